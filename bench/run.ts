@@ -1,0 +1,16 @@
+/**
+ * `npm run bench`: every benchmark, one JSON object per line: {"name","value","unit"}. Each
+ * figure's baseline is measured in the same run. `npm run bench -- NAME` runs only the named ones.
+ */
+import { coldStart } from "./cold-start.bench.ts";
+import type { Figure } from "./support/measure.ts";
+
+const suites: Record<string, () => AsyncGenerator<Figure>> = {
+  "cold-start": () => coldStart(),
+};
+
+const only = process.argv.slice(2);
+for (const [name, suite] of Object.entries(suites)) {
+  if (only.length && !only.includes(name)) continue;
+  for await (const figure of suite()) process.stdout.write(`${JSON.stringify(figure)}\n`);
+}

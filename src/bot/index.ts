@@ -1,0 +1,24 @@
+/**
+ * The bot: one router over every command, and the one entry adapters call. Created once at start.
+ */
+import type { CoreDeps } from "./command.ts";
+import { buildCommandSet } from "./command-list.ts";
+import { handleMessage, type HandleResult } from "./handle-message.ts";
+import { CommandRouter } from "./router.ts";
+import type { IncomingMessage } from "./types.ts";
+
+export interface Bot {
+  readonly router: CommandRouter;
+  readonly deps: CoreDeps;
+  handle(input: IncomingMessage): Promise<HandleResult>;
+}
+
+export function createBot(deps: CoreDeps): Bot {
+  const set = buildCommandSet();
+  const router = new CommandRouter(set.commands, set.fallback);
+  return { router, deps, handle: (input) => handleMessage(input, router, deps) };
+}
+
+export type { HandleResult } from "./handle-message.ts";
+export type { IncomingMessage, Actor, Platform, Role } from "./types.ts";
+export type { Reply, Block } from "./reply.ts";

@@ -1,0 +1,129 @@
+/**
+ * The reply model: plain tagged data that each adapter renders (Block Kit, Adaptive Cards, text).
+ * The core writes no platform markup; user text is escaped by the renderers.
+ */
+
+/** A button runs a command with arguments, exactly as if the user had typed it. */
+export interface Button {
+  label: string;
+  command: string;
+  args: Record<string, string | number>;
+  style?: "primary" | "danger";
+}
+
+export interface Field {
+  label: string;
+  value: string;
+}
+
+export interface FormField {
+  name: string;
+  label: string;
+  kind: "text" | "textarea" | "select" | "date";
+  value?: string;
+  options?: { value: string; label: string }[];
+  required?: boolean;
+  maxLength?: number;
+  placeholder?: string;
+  /** validation message shown beside the field after a rejected submission */
+  error?: string;
+}
+
+/** A form submits its values to `command`, together with the hidden `context`. */
+export interface Form {
+  command: string;
+  title: string;
+  submitLabel: string;
+  fields: FormField[];
+  context: Record<string, string>;
+}
+
+export interface FileRef {
+  name: string;
+  mediaType: string;
+  /** absolute path of the file to send */
+  path: string;
+  title?: string;
+}
+
+export type Block =
+  | { type: "text"; text: string; style?: "normal" | "heading" | "muted" }
+  | { type: "quote"; text: string; source: { document: string; label: string; title?: string } }
+  | { type: "fields"; fields: Field[] }
+  | { type: "section"; title: string; text?: string; fields?: Field[] }
+  | { type: "buttons"; buttons: Button[] }
+  | { type: "form"; form: Form }
+  | { type: "file"; file: FileRef }
+  | { type: "divider" };
+
+/** One message from the bot. `summary` is the fallback text every platform shows in notifications. */
+export interface Reply {
+  summary: string;
+  blocks: Block[];
+  /** personal: only the asker needs it (Slack ephemeral); shared: worth posting to the channel */
+  visibility: "personal" | "shared";
+  tone?: "info" | "error";
+  /** after a rejected form: the message for each field, so the form can show them in place */
+  fieldErrors?: Record<string, string>;
+}
+
+/** A reply of one paragraph. */
+export function textReply(text: string, visibility: Reply["visibility"] = "personal"): Reply {
+  return { summary: firstLine(text), blocks: [{ type: "text", text }], visibility };
+}
+
+/** A reply of blocks with a summary line. */
+export function reply(summary: string, blocks: Block[], visibility: Reply["visibility"] = "personal"): Reply {
+  return { summary, blocks, visibility };
+}
+
+/** An error reply; the text says what to do next. */
+export function errorReply(text: string): Reply {
+  return { summary: firstLine(text), blocks: [{ type: "text", text }], visibility: "personal", tone: "error" };
+}
+
+const firstLine = (s: string) => {
+  const line = s.split("\n", 1)[0] ?? "";
+  return line.length > 150 ? `${line.slice(0, 149)}…` : line;
+};
+
+/** Plain text of a reply, as the console and notifications show it. */
+export function replyToPlainText(r: Reply): string {
+  return r.blocks.map(blockToPlainText).filter((s) => s.length > 0).join("\n");
+}
+
+function blockToPlainText(b: Block): string {
+  switch (b.type) {
+    case "text":
+      return b.style === "heading" ? b.text.toUpperCase() : b.text;
+    case "quote":
+      return `> ${b.text.replace(/\n/g, "\n> ")}\n  — ${b.source.document}, ${b.source.label}${b.source.title ? ` (${b.source.title})` : ""}`;
+    case "fields":
+      return b.fields.map((f) => `${f.label}: ${f.value}`).join("\n");
+    case "section":
+      return [b.title, b.text, ...(b.fields ?? []).map((f) => `  ${f.label}: ${f.value}`)].filter(Boolean).join("\n");
+    case "buttons":
+      return b.buttons.map((x) => `[${x.label}: ${commandText(x)}]`).join(" ");
+    case "form":
+      return [
+        `${b.form.title} — reply with: ${b.form.command}`,
+        ...b.form.fields.map((f) => `  ${f.label}${f.required ? " (required)" : ""}${f.value ? `: ${f.value}` : ""}${f.error ? `  ⚠ ${f.error}` : ""}`),
+      ].join("\n");
+    case "file":
+      return `📎 ${b.file.title ?? b.file.name}: ${b.file.path}`;
+    case "divider":
+      return "—";
+    default:
+      return assertNever(b);
+  }
+}
+
+/** The text a user could type to do what a button does (console fallback). */
+export function commandText(b: Button): string {
+  return b.args.text !== undefined ? String(b.args.text) : b.command;
+}
+
+/** Exhaustiveness check for switches over tagged unions. */
+export function assertNever(x: never): never {
+  throw new Error(`unexpected value ${JSON.stringify(x)}`);
+}

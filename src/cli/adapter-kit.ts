@@ -1,0 +1,31 @@
+/**
+ * The port through which the CLI reaches the platform adapters without importing them (src/ never
+ * imports adapters/). bin/secretariat.js passes the real kit in.
+ */
+import type { Messenger } from "../outbox/messenger.ts";
+import type { Reply } from "../bot/reply.ts";
+import type { Runtime } from "../runtime/open-runtime.ts";
+import type { Recipient } from "../outbox/messenger.ts";
+
+export interface SentMessage {
+  key?: string;
+  to: Recipient;
+  replies: Reply[];
+}
+
+export interface RunningServers {
+  /** what is listening, for the start-up log line: ["slack http :3000", ...] */
+  started: string[];
+  /** messengers of the platforms that are configured */
+  messengers: Messenger[];
+  stop(): Promise<void>;
+}
+
+export interface AdapterKit {
+  /** a console messenger that hands each message it "sends" to `sink` */
+  consoleMessenger(sink: (m: SentMessage) => void): Messenger;
+  /** the interactive console chat; resolves when the user quits */
+  runConsoleChat(runtime: Runtime, options: { user: string; input: NodeJS.ReadableStream; output: NodeJS.WritableStream }): Promise<void>;
+  /** Slack and Teams servers for whichever credentials are configured (none: nothing started) */
+  startServers(runtime: Runtime): Promise<RunningServers>;
+}

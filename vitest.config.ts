@@ -1,0 +1,12 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["tests/**/*.test.ts"],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // two cores: files in parallel, each on its own databases
+    pool: "forks",
+    maxWorkers: 2,
+  },
+});
