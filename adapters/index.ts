@@ -1,12 +1,47 @@
-/** The adapter kit handed to the CLI: console chat and messenger, and the platform servers. */
+/**
+ * The adapter kit handed to the CLI: console chat and messenger, and the platform servers. Each
+ * platform mounts its routes on the one HTTP server when its credentials are configured.
+ */
 import type { AdapterKit, RunningServers } from "../src/cli/adapter-kit.ts";
+import type { Messenger } from "../src/outbox/messenger.ts";
 import type { Runtime } from "../src/runtime/open-runtime.ts";
 import { runConsoleChat } from "./console/index.ts";
 import { ConsoleMessenger } from "./console/messenger.ts";
+import { HttpServer } from "./http/server.ts";
 
-/** Starts the platform servers whose credentials are configured. */
-async function startServers(_rt: Runtime): Promise<RunningServers> {
-  return { started: [], messengers: [], stop: async () => undefined };
+/** A platform (or feed) that serves over HTTP when configured. Platform modules are imported lazily. */
+export interface Mount {
+  name: string;
+  /** null when not configured */
+  mount(server: HttpServer, rt: Runtime): Promise<{ messenger?: Messenger; describe: string; stop?(): Promise<void> } | null>;
+}
+
+const mounts: Mount[] = [];
+
+/** Starts the HTTP server with every configured platform; nothing when none is configured. */
+async function startServers(rt: Runtime): Promise<RunningServers> {
+  const server = new HttpServer(rt.logger);
+  const started: string[] = [];
+  const messengers: Messenger[] = [];
+  const stops: (() => Promise<void>)[] = [];
+  for (const m of mounts) {
+    const mounted = await m.mount(server, rt);
+    if (!mounted) continue;
+    started.push(mounted.describe);
+    if (mounted.messenger) messengers.push(mounted.messenger);
+    if (mounted.stop) stops.push(mounted.stop);
+  }
+  if (started.length === 0) return { started, messengers, stop: async () => undefined };
+  const address = await server.listen(rt.config.PORT, rt.config.HOST);
+  started.push(`http ${address.address}:${address.port}`);
+  return {
+    started,
+    messengers,
+    async stop() {
+      for (const s of stops) await s();
+      await server.close();
+    },
+  };
 }
 
 export const adapterKit: AdapterKit = {
