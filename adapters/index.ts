@@ -13,29 +13,35 @@ import { HttpServer } from "./http/server.ts";
 export interface Mount {
   name: string;
   /** null when not configured */
-  mount(server: HttpServer, rt: Runtime): Promise<{ messenger?: Messenger; describe: string; stop?(): Promise<void> } | null>;
+  mount(server: HttpServer, rt: Runtime): Promise<{ messenger?: Messenger; describe: string; chat: boolean; stop?(): Promise<void> } | null>;
 }
 
 const mounts: Mount[] = [];
 
-/** Starts the HTTP server with every configured platform; nothing when none is configured. */
+/**
+ * Starts the HTTP server with every configured mount. `chat` in the result says whether a chat
+ * platform (Slack, Teams) is among them; without one, `start` opens the console chat as well.
+ */
 async function startServers(rt: Runtime): Promise<RunningServers> {
   const server = new HttpServer(rt.logger);
   const started: string[] = [];
+  let chat = false;
   const messengers: Messenger[] = [];
   const stops: (() => Promise<void>)[] = [];
   for (const m of mounts) {
     const mounted = await m.mount(server, rt);
     if (!mounted) continue;
     started.push(mounted.describe);
+    chat ||= mounted.chat;
     if (mounted.messenger) messengers.push(mounted.messenger);
     if (mounted.stop) stops.push(mounted.stop);
   }
-  if (started.length === 0) return { started, messengers, stop: async () => undefined };
+  if (started.length === 0) return { started, chat, messengers, stop: async () => undefined };
   const address = await server.listen(rt.config.PORT, rt.config.HOST);
   started.push(`http ${address.address}:${address.port}`);
   return {
     started,
+    chat,
     messengers,
     async stop() {
       for (const s of stops) await s();

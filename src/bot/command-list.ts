@@ -4,6 +4,7 @@
  */
 import type { AnyCommand } from "./command.ts";
 import { coreCommands } from "./commands.ts";
+import { forwardCommand } from "./forward.ts";
 
 export interface CommandSet {
   commands: AnyCommand[];
@@ -12,6 +13,6 @@ export interface CommandSet {
 
 export function buildCommandSet(): CommandSet {
   const commands: AnyCommand[] = [];
-  commands.push(...coreCommands(() => commands));
+  commands.push(...coreCommands(() => commands), forwardCommand);
   return { commands };
 }

@@ -16,6 +16,8 @@ export interface SentMessage {
 export interface RunningServers {
   /** what is listening, for the start-up log line: ["slack http :3000", ...] */
   started: string[];
+  /** a chat platform (Slack, Teams) is serving; otherwise `start` also opens the console chat */
+  chat: boolean;
   /** messengers of the platforms that are configured */
   messengers: Messenger[];
   stop(): Promise<void>;

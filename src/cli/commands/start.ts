@@ -13,8 +13,8 @@ export function registerStart(program: Command, ctx: CliContext): void {
       await ctx.withRuntime(
         async (rt) => {
           const servers = await ctx.kit.startServers(rt);
-          if (servers.started.length > 0) {
-            rt.logger.info({ listening: servers.started }, "secretariat-bot started");
+          if (servers.started.length > 0) rt.logger.info({ listening: servers.started }, "secretariat-bot serving");
+          if (servers.chat) {
             await new Promise<void>((resolve) => {
               const stop = () => void servers.stop().then(resolve, resolve);
               process.once("SIGINT", stop);
@@ -23,6 +23,7 @@ export function registerStart(program: Command, ctx: CliContext): void {
             return;
           }
           await ctx.kit.runConsoleChat(rt, { user: o.as, input: process.stdin, output: process.stdout });
+          await servers.stop();
         },
         { logLevel: "info" },
       );

@@ -44,7 +44,7 @@ describe("console chat", () => {
   });
 
   it("opens from `secretariat start` with no platform credentials", async () => {
-    const r = await runCli(["start"], { env: { DATABASE_URL: `file:${tempDir()}/start.db` }, input: "whoami\nexit\n" });
+    const r = await runCli(["start"], { env: { DATABASE_URL: `file:${tempDir()}/start.db`, PORT: "0" }, input: "whoami\nexit\n" });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Role: secretariat/);
   });
