@@ -13,6 +13,8 @@ import { HttpServer } from "./http/server.ts";
 export interface Mount {
   name: string;
   /** null when not configured */
+  /** the platform's messenger when configured, for one-shot CLI ticks (no server) */
+  messenger?(rt: Runtime): Promise<Messenger | null>;
   mount(server: HttpServer, rt: Runtime): Promise<{ messenger?: Messenger; describe: string; chat: boolean; stop?(): Promise<void> } | null>;
 }
 
@@ -54,4 +56,5 @@ export const adapterKit: AdapterKit = {
   consoleMessenger: (sink) => new ConsoleMessenger(sink),
   runConsoleChat,
   startServers,
+  platformMessengers: async (rt) => (await Promise.all(mounts.map((m) => m.messenger?.(rt) ?? null))).filter((m): m is Messenger => m !== null),
 };

@@ -5,6 +5,8 @@
 import type { AnyCommand } from "./command.ts";
 import { coreCommands } from "./commands.ts";
 import { forwardCommand } from "./forward.ts";
+import { adminCommands } from "../admin/commands.ts";
+import { reminderCommands } from "../reminders/commands.ts";
 
 export interface CommandSet {
   commands: AnyCommand[];
@@ -14,5 +16,7 @@ export interface CommandSet {
 export function buildCommandSet(): CommandSet {
   const commands: AnyCommand[] = [];
   commands.push(...coreCommands(() => commands), forwardCommand);
+  commands.push(...adminCommands);
+  commands.push(...reminderCommands);
   return { commands };
 }

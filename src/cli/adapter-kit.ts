@@ -28,6 +28,8 @@ export interface AdapterKit {
   consoleMessenger(sink: (m: SentMessage) => void): Messenger;
   /** the interactive console chat; resolves when the user quits */
   runConsoleChat(runtime: Runtime, options: { user: string; input: NodeJS.ReadableStream; output: NodeJS.WritableStream }): Promise<void>;
+  /** messengers of the configured chat platforms, without serving anything (for one-shot ticks) */
+  platformMessengers(runtime: Runtime): Promise<Messenger[]>;
   /** Slack and Teams servers for whichever credentials are configured (none: nothing started) */
   startServers(runtime: Runtime): Promise<RunningServers>;
 }

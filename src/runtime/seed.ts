@@ -5,6 +5,7 @@
  * them back.
  */
 import type { Db, SetupStep } from "../store/index.ts";
+import { createWorkingParty } from "../admin/working-party.ts";
 
 export interface Seeder {
   /** recorded as "seed:<name>" */
@@ -17,20 +18,13 @@ export const workingPartySeeder: Seeder = {
   name: "working-party",
   async run(db) {
     if (await db.workingParty.findUnique({ where: { code: "CCWP" } })) return;
-    await db.workingParty.create({
-      data: {
-        code: "CCWP",
-        name: "Law Enforcement Working Party – Customs (formerly Customs Cooperation Working Party)",
-        timeZone: "Europe/Brussels",
-        planMonths: 18,
-        adoptLeadMonths: 2,
-        channels: {
-          create: [
-            { platform: "console", channelId: "#ccwp", name: "#ccwp", purpose: "reminders" },
-            { platform: "console", channelId: "#ccwp", name: "#ccwp", purpose: "secretariat" },
-          ],
-        },
-      },
+    await createWorkingParty(db, {
+      code: "CCWP",
+      name: "Law Enforcement Working Party – Customs (formerly Customs Cooperation Working Party)",
+      timeZone: "Europe/Brussels",
+      planMonths: 18,
+      adoptLeadMonths: 2,
+      consoleChannel: "#ccwp",
     });
   },
 };

@@ -2,6 +2,10 @@
 import os from "node:os";
 import type { Command } from "commander";
 import type { CliContext } from "../context.ts";
+import { Dispatcher } from "../../outbox/dispatcher.ts";
+import { replyToPlainText } from "../../bot/reply.ts";
+import { planners } from "../planners.ts";
+import { startScheduler } from "../scheduler.ts";
 
 export function registerStart(program: Command, ctx: CliContext): void {
   program
@@ -14,15 +18,23 @@ export function registerStart(program: Command, ctx: CliContext): void {
         async (rt) => {
           const servers = await ctx.kit.startServers(rt);
           if (servers.started.length > 0) rt.logger.info({ listening: servers.started }, "secretariat-bot serving");
+          // Console channels (#ccwp) are printed; Slack and Teams go through their messengers.
+          const consoleOut = ctx.kit.consoleMessenger((m) => ctx.io.out(`\n[to ${m.to.kind === "user" ? "@" : ""}${m.to.id}]\n${m.replies.map(replyToPlainText).join("\n\n")}`));
+          const scheduler = startScheduler({ store: rt.store, logger: rt.logger }, new Dispatcher(rt.store, [consoleOut, ...servers.messengers], rt.logger), planners);
+          void scheduler.tickNow();
           if (servers.chat) {
             await new Promise<void>((resolve) => {
-              const stop = () => void servers.stop().then(resolve, resolve);
+              const stop = () => {
+                scheduler.stop();
+                void servers.stop().then(resolve, resolve);
+              };
               process.once("SIGINT", stop);
               process.once("SIGTERM", stop);
             });
             return;
           }
           await ctx.kit.runConsoleChat(rt, { user: o.as, input: process.stdin, output: process.stdout });
+          scheduler.stop();
           await servers.stop();
         },
         { logLevel: "info" },

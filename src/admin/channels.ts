@@ -1,0 +1,34 @@
+/** Channel bindings: which channels a working party's reminders and secretariat messages go to. */
+import { z } from "zod";
+import type { Db } from "../store/index.ts";
+import { NotFoundError } from "../bot/errors.ts";
+
+export const PURPOSES = ["reminders", "secretariat", "general"] as const;
+export const Purpose = z.enum(PURPOSES);
+export type Purpose = z.infer<typeof Purpose>;
+
+export interface BindInput {
+  workingPartyId: number;
+  platform: string;
+  channelId: string;
+  name?: string;
+  purpose: Purpose;
+  conversationRef?: string | null;
+}
+
+/** Binds a channel for a purpose (idempotent); returns whether it was new. */
+export async function bindChannel(db: Db, b: BindInput): Promise<boolean> {
+  const where = { workingPartyId_platform_channelId_purpose: { workingPartyId: b.workingPartyId, platform: b.platform, channelId: b.channelId, purpose: b.purpose } };
+  const existing = await db.channelBinding.findUnique({ where });
+  await db.channelBinding.upsert({
+    where,
+    create: { workingPartyId: b.workingPartyId, platform: b.platform, channelId: b.channelId, name: b.name ?? b.channelId, purpose: b.purpose, conversationRef: b.conversationRef ?? null },
+    update: { ...(b.name ? { name: b.name } : {}), ...(b.conversationRef ? { conversationRef: b.conversationRef } : {}) },
+  });
+  return !existing;
+}
+
+export async function unbindChannel(db: Db, b: Omit<BindInput, "name" | "conversationRef">): Promise<void> {
+  const { count } = await db.channelBinding.deleteMany({ where: { workingPartyId: b.workingPartyId, platform: b.platform, channelId: b.channelId, purpose: b.purpose } });
+  if (count === 0) throw new NotFoundError(`${b.channelId} is not bound for ${b.purpose}.`);
+}

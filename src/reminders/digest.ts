@@ -1,0 +1,82 @@
+/**
+ * One message per channel and slot: the deadlines a channel is reminded of at one moment, grouped
+ * by plan, with the original deadline words, the lead and buttons to mark done or to report.
+ */
+import { reply, type Block, type Button, type Reply } from "../bot/reply.ts";
+import { civilDaysBetween, type CivilDate } from "../time/civil-date.ts";
+
+/** What a digest says about one deadline; stored with the reminder so a later digest can name it. */
+export interface ReminderItem {
+  kind: "before" | "on" | "after" | "escalate";
+  planNumber: number;
+  planTitle: string;
+  /** null for a plan's own date (adopt the next plan by) */
+  actionCode: string | null;
+  title: string;
+  dueDate: CivilDate;
+  dueText: string;
+  lead: string | null;
+  /** the day the reminder was meant for */
+  day: CivilDate;
+}
+
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/** "30 June 1998" */
+export function longDate(day: CivilDate): string {
+  const [y, m, d] = day.split("-").map(Number);
+  return `${d} ${MONTHS[m! - 1]} ${y}`;
+}
+
+function when(item: ReminderItem, today: CivilDate): string {
+  const n = civilDaysBetween(today, item.dueDate);
+  if (n > 1) return `due in ${n} days`;
+  if (n === 1) return "due tomorrow";
+  if (n === 0) return "due today";
+  return `overdue by ${-n} day${n === -1 ? "" : "s"}`;
+}
+
+export function digestReply(input: { workingParty: string; items: ReminderItem[]; missed: ReminderItem[]; today: CivilDate; late: boolean; escalation: boolean }): Reply {
+  const { items, missed, today } = input;
+  const blocks: Block[] = [];
+  const count = items.length;
+  const summary = input.escalation
+    ? `${input.workingParty}: ${count} deadline${count === 1 ? " is" : "s are"} overdue and need${count === 1 ? "s" : ""} the chair`
+    : count > 0
+      ? `${input.workingParty} deadline reminder: ${items.map((i) => `${i.actionCode ?? "plan"} ${when(i, today)}`).slice(0, 3).join("; ")}${count > 3 ? ` and ${count - 3} more` : ""}`
+      : `${input.workingParty}: reminders missed while the bot was offline`;
+  blocks.push({ type: "text", text: input.escalation ? `Overdue deadlines in ${input.workingParty} for the chair` : `Deadline reminders — ${input.workingParty}`, style: "heading" });
+  if (input.late) blocks.push({ type: "text", text: "Sent late: the bot was offline at the scheduled time.", style: "muted" });
+  const byPlan = new Map<string, ReminderItem[]>();
+  for (const i of items) byPlan.set(`Plan ${i.planNumber} — ${i.planTitle}`, [...(byPlan.get(`Plan ${i.planNumber} — ${i.planTitle}`) ?? []), i]);
+  for (const [plan, list] of byPlan) {
+    blocks.push({ type: "text", text: plan, style: "heading" });
+    for (const i of list.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || (a.actionCode ?? "").localeCompare(b.actionCode ?? ""))) {
+      blocks.push({
+        type: "section",
+        title: i.actionCode ? `${i.actionCode} — ${i.title}` : i.title,
+        text: `${when(i, today)}: ${longDate(i.dueDate)} ("${i.dueText}")`,
+        fields: i.lead ? [{ label: "Lead", value: i.lead }] : [],
+      });
+      const buttons: Button[] = i.actionCode
+        ? [
+            { label: `Mark ${i.actionCode} done`, command: "actions.done", args: { plan: i.planNumber, action: i.actionCode, text: `done ${i.actionCode}` }, style: "primary" },
+            { label: "Report", command: "report.form", args: { action: i.actionCode, text: `report ${i.actionCode}` } },
+          ]
+        : [];
+      if (buttons.length) blocks.push({ type: "buttons", buttons });
+    }
+  }
+  if (missed.length > 0) {
+    blocks.push({ type: "divider" });
+    blocks.push({
+      type: "section",
+      title: `Missed while the bot was offline (${missed.length})`,
+      text: missed
+        .slice(0, 20)
+        .map((m) => `• ${m.actionCode ? `${m.actionCode} ${m.title}` : m.title}: reminder of ${longDate(m.day)}, ${when(m, today)}`)
+        .join("\n") + (missed.length > 20 ? `\n… and ${missed.length - 20} more` : ""),
+    });
+  }
+  return reply(summary, blocks, "shared");
+}
