@@ -1,0 +1,70 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { openStore } from "../../src/store/index.ts";
+import { runCli } from "../support/cli.ts";
+import { tempDir } from "../support/databases.ts";
+import { createPlan } from "../support/plans.ts";
+
+async function databaseWithPlan() {
+  const url = `file:${path.join(tempDir(), "r.db")}`;
+  await runCli(["audit"], { env: { DATABASE_URL: url } }); // migrate and seed
+  const s = await openStore(url);
+  await createPlan(s.db, { number: 7, actions: [{ code: "7.1", due: "2026-06-30", text: "June 2026", lead: "FR" }] });
+  await s.close();
+  return { DATABASE_URL: url };
+}
+
+describe("secretariat reminders", () => {
+  it("tick delivers what is due with its key, and the same tick again delivers nothing", async () => {
+    const env = await databaseWithPlan();
+    const first = await runCli(["reminders", "tick", "--now", "2026-06-16T09:00:00+02:00", "--json"], { env });
+    expect(first.stderr).toBe("");
+    const delivered = JSON.parse(first.stdout) as { key: string; to: string; text: string; kind: string; late: boolean }[];
+    expect(delivered).toHaveLength(1);
+    expect(delivered[0]).toMatchObject({ to: "#ccwp", kind: "reminder", late: false });
+    expect(delivered[0]!.key).toMatch(/^digest:/);
+    expect(delivered[0]!.text).toMatch(/7\.1 — Action 7\.1[\s\S]*due in 14 days: 30 June 2026 \("June 2026"\)/);
+    const again = await runCli(["reminders", "tick", "--now", "2026-06-16T09:00:00+02:00", "--json"], { env });
+    expect(JSON.parse(again.stdout)).toEqual([]);
+  });
+
+  it("list shows what is planned and what was sent", async () => {
+    const env = await databaseWithPlan();
+    await runCli(["reminders", "tick", "--now", "2026-06-16T09:00:00+02:00"], { env });
+    const r = await runCli(["reminders", "list", "--from", "2026-06-01", "--until", "2026-07-02", "--json"], { env });
+    const { planned, sent } = JSON.parse(r.stdout) as { planned: { at: string; action: string; rule: string }[]; sent: { status: string }[] };
+    expect(planned.map((p) => [p.at, p.action])).toEqual([
+      ["2026-06-16T07:00:00.000Z", "7.1"],
+      ["2026-06-26T07:00:00.000Z", "7.1"],
+      ["2026-06-30T07:00:00.000Z", "7.1"],
+      ["2026-07-01T07:00:00.000Z", "7.1"],
+    ]);
+    expect(sent.map((s) => s.status)).toEqual(["sent"]);
+  });
+
+  it("adds and removes rules from the CLI through the same checks as chat", async () => {
+    const env = await databaseWithPlan();
+    const add = await runCli(["reminders", "add", "--kind", "before", "--days", "7", "--time", "08:30"], { env });
+    expect(add.code).toBe(0);
+    expect(add.stdout).toMatch(/Added reminder rule #(\d+): 7 days before, at 08:30/);
+    const id = /#(\d+)/.exec(add.stdout)![1]!;
+    const rules = await runCli(["reminders", "rules"], { env });
+    expect(rules.stdout).toMatch(/7 days before, at 08:30/);
+    expect((await runCli(["reminders", "remove", id], { env })).stdout).toMatch(new RegExp(`Removed reminder rule #${id}`));
+    const bad = await runCli(["reminders", "add", "--kind", "before", "--days", "7", "--time", "25:00"], { env });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim()).toMatch(/a time such as 09:00/);
+  });
+
+  it.each([
+    [["reminders", "tick"], /required option '--now <iso>'/],
+    [["reminders", "tick", "--now", "yesterday"], /--now: an ISO date-time/],
+    [["reminders", "list", "--from", "2026-02-30"], /--from: a date YYYY-MM-DD/],
+    [["reminders", "list", "--wp", "NOPE"], /unknown working party NOPE/],
+  ])("refuses %j with one line", async (args, message) => {
+    const r = await runCli(args as string[], { env: { DATABASE_URL: `file:${path.join(tempDir(), "x.db")}` } });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(message as RegExp);
+  });
+});
