@@ -127,7 +127,7 @@ export async function renderDocx(d: ProgressDocument): Promise<Buffer> {
       spacing: { after: 240 },
       children: [new TextRun({ text: "Reports received: ", bold: true }), new TextRun(`${d.reported} of ${d.total} actions${d.closed ? " (collection closed)" : " (collection still open)"}`)],
     }),
-    new Paragraph({ alignment: AlignmentType.JUSTIFIED, spacing: { after: 240 }, children: [new TextRun(intro(d))] }),
+    new Paragraph({ spacing: { after: 240 }, children: [new TextRun(intro(d))] }),
     new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun("Overview")] }),
     overviewTable(d),
   ];
@@ -140,21 +140,23 @@ export async function renderDocx(d: ProgressDocument): Promise<Buffer> {
         children: [new TextRun(g.label ? `Objective ${g.label}: ${g.title}` : g.title)],
       }),
     );
-    if (g.text) {
-      body.push(
-        new Paragraph({
-          indent: { left: 400, right: 400 },
-          spacing: { after: 60 },
-          alignment: AlignmentType.JUSTIFIED,
-          border: { left: { style: BorderStyle.SINGLE, size: 12, color: "A6A6A6", space: 8 } },
-          children: [new TextRun({ text: g.text.length > 900 ? `${g.text.slice(0, 899)}…` : g.text, italics: true, size: 22 })],
-        }),
-        new Paragraph({ indent: { left: 400 }, spacing: { after: 200 }, children: [new TextRun({ text: `${g.document ?? ""}, ${g.label}`, size: 18, color: GREY })] }),
-      );
+    if (g.label) {
+      if (g.text) {
+        body.push(
+          new Paragraph({
+            indent: { left: 400, right: 400 },
+            spacing: { after: 60 },
+            border: { left: { style: BorderStyle.SINGLE, size: 12, color: "A6A6A6", space: 8 } },
+            children: [new TextRun({ text: g.text.length > 900 ? `${g.text.slice(0, 899)}…` : g.text, italics: true, size: 22 })],
+          }),
+        );
+      }
+      const source = [g.document, g.context, g.label].filter(Boolean).join(", ");
+      body.push(new Paragraph({ indent: { left: 400 }, spacing: { after: 200 }, children: [new TextRun({ text: `Source: ${source}`, size: 18, color: GREY })] }));
     }
     for (const a of g.actions) body.push(...actionBlock(a));
   }
-  body.push(new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: d.groups.length > 0, keepNext: true, children: [new TextRun("Actions with no report received")] }));
+  body.push(new Paragraph({ heading: HeadingLevel.HEADING_1, keepNext: true, children: [new TextRun("Actions with no report received")] }));
   if (d.unreported.length === 0) body.push(new Paragraph({ children: [new TextRun("A report was received for every action.")] }));
   else {
     const w = [12, 58, 30];

@@ -23,7 +23,8 @@ export function renderMarkdown(d: ProgressDocument): string {
   out.push("");
   for (const g of d.groups) {
     out.push(`## ${g.label ? `Objective ${md(g.label)} — ${md(g.title)}` : md(g.title)}`, "");
-    if (g.text) out.push(`> ${para(g.text).replace(/\n/g, "\n> ")}`, ">", `> — ${md(g.document ?? "")}, ${md(g.label ?? "")}`, "");
+    if (g.text) out.push(`> ${para(g.text).replace(/\n/g, "\n> ")}`, "");
+    if (g.label) out.push(`*Source: ${[g.document, g.context, g.label].filter(Boolean).map((x) => md(x!)).join(", ")}*`, "");
     for (const a of g.actions) {
       out.push(`### Action ${md(a.code)}: ${md(a.title)}`, "");
       out.push(`- **Lead:** ${para(a.lead)}`);

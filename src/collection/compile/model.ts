@@ -33,7 +33,10 @@ export interface ObjectiveGroup {
   document: string | null;
   /** the objective's own words, as the strategy heads or states it */
   title: string;
+  /** the objective's full text when the title shortens it */
   text: string | null;
+  /** the headings it stands under in the strategy ("IV Operational objectives › …") */
+  context: string | null;
   actions: ReportedAction[];
 }
 
@@ -57,15 +60,16 @@ export type ObjectivePassages = Map<string, Passage & { document: Pick<StrategyD
 
 export const objectiveKey = (slug: string, label: string) => `${slug}|${label}`;
 
-const firstSentence = (text: string, max = 160) => {
+const firstSentence = (text: string, max = 140) => {
   const s = /^(.+?[.;:])(\s|$)/.exec(text)?.[1] ?? text;
   return s.length > max ? `${s.slice(0, max - 1).trimEnd()}…` : s;
 };
 
-const lastHeading = (json: string): string | null => {
+const headingTrail = (json: string): string | null => {
   try {
     const h = JSON.parse(json) as unknown;
-    return Array.isArray(h) && typeof h.at(-1) === "string" ? (h.at(-1) as string) : null;
+    const parts = Array.isArray(h) ? h.filter((x): x is string => typeof x === "string") : [];
+    return parts.length ? parts.join(" › ") : null;
   } catch {
     return null;
   }
@@ -94,8 +98,10 @@ export function buildProgressDocument(s: CollectionSnapshot, passages: Objective
       groups.set(key, {
         label: first?.label ?? null,
         document: p?.document.title ?? first?.documentSlug ?? null,
-        title: first ? (p ? (lastHeading(p.headings) ?? firstSentence(p.text)) : "objective not found in the strategy documents loaded") : "Actions not linked to a strategy objective",
-        text: p?.text ?? null,
+        // The passage is the objective itself; its headings name the part of the strategy it sits in.
+        title: first ? (p ? firstSentence(p.text) : "objective not found in the strategy documents loaded") : "Actions not linked to a strategy objective",
+        text: p && firstSentence(p.text) !== p.text ? p.text : null,
+        context: p ? headingTrail(p.headings) : null,
         actions: [],
         // Objectives in document order; unlinked actions last.
         order: first ? [`0${first.documentSlug}`, p?.ord ?? Number.MAX_SAFE_INTEGER] : ["1", 0],
