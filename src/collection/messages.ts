@@ -105,5 +105,7 @@ export function reportForm(
       ],
     },
   });
+  // The console cannot show a form; the typed form does the same.
+  blocks.push({ type: "text", text: typedHint(action.code), style: "muted" });
   return reply(`Progress report form for action ${action.code}`, blocks);
 }
