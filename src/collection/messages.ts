@@ -81,13 +81,14 @@ export function reportForm(
   previous: Pick<ProgressReport, "status" | "summary" | "nextSteps" | "risks"> | null,
   note?: string,
 ): Reply {
-  const blocks: Block[] = [];
+  // Slack caps a modal title at 24 characters, so the action's title goes in the text above.
+  const blocks: Block[] = [{ type: "text", text: `Action ${action.code}: ${action.title}`, style: "heading" }];
   if (note) blocks.push({ type: "text", text: note, style: "muted" });
   blocks.push({
     type: "form",
     form: {
       command: "report.submit",
-      title: `Progress report: ${action.code} ${action.title}`.slice(0, 150),
+      title: `Report on ${action.code}`.slice(0, 24),
       submitLabel: current ? "Save changes" : "Submit report",
       context: { collection: String(ctx.collection.id), action: action.code, version: String(current?.version ?? 0) },
       fields: [
