@@ -83,6 +83,12 @@ describe("collection through secretariat say and the CLI", () => {
     expect(actions).toEqual(["collection.start", "report.submit", "report.refused", "collection.chase", "collection.close"]);
   }, 180_000);
 
+  it("refuses a bad --plan as a usage error", async () => {
+    const r = await cli("collect", "compile", "--plan", "abc");
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toMatch(/^secretariat: --plan: /);
+  });
+
   it("exits non-zero with one line for an unknown plan", async () => {
     const r = await cli("collect", "status", "--plan", "7");
     expect(r.code).toBe(1);
