@@ -3,12 +3,14 @@
  * figure's baseline is measured in the same run. `npm run bench -- NAME` runs only the named ones.
  */
 import { coldStart } from "./cold-start.bench.ts";
+import { collectionBench } from "./collection.bench.ts";
 import { remindersTick } from "./reminders.bench.ts";
 import type { Figure } from "./support/measure.ts";
 
 const suites: Record<string, () => AsyncGenerator<Figure>> = {
   "cold-start": () => coldStart(),
   reminders: () => remindersTick(),
+  collection: () => collectionBench(),
 };
 
 const only = process.argv.slice(2);

@@ -7,6 +7,7 @@ import { coreCommands } from "./commands.ts";
 import { forwardCommand } from "./forward.ts";
 import { adminCommands } from "../admin/commands.ts";
 import { reminderCommands } from "../reminders/commands.ts";
+import { collectionCommands } from "../collection/commands.ts";
 
 export interface CommandSet {
   commands: AnyCommand[];
@@ -15,7 +16,10 @@ export interface CommandSet {
 
 export function buildCommandSet(): CommandSet {
   const commands: AnyCommand[] = [];
-  commands.push(...coreCommands(() => commands), forwardCommand);
+  // Order matters: the first pattern that matches wins; specific commands before general ones.
+  commands.push(...coreCommands(() => commands));
+  commands.push(...collectionCommands);
+  commands.push(forwardCommand);
   commands.push(...adminCommands);
   commands.push(...reminderCommands);
   return { commands };

@@ -8,6 +8,7 @@ import { ConfigError } from "../config/index.ts";
 import { StoreError } from "../store/index.ts";
 import type { AdapterKit } from "./adapter-kit.ts";
 import { registerAudit } from "./commands/audit.ts";
+import { registerCollect } from "./commands/collect.ts";
 import { registerSay } from "./commands/say.ts";
 import { registerReminders } from "./commands/reminders.ts";
 import { registerStart } from "./commands/start.ts";
@@ -15,7 +16,13 @@ import { createCliContext, type CliContext } from "./context.ts";
 import { CliError, processIO, type CliIO } from "./io.ts";
 
 /** Each job adds its commands here. */
-const registrations: ((program: Command, ctx: CliContext) => void)[] = [registerStart, registerSay, registerReminders, registerAudit];
+const registrations: ((program: Command, ctx: CliContext) => void)[] = [
+  registerStart,
+  registerSay,
+  registerReminders,
+  registerCollect,
+  registerAudit,
+];
 
 export function buildProgram(ctx: CliContext): Command {
   const program = new Command("secretariat")
