@@ -13,6 +13,7 @@ import type { Store } from "../store/index.ts";
 import { leadMembers } from "./leads.ts";
 import { chaseMessage, digestMessage } from "./messages.ts";
 import { chaseSchedule, civilDay, dueChase } from "./schedule.ts";
+import { parseHolidays } from "../time/working-days.ts";
 import { loadSnapshot, type CollectionSnapshot } from "./snapshot.ts";
 import { collectionStatus } from "./status.ts";
 
@@ -125,7 +126,7 @@ export async function enqueueDueChases(deps: { store: Store; logger: Logger }, o
   let created = 0;
   for (const c of open) {
     const wp = c.workingParty;
-    const holidays = parseHolidays(wp.holidays);
+    const holidays = [...parseHolidays(wp.holidays)];
     const occ = dueChase(chaseSchedule(c.dueDate, wp.timeZone, holidays), { now, startedAt: c.startedAt, due: c.dueDate, timeZone: wp.timeZone });
     if (!occ) continue;
     // Cheap check first: once an occurrence has been chased, later ticks skip loading the collection.
@@ -142,13 +143,4 @@ export async function enqueueDueChases(deps: { store: Store; logger: Logger }, o
     }
   }
   return created;
-}
-
-function parseHolidays(json: string): string[] {
-  try {
-    const v = JSON.parse(json) as unknown;
-    return Array.isArray(v) ? v.filter((d): d is string => typeof d === "string") : [];
-  } catch {
-    return [];
-  }
 }

@@ -3,8 +3,8 @@
  * and on the due day itself, each at 09:00 in the working party's time zone. Working days are
  * Monday to Friday minus the working party's holidays. Pure: `now` and the time zone are inputs.
  */
-import { TZDate } from "@date-fns/tz";
-import { format } from "date-fns";
+import { civilDateAt, instantAt } from "../time/civil-date.ts";
+import { addWorkingDays } from "../time/working-days.ts";
 
 /** Working days before the due day on which a chase goes out (0: the due day itself). */
 export const CHASE_WORKING_DAYS_BEFORE = [7, 2, 0] as const;
@@ -20,39 +20,13 @@ export interface ChaseOccurrence {
 }
 
 /** Today's civil date in a time zone, "YYYY-MM-DD". */
-export function civilDay(now: Date, timeZone: string): string {
-  return format(new TZDate(now.getTime(), timeZone), "yyyy-MM-dd");
-}
-
-/** The instant a civil day and "HH:MM" denote in a time zone (across DST). */
-export function instantAt(day: string, time: string, timeZone: string): Date {
-  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
-  const [hh, mm] = time.split(":").map(Number) as [number, number];
-  return new Date(new TZDate(y, m - 1, d, hh, mm, 0, timeZone).getTime());
-}
-
-const isWorkingDay = (day: string, holidays: ReadonlySet<string>) => {
-  const dow = new Date(`${day}T12:00:00Z`).getUTCDay();
-  return dow !== 0 && dow !== 6 && !holidays.has(day);
-};
-
-const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-
-/** The civil day `n` working days before `due` (n = 0: the due day itself, whatever it is). */
-export function workingDaysBefore(due: string, n: number, holidays: ReadonlySet<string> = new Set()): string {
-  let day = due;
-  for (let left = n; left > 0; ) {
-    day = addDays(day, -1);
-    if (isWorkingDay(day, holidays)) left--;
-  }
-  return day;
-}
+export const civilDay = civilDateAt;
 
 /** Every chase of a collection due on `due`, earliest first. */
 export function chaseSchedule(due: string, timeZone: string, holidays: readonly string[] = []): ChaseOccurrence[] {
   const hol = new Set(holidays);
   return CHASE_WORKING_DAYS_BEFORE.map((n) => {
-    const day = workingDaysBefore(due, n, hol);
+    const day = addWorkingDays(due, -n, hol);
     return { tag: n === 0 ? "due-day" : `wd-${n}`, day, at: instantAt(day, CHASE_TIME, timeZone) };
   });
 }

@@ -14,8 +14,9 @@ import type { Platform } from "../bot/types.ts";
 import type { Db, DbTx, Store, WorkingParty } from "../store/index.ts";
 import { civilDateAt, instantAt } from "../time/civil-date.ts";
 import { digestReply, type ReminderItem } from "./digest.ts";
-import { safeJson, toRule, type Rule } from "./rules.ts";
+import { toRule, type Rule } from "./rules.ts";
 import { candidateDueRange, occurrences } from "./schedule.ts";
+import { parseHolidays } from "../time/working-days.ts";
 
 /** A reminder this late is "late"; one older than the catch-up window is skipped. */
 const LATE_AFTER_MS = 10 * 60_000;
@@ -82,7 +83,7 @@ async function planForWorkingParty(db: Db, wp: WorkingParty, now: Date, logger: 
   const windowStart = new Date(Math.max(now.getTime() - MAX_LOOKBACK_MS, Math.min(lastTick?.getTime() ?? Infinity, now.getTime() - catchUpMs)));
   const fromDay = civilDateAt(windowStart, wp.timeZone);
   const toDay = civilDateAt(now, wp.timeZone);
-  const holidays = new Set((safeJson(wp.holidays) as string[] | null) ?? []);
+  const holidays = parseHolidays(wp.holidays);
 
   const bindings = await db.channelBinding.findMany({ where: { workingPartyId: wp.id } });
   const reminderChannels = bindings.filter((b) => b.purpose === "reminders");

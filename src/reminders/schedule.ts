@@ -5,7 +5,7 @@
  */
 import { addCivilDays, type CivilDate } from "../time/civil-date.ts";
 import type { Rule } from "./rules.ts";
-import { addWorkingDays, toWorkingDay } from "./working-days.ts";
+import { addWorkingDays, toWorkingDay } from "../time/working-days.ts";
 
 /** Overdue reminders repeat for at most this long (then the chair has long been told). */
 export const MAX_REPEAT_DAYS = 2 * 366;

@@ -1,8 +1,9 @@
 /** What the reminder rules will send in a period, computed without recording anything. */
 import type { Db, WorkingParty } from "../store/index.ts";
 import { instantAt } from "../time/civil-date.ts";
-import { safeJson, toRule, describeRule, type Rule } from "./rules.ts";
+import { toRule, describeRule, type Rule } from "./rules.ts";
 import { candidateDueRange, occurrences } from "./schedule.ts";
+import { parseHolidays } from "../time/working-days.ts";
 import { remindsOf, supersededPlans } from "./plan-reminders.ts";
 
 export interface UpcomingReminder {
@@ -17,7 +18,7 @@ export interface UpcomingReminder {
 
 export async function upcomingReminders(db: Db, wp: WorkingParty, from: string, until: string): Promise<UpcomingReminder[]> {
   const rules = (await db.reminderRule.findMany({ where: { workingPartyId: wp.id, enabled: true } })).map(toRule).filter((r): r is Rule => r !== null);
-  const holidays = new Set((safeJson(wp.holidays) as string[] | null) ?? []);
+  const holidays = parseHolidays(wp.holidays);
   const superseded = await supersededPlans(db, wp.id);
   const out: UpcomingReminder[] = [];
   for (const rule of rules) {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { chaseSchedule, civilDay, dueChase, instantAt, workingDaysBefore } from "../../src/collection/schedule.ts";
+import { chaseSchedule, civilDay, dueChase } from "../../src/collection/schedule.ts";
+import { instantAt } from "../../src/time/civil-date.ts";
+import { addWorkingDays } from "../../src/time/working-days.ts";
+const workingDaysBefore = (due: string, n: number, holidays: ReadonlySet<string> = new Set()) => addWorkingDays(due, -n, holidays);
 
 const TZ = "Europe/Brussels";
 

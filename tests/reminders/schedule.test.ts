@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Rule } from "../../src/reminders/rules.ts";
 import { candidateDueRange, occurrences } from "../../src/reminders/schedule.ts";
-import { addWorkingDays, toWorkingDay } from "../../src/reminders/working-days.ts";
+import { addWorkingDays, toWorkingDay } from "../../src/time/working-days.ts";
 import { addCivilDays } from "../../src/time/civil-date.ts";
 
 const rule = (kind: Rule["kind"], offsetDays: number, repeatDays: number | null = null, workingDaysOnly = true): Rule => ({ id: 1, kind, offsetDays, repeatDays, deliveryTime: "09:00", workingDaysOnly, channelIds: [] });

@@ -3,7 +3,7 @@
  * on another day moves: before and on the due day to the working day before (so it still comes
  * early), after the due day to the working day after (so "overdue" is never said before it is).
  */
-import { addCivilDays, isoWeekday, type CivilDate } from "../time/civil-date.ts";
+import { addCivilDays, isoWeekday, type CivilDate } from "./civil-date.ts";
 
 export function isWorkingDay(day: CivilDate, holidays: ReadonlySet<string>): boolean {
   return isoWeekday(day) <= 5 && !holidays.has(day);
@@ -17,13 +17,27 @@ export function toWorkingDay(day: CivilDate, holidays: ReadonlySet<string>, dire
   return d;
 }
 
-/** The day `n` working days after `day` (n ≥ 1), e.g. for "overdue 5 working days". */
+/**
+ * The day `n` working days after `day` (before it when n < 0), e.g. "overdue 5 working days" or
+ * "chase 7 working days before". n = 0 is the day itself, whatever it is.
+ */
 export function addWorkingDays(day: CivilDate, n: number, holidays: ReadonlySet<string>): CivilDate {
+  const step = n < 0 ? -1 : 1;
   let d = day;
-  let left = n;
+  let left = Math.abs(n);
   for (let i = 0; left > 0 && i < 3660; i++) {
-    d = addCivilDays(d, 1);
+    d = addCivilDays(d, step);
     if (isWorkingDay(d, holidays)) left--;
   }
   return d;
+}
+
+/** A working party's stored holiday list (JSON text) as a set; anything unreadable counts as none. */
+export function parseHolidays(json: string): Set<string> {
+  try {
+    const v = JSON.parse(json) as unknown;
+    return new Set(Array.isArray(v) ? v.filter((d): d is string => typeof d === "string") : []);
+  } catch {
+    return new Set();
+  }
 }
