@@ -20,7 +20,8 @@ export interface ResponseUrlPost {
   body: Record<string, unknown>;
 }
 
-type Failure = { status?: number; retryAfter?: number; error?: string };
+/** How the next call fails; `pass` lets it through (to fail a later one). */
+type Failure = { status?: number; retryAfter?: number; error?: string; pass?: boolean };
 
 interface StoredMessage {
   ts: string;
@@ -131,7 +132,7 @@ export class SlackApiStandIn {
     const token = String(req.headers.authorization ?? "").replace(/^Bearer /, "") || (args.token as string | undefined);
     this.calls.push({ method, args, ...(token ? { token } : {}) });
     const failure = this.failures.get(method)?.shift();
-    if (failure) {
+    if (failure && !failure.pass) {
       if (failure.status === 429) {
         res.writeHead(429, { "content-type": "application/json", "retry-after": String(failure.retryAfter ?? 1) }).end(JSON.stringify({ ok: false, error: "ratelimited" }));
       } else if (failure.status) {
