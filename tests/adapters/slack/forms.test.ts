@@ -60,6 +60,21 @@ describe("slack forms", () => {
     expect(ds.map((d) => [d.target, d.key])).toEqual([["CSEC", (forward!.args.metadata as { event_payload: { key: string } }).event_payload.key]]);
   });
 
+  it("opens a form straight away from an App Home button, and answers other buttons there by DM", async () => {
+    const before = app.stand.of("views.open").length;
+    await app.interaction(blockAction(app.stand, { action_id: "cmd:3:0", value: JSON.stringify({ c: "secretariat.ask", a: {} }) }, { user: "U710", home: true }));
+    const opened = await app.stand.until(() => app.stand.of("views.open")[before]);
+    expect(JSON.parse((opened.args.view as View).private_metadata)).toEqual({ c: "secretariat.ask", x: {} });
+    await app.interaction(blockAction(app.stand, { action_id: "cmd:3:1", value: JSON.stringify({ c: "whoami", a: {} }) }, { user: "U710", home: true }));
+    const dm = await app.stand.until(() => app.stand.of("chat.postMessage").find((c) => c.args.channel === "D710"));
+    expect(JSON.stringify(dm.args.blocks)).toContain("Working party");
+  });
+
+  it("answers a command button under a message through its response_url", async () => {
+    await app.interaction(blockAction(app.stand, { action_id: "cmd:0:0", value: JSON.stringify({ c: "whoami", a: {} }) }, { user: "U711", responseUrlId: "btn1" }));
+    expect(JSON.stringify((await answers("btn1"))[0]!.body)).toContain("Working party");
+  });
+
   it("says so when a form button has expired", async () => {
     await app.interaction(blockAction(app.stand, { action_id: "form:0", value: "unknown-token" }, { responseUrlId: "expired-form" }));
     expect(JSON.stringify((await answers("expired-form"))[0]!.body)).toMatch(/expired/);
