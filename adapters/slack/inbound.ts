@@ -101,3 +101,23 @@ export function fromHomeOpened(channelId: string | undefined, user: IncomingUser
     receivedAt: now,
   };
 }
+
+/** Message shortcuts the manifest declares, by callback_id: the core command each one runs. */
+export const MESSAGE_SHORTCUTS: Record<string, { command: string; arg: string }> = {
+  ask_secretariat: { command: "secretariat.ask", arg: "question" },
+};
+
+/** A message shortcut on a message: its command with the message's text as the argument. */
+export function fromMessageShortcut(callbackId: string, message: { text?: string }, channelId: string | undefined, user: IncomingUser, now: Date): IncomingMessage | null {
+  const s = MESSAGE_SHORTCUTS[callbackId];
+  if (!s) return null;
+  return {
+    platform: "slack",
+    kind: "action",
+    command: s.command,
+    args: { [s.arg]: slackTextToPlain(message.text ?? "") },
+    user,
+    conversation: channelId ? conversationOf(channelId) : { kind: "direct", id: `home:${user.id}` },
+    receivedAt: now,
+  };
+}

@@ -3,12 +3,12 @@
  * core's one entry, and posts the replies where Slack expects them. No keyword routing here: every
  * text goes to the core as typed.
  */
-import type { App, BlockAction, ButtonAction, ViewSubmitAction } from "@slack/bolt";
+import type { App, BlockAction, ButtonAction, MessageShortcut, ViewSubmitAction } from "@slack/bolt";
 import type { Form, Reply } from "../../src/bot/reply.ts";
 import type { IncomingMessage } from "../../src/bot/types.ts";
 import type { Logger } from "../../src/log/logger.ts";
 import type { SlackDirectory } from "./directory.ts";
-import { fromButton, fromFormSubmission, fromHomeOpened, fromMessage, fromSlashCommand } from "./inbound.ts";
+import { fromButton, fromFormSubmission, fromHomeOpened, fromMessage, fromMessageShortcut, fromSlashCommand } from "./inbound.ts";
 import { errorsForSlack, FORM_CALLBACK, FormMeta, formToModal, valuesFromState } from "./modal.ts";
 import { ACTION, renderReply, renderViewBlocks } from "./render.ts";
 import { firstForm, postReplies, postToResponseUrl, respondReplies, type ReplyContext } from "./send-replies.ts";
@@ -108,6 +108,16 @@ export function registerListeners(app: App, d: ListenerDeps): void {
       await postToResponseUrl(d, body.response_url, { response_type: "in_channel", replace_original: false, text: m.text, blocks: m.blocks });
     }
     await postToResponseUrl(d, body.response_url, { delete_original: true });
+  });
+
+  // Message shortcuts ("Ask the secretariat" on a message): the message's text as the argument.
+  app.shortcut<MessageShortcut>({ type: "message_action" }, async ({ ack, shortcut }) => {
+    await ack();
+    const user = await d.directory.user(shortcut.user.id, shortcut.channel.id);
+    const input = fromMessageShortcut(shortcut.callback_id, shortcut.message, shortcut.channel.id, user, d.now());
+    if (!input) return;
+    const replies = await d.handle(input);
+    await respondReplies(d, shortcut.response_url, replies, { channel: shortcut.channel.id, user: shortcut.user.id, offerShare: false });
   });
 
   // A submitted modal: field errors stay in the modal; otherwise it closes and the answer is posted.

@@ -75,6 +75,25 @@ describe("slack forms", () => {
     expect(JSON.stringify((await answers("btn1"))[0]!.body)).toContain("Working party");
   });
 
+  it("forwards a message to the secretariat from the 'Ask the secretariat' message shortcut", async () => {
+    const r = await app.interaction({
+      type: "message_action",
+      callback_id: "ask_secretariat",
+      trigger_id: "trig.sc",
+      team: { id: "T1", domain: "ccwp" },
+      user: { id: "U720", name: "u720", team_id: "T1" },
+      channel: { id: "C100", name: "ccwp" },
+      message: { type: "message", user: "U721", ts: "1700000800.000100", text: "When is the next meeting &amp; where?" },
+      response_url: app.stand.responseUrl("shortcut1"),
+      message_ts: "1700000800.000100",
+      token: "legacy-verification-token",
+    });
+    expect(r.status).toBe(200);
+    expect(JSON.stringify((await answers("shortcut1"))[0]!.body)).toMatch(/passed your question/);
+    const fwd = await app.stand.until(() => app.stand.of("chat.postMessage").find((c) => c.args.channel === "CSEC" && JSON.stringify(c.args.blocks).includes("next meeting")));
+    expect(JSON.stringify(fwd.args.blocks)).toContain("When is the next meeting &amp; where?");
+  });
+
   it("says so when a form button has expired", async () => {
     await app.interaction(blockAction(app.stand, { action_id: "form:0", value: "unknown-token" }, { responseUrlId: "expired-form" }));
     expect(JSON.stringify((await answers("expired-form"))[0]!.body)).toMatch(/expired/);
