@@ -18,6 +18,8 @@ export interface ApiCall {
 export interface ResponseUrlPost {
   id: string;
   body: Record<string, unknown>;
+  /** performance.now() when it arrived */
+  at: number;
 }
 
 /** How the next call fails; `pass` lets it through (to fail a later one). */
@@ -116,8 +118,9 @@ export class SlackApiStandIn {
     const raw = Buffer.concat(chunks);
     const url = req.url ?? "/";
     if (url.startsWith("/respond/")) {
+      const at = performance.now();
       const body = JSON.parse(raw.toString("utf8") || "{}") as Record<string, unknown>;
-      this.responses.push({ id: url.slice("/respond/".length), body });
+      this.responses.push({ id: url.slice("/respond/".length), body, at });
       if (Array.isArray(body.blocks)) this.check(`respond`, messageViolations(body));
       res.writeHead(200, { "content-type": "text/plain" }).end("ok");
       return;
