@@ -25,6 +25,8 @@ export interface RenderOptions {
   formRef?: (form: Form) => string | undefined;
   /** a stash token: adds a "Post to channel" button (shared answers to a slash command) */
   shareToken?: string;
+  /** prefix of block and action ids, so several replies can share one view without clashes */
+  idPrefix?: string;
 }
 
 /** Action ids the listeners match on. */
@@ -54,7 +56,7 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): Rendered
 
 /** Renders replies into at most `max` blocks (a modal or the App Home), cutting with a hint. */
 export function renderViewBlocks(replies: Reply[], max: number = L.viewBlocks, options: RenderOptions = {}): slack.KnownBlock[] {
-  const blocks = replies.flatMap((r, i) => [...(i > 0 ? [{ type: "divider" } as slack.DividerBlock] : []), ...renderBlocks(r, options)]);
+  const blocks = replies.flatMap((r, i) => [...(i > 0 ? [{ type: "divider" } as slack.DividerBlock] : []), ...renderBlocks(r, { ...options, idPrefix: `${i}.` })]);
   if (blocks.length <= max) return blocks;
   return [...blocks.slice(0, max - 1), moreHint(blocks.length - max + 1)];
 }
@@ -62,12 +64,12 @@ export function renderViewBlocks(replies: Reply[], max: number = L.viewBlocks, o
 /** All blocks of a reply, before splitting into messages. */
 export function renderBlocks(reply: Reply, options: RenderOptions = {}): slack.KnownBlock[] {
   const out: slack.KnownBlock[] = [];
-  reply.blocks.forEach((b, i) => out.push(...renderBlock(b, i, options)));
+  reply.blocks.forEach((b, i) => out.push(...renderBlock(b, `${options.idPrefix ?? ""}${i}`, options)));
   if (out.length === 0) out.push(mrkdwnSection(escapeSlack(reply.summary || " ")));
   return out;
 }
 
-function renderBlock(b: Block, index: number, options: RenderOptions): slack.KnownBlock[] {
+function renderBlock(b: Block, index: string, options: RenderOptions): slack.KnownBlock[] {
   switch (b.type) {
     case "text": {
       if (b.style === "heading") return [{ type: "header", text: { type: "plain_text", text: clip(escapeSlack(b.text) || " ", L.headerText) } }];
@@ -125,7 +127,7 @@ export function encodeButton(b: Pick<Button, "command" | "args">): string {
   return JSON.stringify({ c: b.command, a: b.args });
 }
 
-function buttonBlocks(buttons: Button[], index: number): slack.KnownBlock[] {
+function buttonBlocks(buttons: Button[], index: string): slack.KnownBlock[] {
   const elements: slack.Button[] = [];
   const untyped: Button[] = [];
   buttons.forEach((b, i) => {
@@ -145,7 +147,7 @@ function buttonBlocks(buttons: Button[], index: number): slack.KnownBlock[] {
   return blocks;
 }
 
-function formBlocks(form: Form, index: number, options: RenderOptions): slack.KnownBlock[] {
+function formBlocks(form: Form, index: string, options: RenderOptions): slack.KnownBlock[] {
   const ref = options.formRef?.(form);
   const intro = mrkdwnSection(`*${escapeSlack(form.title)}*\n${escapeSlack(form.fields.map((f) => f.label).join(" · "))}`);
   if (!ref) return [intro, context(`Type \`${escapeSlack(form.command)}\` followed by your answer.`)];

@@ -61,9 +61,14 @@ function elementViolations(e: Json, where: string): string[] {
 function blockViolations(blocks: Json[]): string[] {
   const out: string[] = [];
   const actionIds = new Set<string>();
+  const blockIds = new Set<string>();
   blocks.forEach((b, i) => {
     const where = `block ${i} (${String(b.type)})`;
-    if (typeof b.block_id === "string" && b.block_id.length > 255) out.push(`${where}: block_id over 255`);
+    if (typeof b.block_id === "string") {
+      if (b.block_id.length > 255) out.push(`${where}: block_id over 255`);
+      if (blockIds.has(b.block_id)) out.push(`${where}: duplicate block_id ${b.block_id}`);
+      blockIds.add(b.block_id);
+    }
     switch (b.type) {
       case "section": {
         if (textLen(b.text) > 3000) out.push(`${where}: text ${textLen(b.text)} (max 3000)`);

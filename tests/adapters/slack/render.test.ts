@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { renderReply, renderViewBlocks } from "../../../adapters/slack/render.ts";
 import { errorReply, reply, textReply } from "../../../src/bot/reply.ts";
+import { viewViolations } from "../../support/slack-limits.ts";
 
 describe("renderReply", () => {
   it("renders each block type of the reply model", () => {
@@ -78,8 +79,12 @@ describe("renderReply", () => {
     expect(renderReply(reply("Nothing to show", [])).messages[0]!.blocks).toEqual([{ type: "section", text: { type: "mrkdwn", text: "Nothing to show" } }]);
   });
 
-  it("joins replies into one view with dividers", () => {
+  it("joins replies into one view with dividers, without clashing block or action ids", () => {
     const blocks = renderViewBlocks([textReply("a"), textReply("b")]);
     expect(blocks.map((b) => b.type)).toEqual(["section", "divider", "section"]);
+    const withButtons = reply("b", [{ type: "buttons", buttons: [{ label: "Go", command: "home", args: {} }] }]);
+    const view = renderViewBlocks([withButtons, withButtons]);
+    expect(viewViolations({ type: "home", blocks: view })).toEqual([]);
+    expect(view.filter((b) => b.type === "actions").map((b) => b.block_id)).toEqual(["b0.0.0", "b1.0.0"]);
   });
 });
