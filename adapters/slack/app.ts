@@ -13,6 +13,7 @@ import { SlackDirectory } from "./directory.ts";
 import { registerListeners } from "./listeners.ts";
 import { createWebClient, SlackMessenger } from "./messenger.ts";
 import { SlackStash } from "./stash.ts";
+import { WorkQueue } from "./work-queue.ts";
 
 /** The path Slack posts to (the manifest's request URLs end with it). */
 export const SLACK_EVENTS_PATH = "/slack/events";
@@ -45,6 +46,8 @@ export async function startSlack(server: HttpServer, rt: Runtime, config: Config
   const messenger = new SlackMessenger(createWebClient(config.SLACK_BOT_TOKEN, apiUrl, blog), stash, logger);
   const directory = new SlackDirectory(app.client, logger);
   const dispatcher = new Dispatcher(rt.store, [messenger], logger);
+  // A few commands at a time keep the loop free for acks; more would only interleave, not speed up.
+  const queue = new WorkQueue(4);
   registerListeners(app, {
     client: app.client,
     stash,
@@ -53,6 +56,7 @@ export async function startSlack(server: HttpServer, rt: Runtime, config: Config
     logger,
     fetch: globalThis.fetch,
     now: () => new Date(),
+    afterAck: (work) => queue.run(work),
     async handle(input) {
       const result = await rt.bot.handle(input);
       // Proactive messages this one caused go out now, after the answer; the scheduler retries failures.

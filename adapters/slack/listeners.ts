@@ -21,6 +21,8 @@ export interface ListenerDeps extends ReplyContext {
   handle(input: IncomingMessage): Promise<Reply[]>;
   now(): Date;
   logger: Logger;
+  /** runs the work after an ack, a few at a time (work-queue.ts) */
+  afterAck<T>(work: () => Promise<T>): Promise<T>;
 }
 
 export function registerListeners(app: App, d: ListenerDeps): void {
@@ -30,26 +32,33 @@ export function registerListeners(app: App, d: ListenerDeps): void {
   // /wp …: ack at once (Slack waits 3 s), answer through the response_url.
   app.command(/.+/, async ({ command, ack }) => {
     await ack();
-    const user = await d.directory.user(command.user_id, command.channel_id);
-    const replies = await d.handle(fromSlashCommand(command, user, d.now()));
-    await respondReplies(d, command.response_url, replies, { channel: command.channel_id, user: command.user_id, offerShare: true });
+    await d.afterAck(async () => {
+      const user = await d.directory.user(command.user_id, command.channel_id);
+      const replies = await d.handle(fromSlashCommand(command, user, d.now()));
+      await respondReplies(d, command.response_url, replies, { channel: command.channel_id, user: command.user_id, offerShare: true });
+    });
   });
 
   // @bot … in a channel: answered in the thread of the mention.
   app.event("app_mention", async ({ event, body, context }) => {
     if (!event.user || !(await firstTime(body))) return;
-    const user = await d.directory.user(event.user);
-    const replies = await d.handle(fromMessage(event, context.botUserId, user, d.now()));
-    await postReplies(d, event.channel, replies, event.thread_ts ?? event.ts);
+    const from = event.user;
+    await d.afterAck(async () => {
+      const user = await d.directory.user(from);
+      const replies = await d.handle(fromMessage(event, context.botUserId, user, d.now()));
+      await postReplies(d, event.channel, replies, event.thread_ts ?? event.ts);
+    });
   });
 
   // Direct messages to the bot (message.im); edits, joins and bots' messages carry a subtype.
   app.event("message", async ({ event, body, context }) => {
     if (event.channel_type !== "im" || event.subtype !== undefined || "bot_id" in event) return;
     if (!(await firstTime(body))) return;
-    const user = await d.directory.user(event.user, event.channel);
-    const replies = await d.handle(fromMessage(event, context.botUserId, user, d.now()));
-    await postReplies(d, event.channel, replies);
+    await d.afterAck(async () => {
+      const user = await d.directory.user(event.user, event.channel);
+      const replies = await d.handle(fromMessage(event, context.botUserId, user, d.now()));
+      await postReplies(d, event.channel, replies);
+    });
   });
 
   // The App Home tab: the core's `home` command, published as the user's view.
