@@ -65,13 +65,15 @@ export function renderViewBlocks(replies: Reply[], max: number = L.viewBlocks, o
 export function renderBlocks(reply: Reply, options: RenderOptions = {}): slack.KnownBlock[] {
   const out: slack.KnownBlock[] = [];
   reply.blocks.forEach((b, i) => out.push(...renderBlock(b, `${options.idPrefix ?? ""}${i}`, options)));
-  if (out.length === 0) out.push(mrkdwnSection(escapeSlack(reply.summary || " ")));
+  if (out.length === 0) out.push(mrkdwnSection(escapeSlack(reply.summary.trim() || "(no content)")));
   return out;
 }
 
 function renderBlock(b: Block, index: string, options: RenderOptions): slack.KnownBlock[] {
   switch (b.type) {
     case "text": {
+      // Slack refuses empty text objects; an empty paragraph is simply not shown.
+      if (b.text.trim() === "") return [];
       if (b.style === "heading") return [{ type: "header", text: { type: "plain_text", text: clip(escapeSlack(b.text) || " ", L.headerText) } }];
       if (b.style === "muted") return [context(escapeSlack(b.text))];
       return splitText(escapeSlack(b.text), L.sectionText).map(mrkdwnSection);
@@ -137,7 +139,7 @@ function buttonBlocks(buttons: Button[], index: string): slack.KnownBlock[] {
     elements.push({
       type: "button",
       action_id: `${ACTION.command}:${index}:${i}`,
-      text: { type: "plain_text", text: clip(escapeSlack(b.label) || " ", L.buttonText) },
+      text: { type: "plain_text", text: clip(escapeSlack(b.label.trim()) || b.command, L.buttonText) },
       value,
       ...(b.style ? { style: b.style } : {}),
     });

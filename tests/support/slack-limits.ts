@@ -13,6 +13,7 @@ export function messageViolations(payload: Json): string[] {
   if (blocks.length > 50) out.push(`message has ${blocks.length} blocks (max 50)`);
   if (typeof payload.text === "string" && payload.text.length > 40_000) out.push("text over 40000");
   out.push(...blockViolations(blocks));
+  if (blankTexts(blocks) > 0) out.push("blank text object");
   return out;
 }
 
@@ -27,7 +28,23 @@ export function viewViolations(view: Json): string[] {
   }
   if (typeof view.private_metadata === "string" && view.private_metadata.length > 3000) out.push("private_metadata over 3000");
   out.push(...blockViolations(blocks));
+  if (blankTexts(blocks) > 0) out.push("blank text object");
   return out;
+}
+
+/** Every text object's text, to check none is blank (Slack refuses them). */
+export function blankTexts(payload: unknown): number {
+  let n = 0;
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) return v.forEach(walk);
+    if (v && typeof v === "object") {
+      const o = v as Json;
+      if ((o.type === "mrkdwn" || o.type === "plain_text") && typeof o.text === "string" && o.text.trim() === "") n++;
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(payload);
+  return n;
 }
 
 function textLen(t: unknown): number {
