@@ -5,12 +5,14 @@
 import { coldStart } from "./cold-start.bench.ts";
 import { collectionBench } from "./collection.bench.ts";
 import { remindersTick } from "./reminders.bench.ts";
+import { slackBench } from "./slack.bench.ts";
 import type { Figure } from "./support/measure.ts";
 
 const suites: Record<string, () => AsyncGenerator<Figure>> = {
   "cold-start": () => coldStart(),
   reminders: () => remindersTick(),
   collection: () => collectionBench(),
+  slack: () => slackBench(),
 };
 
 const only = process.argv.slice(2);

@@ -8,6 +8,7 @@ import { forwardCommand } from "./forward.ts";
 import { adminCommands } from "../admin/commands.ts";
 import { reminderCommands } from "../reminders/commands.ts";
 import { collectionCommands } from "../collection/commands.ts";
+import { homeCommand } from "./home.ts";
 
 export interface CommandSet {
   commands: AnyCommand[];
@@ -22,5 +23,6 @@ export function buildCommandSet(): CommandSet {
   commands.push(forwardCommand);
   commands.push(...adminCommands);
   commands.push(...reminderCommands);
+  commands.push(homeCommand);
   return { commands };
 }

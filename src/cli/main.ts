@@ -9,6 +9,7 @@ import { StoreError } from "../store/index.ts";
 import type { AdapterKit } from "./adapter-kit.ts";
 import { registerAudit } from "./commands/audit.ts";
 import { registerCollect } from "./commands/collect.ts";
+import { registerMember } from "./commands/member.ts";
 import { registerSay } from "./commands/say.ts";
 import { registerReminders } from "./commands/reminders.ts";
 import { registerStart } from "./commands/start.ts";
@@ -21,6 +22,7 @@ const registrations: ((program: Command, ctx: CliContext) => void)[] = [
   registerSay,
   registerReminders,
   registerCollect,
+  registerMember,
   registerAudit,
 ];
 

@@ -1,0 +1,123 @@
+/**
+ * Slack payloads → IncomingMessage. Slack's text markup is turned back into what the user typed
+ * (links, channel names, entities), except user mentions, kept as `<@U…>` for parseUserMention.
+ * The bot's own mention is stripped from app_mention text.
+ */
+import { z } from "zod";
+import type { Conversation, IncomingMessage, IncomingUser } from "../../src/bot/types.ts";
+
+/** "<https://x|x>", "<#C1|ccwp>", "&lt;" … → plain text; "<@U1>" stays. */
+export function slackTextToPlain(text: string): string {
+  return text
+    .replace(/<((?:https?|mailto):[^|>]+)(?:\|[^>]*)?>/g, "$1")
+    .replace(/<#[A-Z0-9]+\|([^>]*)>/g, "#$1")
+    .replace(/<#([A-Z0-9]+)>/g, "#$1")
+    .replace(/<!subteam\^[A-Z0-9]+(?:\|([^>]*))?>/g, (_m, label: string | undefined) => label ?? "@group")
+    .replace(/<!(here|channel|everyone)(?:\|[^>]*)?>/g, "@$1")
+    .replace(/<@([A-Z0-9]+)\|[^>]*>/g, "<@$1>")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
+}
+
+/** Drops every mention of the bot (the "@bot" that addressed it) and trims. */
+export function stripBotMention(text: string, botUserId: string | undefined): string {
+  if (!botUserId) return text.trim();
+  return text.replace(new RegExp(`<@${botUserId}(?:\\|[^>]*)?>:?`, "g"), " ").replace(/\s+/g, " ").trim();
+}
+
+/** A conversation from a Slack channel id: D… is a direct message with the bot. */
+export function conversationOf(channelId: string): Conversation {
+  return { kind: channelId.startsWith("D") ? "direct" : "channel", id: channelId };
+}
+
+/** `/wp <text>`. */
+export function fromSlashCommand(cmd: { text: string; channel_id: string }, user: IncomingUser, now: Date): IncomingMessage {
+  return { platform: "slack", kind: "text", text: slackTextToPlain(cmd.text), user, conversation: conversationOf(cmd.channel_id), receivedAt: now };
+}
+
+/** `@bot …` in a channel, or a direct message (no mention to strip there unless typed). */
+export function fromMessage(event: { text?: string; channel: string }, botUserId: string | undefined, user: IncomingUser, now: Date): IncomingMessage {
+  return {
+    platform: "slack",
+    kind: "text",
+    text: slackTextToPlain(stripBotMention(event.text ?? "", botUserId)),
+    user,
+    conversation: conversationOf(event.channel),
+    receivedAt: now,
+  };
+}
+
+const ButtonValue = z.object({ c: z.string().min(1).max(100), a: z.record(z.string(), z.union([z.string(), z.number()])).default({}) });
+
+/** A pressed command button (value from render.ts encodeButton); null when the value is not ours. */
+export function fromButton(value: string | undefined, channelId: string | undefined, user: IncomingUser, now: Date): IncomingMessage | null {
+  let parsed;
+  try {
+    parsed = ButtonValue.safeParse(JSON.parse(value ?? ""));
+  } catch {
+    return null;
+  }
+  if (!parsed.success) return null;
+  return {
+    platform: "slack",
+    kind: "action",
+    command: parsed.data.c,
+    args: parsed.data.a,
+    user,
+    conversation: channelId ? conversationOf(channelId) : { kind: "direct", id: `home:${user.id}` },
+    receivedAt: now,
+  };
+}
+
+/** A submitted modal: the form's command with its values and hidden context. */
+export function fromFormSubmission(
+  meta: { c: string; x: Record<string, string>; ch?: string },
+  values: Record<string, string>,
+  user: IncomingUser,
+  now: Date,
+): IncomingMessage {
+  return {
+    platform: "slack",
+    kind: "form",
+    command: meta.c,
+    // Hidden context first: a user cannot overwrite it with a field of the same name.
+    values: { ...values, ...meta.x },
+    user,
+    conversation: meta.ch ? conversationOf(meta.ch) : { kind: "direct", id: `home:${user.id}` },
+    receivedAt: now,
+  };
+}
+
+/** The App Home tab opened: the core's `home` command for this user. */
+export function fromHomeOpened(channelId: string | undefined, user: IncomingUser, now: Date): IncomingMessage {
+  return {
+    platform: "slack",
+    kind: "action",
+    command: "home",
+    args: {},
+    user,
+    conversation: channelId ? { kind: "direct", id: channelId } : { kind: "direct", id: `home:${user.id}` },
+    receivedAt: now,
+  };
+}
+
+/** Message shortcuts the manifest declares, by callback_id: the core command each one runs. */
+export const MESSAGE_SHORTCUTS: Record<string, { command: string; arg: string }> = {
+  ask_secretariat: { command: "secretariat.ask", arg: "question" },
+};
+
+/** A message shortcut on a message: its command with the message's text as the argument. */
+export function fromMessageShortcut(callbackId: string, message: { text?: string }, channelId: string | undefined, user: IncomingUser, now: Date): IncomingMessage | null {
+  const s = MESSAGE_SHORTCUTS[callbackId];
+  if (!s) return null;
+  return {
+    platform: "slack",
+    kind: "action",
+    command: s.command,
+    args: { [s.arg]: slackTextToPlain(message.text ?? "") },
+    user,
+    conversation: channelId ? conversationOf(channelId) : { kind: "direct", id: `home:${user.id}` },
+    receivedAt: now,
+  };
+}

@@ -1,0 +1,107 @@
+/**
+ * Slack ack latency: the real bot (`secretariat start`: store, core, Bolt on the shared HTTP
+ * server) in its own process under 200 signed `/wp whoami` requests per second for 30 s from
+ * autocannon on loopback, beside a bare Bolt app that only acks (also its own process), measured
+ * in the same run under the same load. Goal: p99 ≤ 20 ms. Then the time from a slash command to
+ * its answer arriving at the Web API stand-in (the response_url), one command at a time.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import { tempDir } from "../tests/support/databases.ts";
+import { SlackApiStandIn } from "../tests/support/slack-api-stand-in.ts";
+import { slackSignature } from "../tests/support/slack-app.ts";
+import { percentile, root, round, type Figure } from "./support/measure.ts";
+
+const SECRET = "bench-signing-secret";
+const RATE = 200;
+const SECONDS = Number(process.env.BENCH_SLACK_SECONDS ?? 30);
+
+function signedCommand(stand: SlackApiStandIn, responseId: string): { body: string; headers: Record<string, string> } {
+  const ts = Math.floor(Date.now() / 1000);
+  const body = new URLSearchParams({ team_id: "T1", channel_id: "C1", user_id: "UBENCH", command: "/wp", text: "whoami", response_url: stand.responseUrl(responseId), trigger_id: "t.1" }).toString();
+  return { body, headers: { "content-type": "application/x-www-form-urlencoded", "x-slack-request-timestamp": String(ts), "x-slack-signature": slackSignature(SECRET, ts, body) } };
+}
+
+async function freePort(): Promise<number> {
+  const s = net.createServer();
+  await new Promise<void>((r) => s.listen(0, "127.0.0.1", () => r()));
+  const port = (s.address() as net.AddressInfo).port;
+  await new Promise<void>((r) => s.close(() => r()));
+  return port;
+}
+
+/** Starts a process and resolves when its output matches `ready`. */
+function startProcess(args: string[], env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; match: RegExpMatchArray }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: root, env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...env }, stdio: ["pipe", "pipe", "pipe"] });
+    let out = "";
+    const timer = setTimeout(() => reject(new Error(`process did not start: ${out.slice(-500)}`)), 120_000);
+    const check = (d: Buffer) => {
+      out += d;
+      const m = ready.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ child, match: m });
+      }
+    };
+    child.stdout!.on("data", check);
+    child.stderr!.on("data", check);
+    child.on("exit", (code) => reject(new Error(`process exited ${code}: ${out.slice(-500)}`)));
+  });
+}
+
+const stop = (c: ChildProcess) => new Promise<void>((r) => (c.exitCode !== null ? r() : (c.once("exit", () => r()), c.kill("SIGTERM"))));
+
+export async function* slackBench(): AsyncGenerator<Figure> {
+  const stand = await new SlackApiStandIn().start();
+  const dir = tempDir("bench-slack-");
+  const port = await freePort();
+  const bot = await startProcess(
+    [path.join(root, "bin/secretariat.js"), "start"],
+    { DATABASE_URL: `file:${dir}/bench.db`, SLACK_BOT_TOKEN: "xoxb-bench", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: stand.apiUrl, PORT: String(port), HOST: "127.0.0.1" },
+    /secretariat-bot serving/,
+  );
+  const bare = await startProcess(["--import", "tsx", path.join(root, "bench/support/bare-bolt.ts")], { SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: stand.apiUrl }, /ready (\d+)/);
+  const url = `http://127.0.0.1:${port}/slack/events`;
+  const bareUrl = `http://127.0.0.1:${bare.match[1]}/slack/events`;
+  try {
+    // Warm both (JIT, the users.info cache, the member row) before measuring.
+    for (const u of [url, bareUrl]) await autocannon({ url: u, method: "POST", ...signedCommand(stand, "warm"), connections: 5, amount: 300 });
+    const run = (u: string) => autocannon({ url: u, method: "POST", ...signedCommand(stand, "load"), connections: 20, overallRate: RATE, duration: SECONDS });
+    // Shared machines skew every latency; the load beside the run says how much.
+    yield { name: "machine_load_average_1m_before", value: round(os.loadavg()[0]!, 2), unit: "processes" };
+    const ours = await run(url);
+    const base = await run(bareUrl);
+    yield { name: "slack_ack_load_rps", value: RATE, unit: "req/s" };
+    yield { name: "slack_ack_load_seconds", value: SECONDS, unit: "s" };
+    yield { name: "slack_ack_p50_ms", value: round(ours.latency.p50, 2), unit: "ms" };
+    yield { name: "slack_ack_p99_ms", value: round(ours.latency.p99, 2), unit: "ms" };
+    yield { name: "slack_ack_failed_requests", value: ours.non2xx + ours.errors + ours.timeouts, unit: "requests" };
+    yield { name: "baseline_bare_bolt_ack_p50_ms", value: round(base.latency.p50, 2), unit: "ms" };
+    yield { name: "baseline_bare_bolt_ack_p99_ms", value: round(base.latency.p99, 2), unit: "ms" };
+    yield { name: "slack_ack_p99_vs_bare_bolt_ratio", value: round(ours.latency.p99 / Math.max(base.latency.p99, 0.001), 2), unit: "x" };
+
+    // Slash command → answer at the stand-in, one at a time, after the load has drained.
+    await new Promise((r) => setTimeout(r, 2000));
+    const times: number[] = [];
+    for (let i = 0; i < 100; i++) {
+      const id = `e2e${i}`;
+      const { body, headers } = signedCommand(stand, id);
+      const t = performance.now();
+      await fetch(url, { method: "POST", headers, body });
+      const answer = await stand.until(() => stand.responses.find((r) => r.id === id));
+      times.push(answer.at - t);
+    }
+    yield { name: "slack_command_to_answer_p50_ms", value: round(percentile(times, 50), 2), unit: "ms" };
+    yield { name: "slack_command_to_answer_p99_ms", value: round(percentile(times, 99), 2), unit: "ms" };
+  } finally {
+    await stop(bot.child);
+    await stop(bare.child);
+    await stand.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

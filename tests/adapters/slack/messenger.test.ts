@@ -1,0 +1,127 @@
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createWebClient, SlackMessenger } from "../../../adapters/slack/messenger.ts";
+import { SlackStash } from "../../../adapters/slack/stash.ts";
+import { reply, textReply, type Block } from "../../../src/bot/reply.ts";
+import { Dispatcher } from "../../../src/outbox/dispatcher.ts";
+import { Outbox } from "../../../src/outbox/outbox.ts";
+import type { Recipient } from "../../../src/outbox/messenger.ts";
+import { tempDir } from "../../support/databases.ts";
+import { testRuntime, type TestRuntime } from "../../support/runtime.ts";
+import { SlackApiStandIn } from "../../support/slack-api-stand-in.ts";
+
+let rt: TestRuntime;
+let stand: SlackApiStandIn;
+let messenger: SlackMessenger;
+let dispatcher: Dispatcher;
+let seq = 0;
+const t0 = new Date("2026-11-23T09:00:00Z");
+
+beforeAll(async () => {
+  stand = await new SlackApiStandIn().start();
+  rt = await testRuntime();
+  messenger = new SlackMessenger(createWebClient("xoxb-messenger", stand.apiUrl), new SlackStash(rt.store.db), rt.logger);
+  dispatcher = new Dispatcher(rt.store, [messenger], rt.logger);
+});
+afterAll(async () => {
+  await stand.stop();
+  await rt.dispose();
+});
+
+async function enqueue(to: Recipient, replies = [textReply("Reminder: 11.4 is due on 30 June.", "shared")]) {
+  const key = `test:${++seq}`;
+  const outbox = new Outbox(rt.store);
+  await outbox.enqueue({ key, kind: "reminder", platform: "slack", to, replies, dueAt: t0 });
+  return { key, id: outbox.createdIds[0]! };
+}
+const sentWith = (key: string) => stand.of("chat.postMessage").filter((c) => (c.args.metadata as { event_payload?: { key?: string } } | undefined)?.event_payload?.key === key);
+
+describe("slack messenger", () => {
+  it("posts to a channel with the delivery key in the message metadata", async () => {
+    const { key, id } = await enqueue({ kind: "channel", id: "C900" });
+    const [r] = await dispatcher.dispatchDue({ now: t0, only: [id] });
+    expect(r!.outcome).toBe("sent");
+    const [post] = sentWith(key);
+    expect(post!.args).toMatchObject({ channel: "C900", text: "Reminder: 11.4 is due on 30 June.", metadata: { event_type: "secretariat_delivery", event_payload: { key, part: 0, parts: 1 } } });
+    expect(post!.token).toBe("xoxb-messenger");
+  });
+
+  it("opens a DM for a user once, or uses the DM stored with the member", async () => {
+    const a = await enqueue({ kind: "user", id: "U910" });
+    const b = await enqueue({ kind: "user", id: "U910" });
+    const c = await enqueue({ kind: "user", id: "U911", ref: JSON.stringify({ channel: "D911" }) });
+    await dispatcher.dispatchDue({ now: t0, only: [a.id, b.id, c.id] });
+    expect(stand.of("conversations.open").map((x) => x.args.users)).toEqual(["U910"]);
+    expect(sentWith(a.key)[0]!.args.channel).toBe("D910");
+    expect(sentWith(b.key)[0]!.args.channel).toBe("D910");
+    expect(sentWith(c.key)[0]!.args.channel).toBe("D911");
+  });
+
+  it("on 429 returns a retryable result with Retry-After, and sends once when tried again", async () => {
+    const { key, id } = await enqueue({ kind: "channel", id: "C920" });
+    stand.failNext("chat.postMessage", { status: 429, retryAfter: 42 });
+    const direct = await messenger.send({ key: "probe-429", to: { kind: "channel", id: "C921" }, replies: [textReply("x")] });
+    expect(direct).toEqual({ ok: false, retryable: true, retryAfterMs: 42_000, error: "ratelimited" });
+    stand.failNext("chat.postMessage", { status: 429, retryAfter: 42 });
+    const [first] = await dispatcher.dispatchDue({ now: t0, only: [id] });
+    expect(first!.outcome).toBe("retry");
+    const row = await rt.store.db.delivery.findUniqueOrThrow({ where: { id } });
+    expect(row.nextAttemptAt.getTime() - t0.getTime()).toBeGreaterThanOrEqual(42_000);
+    expect(await dispatcher.dispatchDue({ now: t0, only: [id] })).toEqual([]); // not before Retry-After
+    const [second] = await dispatcher.dispatchDue({ now: row.nextAttemptAt, only: [id] });
+    expect(second!.outcome).toBe("sent");
+    expect(sentWith(key)).toHaveLength(2); // the refused call and the accepted one
+    expect(stand.of("conversations.history").some((c) => c.args.channel === "C920")).toBe(true); // checked before resending
+  });
+
+  it("records a delivery that went out before a crash as sent, without sending it again", async () => {
+    const { key, id } = await enqueue({ kind: "channel", id: "C930" });
+    // The send reached Slack, then the process died before recording it: the row is still "sending".
+    expect((await messenger.send({ key, to: { kind: "channel", id: "C930" }, replies: [textReply("once")] })).ok).toBe(true);
+    await rt.store.db.delivery.update({ where: { id }, data: { status: "sending", attempts: 1, leasedBy: "dead", leaseUntil: new Date(t0.getTime() - 1) } });
+    const [r] = await dispatcher.dispatchDue({ now: t0, only: [id] });
+    expect(r!.outcome).toBe("already-sent");
+    expect(sentWith(key)).toHaveLength(1);
+  });
+
+  it("gives up on permanent errors and retries 5xx", async () => {
+    const gone = await enqueue({ kind: "channel", id: "C940" });
+    stand.failNext("chat.postMessage", { error: "channel_not_found" });
+    expect((await dispatcher.dispatchDue({ now: t0, only: [gone.id] }))[0]).toMatchObject({ outcome: "failed", error: "channel_not_found" });
+    const flaky = await enqueue({ kind: "channel", id: "C941" });
+    stand.failNext("chat.postMessage", { status: 503 });
+    expect((await dispatcher.dispatchDue({ now: t0, only: [flaky.id] }))[0]).toMatchObject({ outcome: "retry", error: "http 503" });
+    for (const error of ["not_in_channel", "is_archived"]) {
+      stand.failNext("chat.postMessage", { error });
+      expect(await messenger.send({ key: `p-${error}`, to: { kind: "channel", id: "C942" }, replies: [textReply("x")] })).toEqual({ ok: false, retryable: false, error });
+    }
+  });
+
+  it("uploads a file block with files.uploadV2's three steps", async () => {
+    const dir = tempDir();
+    const file = path.join(dir, "timeline.png");
+    fs.writeFileSync(file, Buffer.alloc(2048, 7));
+    const { key, id } = await enqueue({ kind: "channel", id: "C950" }, [reply("Timeline", [{ type: "text", text: "The plan at a glance" }, { type: "file", file: { name: "timeline.png", mediaType: "image/png", path: file, title: "Timeline" } }], "shared")]);
+    expect((await dispatcher.dispatchDue({ now: t0, only: [id] }))[0]!.outcome).toBe("sent");
+    expect(sentWith(key)).toHaveLength(1);
+    const up = stand.of("files.getUploadURLExternal").at(-1)!;
+    expect(up.args).toMatchObject({ filename: "timeline.png", length: "2048" });
+    expect(stand.uploads.at(-1)!.bytes).toBeGreaterThanOrEqual(2048);
+    expect(stand.of("files.completeUploadExternal").at(-1)!.args).toMatchObject({ channel_id: "C950" });
+  });
+
+  it("splits a long reply into messages, and resumes after the parts already posted", async () => {
+    const blocks: Block[] = Array.from({ length: 120 }, (_, i) => ({ type: "text", text: `line ${i}` }));
+    const { key, id } = await enqueue({ kind: "channel", id: "C960" }, [reply("Long", blocks, "shared")]);
+    stand.failNext("chat.postMessage", { pass: true }, { status: 429, retryAfter: 1 });
+    const [first] = await dispatcher.dispatchDue({ now: t0, only: [id] });
+    expect(first!.outcome).toBe("retry");
+    const row = await rt.store.db.delivery.findUniqueOrThrow({ where: { id } });
+    const [second] = await dispatcher.dispatchDue({ now: row.nextAttemptAt, only: [id] });
+    expect(second!.outcome).toBe("sent");
+    // part 0, part 1 refused (429), then part 1 and part 2: part 0 is never posted twice
+    expect(sentWith(key).map((c) => (c.args.metadata as { event_payload: { part: number } }).event_payload.part)).toEqual([0, 1, 1, 2]);
+    expect(stand.violations).toEqual([]);
+  });
+});
