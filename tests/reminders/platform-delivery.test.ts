@@ -1,0 +1,42 @@
+/** Reminders reach Slack channels through the real Slack messenger and the Web API stand-in. */
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openStore } from "../../src/store/index.ts";
+import { runCli } from "../support/cli.ts";
+import { tempDir } from "../support/databases.ts";
+import { createPlan } from "../support/plans.ts";
+import { SlackApiStandIn } from "../support/slack-api-stand-in.ts";
+
+let stand: SlackApiStandIn;
+beforeAll(async () => {
+  stand = await new SlackApiStandIn().start();
+});
+afterAll(() => stand.stop());
+
+describe("reminders on Slack", () => {
+  it("posts one digest to the bound Slack channel with its key in the metadata, once", async () => {
+    const url = `file:${path.join(tempDir(), "slack-rem.db")}`;
+    const env = { DATABASE_URL: url, SLACK_BOT_TOKEN: "xoxb-rem", SLACK_SIGNING_SECRET: "s3cret", SLACK_API_URL: stand.apiUrl };
+    await runCli(["audit"], { env });
+    const s = await openStore(url);
+    const wp = await s.db.workingParty.findUniqueOrThrow({ where: { code: "CCWP" } });
+    await s.db.channelBinding.create({ data: { workingPartyId: wp.id, platform: "slack", channelId: "C0REMIND", name: "#ccwp-reminders", purpose: "reminders" } });
+    await createPlan(s.db, { number: 3, actions: [{ code: "3.1", due: "2026-06-30", text: "June 2026", lead: "NL" }] });
+    await s.close();
+
+    const first = await runCli(["reminders", "tick", "--now", "2026-06-16T09:00:00+02:00", "--json"], { env });
+    expect(first.stderr).toBe("");
+    const delivered = JSON.parse(first.stdout) as { to: string; platform: string; key: string }[];
+    expect(delivered.map((d) => [d.platform, d.to]).sort()).toEqual([["console", "#ccwp"], ["slack", "C0REMIND"]]);
+    const posts = stand.of("chat.postMessage").filter((c) => c.args.channel === "C0REMIND");
+    expect(posts).toHaveLength(1);
+    const slackKey = delivered.find((d) => d.platform === "slack")!.key;
+    expect(posts[0]!.args.metadata).toMatchObject({ event_type: "secretariat_delivery", event_payload: { key: slackKey } });
+    expect(JSON.stringify(posts[0]!.args.blocks)).toContain("3.1");
+    expect(posts[0]!.token).toBe("xoxb-rem");
+
+    const again = await runCli(["reminders", "tick", "--now", "2026-06-16T09:00:00+02:00", "--json"], { env });
+    expect(JSON.parse(again.stdout)).toEqual([]);
+    expect(stand.of("chat.postMessage").filter((c) => c.args.channel === "C0REMIND")).toHaveLength(1);
+  });
+});
