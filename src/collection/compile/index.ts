@@ -10,12 +10,10 @@ import path from "node:path";
 import type { DbTx, Store } from "../../store/index.ts";
 import { civilDay } from "../schedule.ts";
 import { loadSnapshot, type CollectionSnapshot } from "../snapshot.ts";
-import { renderDocx } from "./docx.ts";
 import { renderMarkdown } from "./markdown.ts";
 import { buildProgressDocument, objectiveKey, type ObjectivePassages, type ProgressDocument } from "./model.ts";
 
 export { buildProgressDocument, type ProgressDocument } from "./model.ts";
-export { renderDocx } from "./docx.ts";
 export { renderMarkdown } from "./markdown.ts";
 
 /** The files written. */
@@ -56,6 +54,8 @@ export async function compileCollection(store: Store, collectionId: number, now:
   fs.mkdirSync(outDir, { recursive: true });
   const docx = path.resolve(outDir, `${base}.docx`);
   const markdown = path.resolve(outDir, `${base}.md`);
+  // The docx library is large; load it only when a report is compiled (keeps every other command lean).
+  const { renderDocx } = await import("./docx.ts");
   const bytes = await renderDocx(document);
   // Written under a temporary name and renamed, so a reader never sees half a file.
   writeAtomic(docx, bytes);
