@@ -39,9 +39,14 @@ export function computeCycle(input: CycleInput): Cycle {
   // 31 August + 6 months has no 31 February: date-fns clamps to 28 February, which is then
   // already the day before "1 March", the first day after the plan.
   const end = same.getDate() !== start.getDate() ? same : addDays(same, -1);
-  const back = subMonths(end, lead);
-  const adoptNextBy = isLastDayOfMonth(end) ? endOfMonth(back) : back;
-  return { start: toCivil(start), end: toCivil(end), adoptNextBy: toCivil(adoptNextBy) };
+  return { start: toCivil(start), end: toCivil(end), adoptNextBy: adoptByFromEnd(toCivil(end), lead, tz) };
+}
+
+/** "Adopt the next plan by": `lead` months before a plan's end, at month end when the end is one. */
+export function adoptByFromEnd(end: CivilDate, lead: number, timeZone = "Europe/Brussels"): CivilDate {
+  const e = tzDay(end, timeZone);
+  const back = subMonths(e, lead);
+  return toCivil(isLastDayOfMonth(e) ? endOfMonth(back) : back);
 }
 
 /** Where a plan stands on a given day: not started, running, late to adopt the next, or ended. */
