@@ -8,13 +8,14 @@ import { ConfigError } from "../config/index.ts";
 import { StoreError } from "../store/index.ts";
 import type { AdapterKit } from "./adapter-kit.ts";
 import { registerAudit } from "./commands/audit.ts";
+import { registerPlanning } from "./commands/planning.ts";
 import { registerSay } from "./commands/say.ts";
 import { registerStart } from "./commands/start.ts";
 import { createCliContext, type CliContext } from "./context.ts";
 import { CliError, processIO, type CliIO } from "./io.ts";
 
 /** Each job adds its commands here. */
-const registrations: ((program: Command, ctx: CliContext) => void)[] = [registerStart, registerSay, registerAudit];
+const registrations: ((program: Command, ctx: CliContext) => void)[] = [registerStart, registerSay, registerAudit, registerPlanning];
 
 export function buildProgram(ctx: CliContext): Command {
   const program = new Command("secretariat")
