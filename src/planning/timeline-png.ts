@@ -42,6 +42,11 @@ export function fontFiles(extraDirs: string[] = []): string[] {
 
 /** Renders SVG text to PNG bytes with the fonts found. */
 export function svgToPng(svg: string): Buffer {
+  return rasterise(svg).asPng();
+}
+
+/** Renders SVG text to an image (RGBA pixels and PNG) with the fonts found. */
+export function rasterise(svg: string, width = 1600) {
   const files = fontFiles();
   const dejavu = files.filter((f) => /DejaVuSans(-Bold)?\.ttf$/.test(f));
   // With DejaVu Sans present only its two files are loaded (scanning every system font costs more
@@ -49,6 +54,5 @@ export function svgToPng(svg: string): Buffer {
   const font = dejavu.length
     ? { loadSystemFonts: false, fontFiles: dejavu, defaultFontFamily: "DejaVu Sans", sansSerifFamily: "DejaVu Sans" }
     : { loadSystemFonts: true, fontFiles: files.slice(0, 50) };
-  const resvg = new Resvg(svg, { background: "#ffffff", font, fitTo: { mode: "width", value: 1600 } });
-  return resvg.render().asPng();
+  return new Resvg(svg, { background: "#ffffff", font, fitTo: { mode: "width", value: width } }).render();
 }
