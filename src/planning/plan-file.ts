@@ -69,10 +69,14 @@ export function parsePlanFile(text: string, fileName: string): PlanFileResult {
 }
 
 /** Validates an object already built (the 1997 extraction uses this too). */
-export function validatePlan(value: unknown, where: (path: PropertyKey[]) => string = pathText): PlanFileResult {
+export function validatePlan(value: unknown, where: (path: PropertyKey[], lineAt?: PropertyKey[]) => string = pathText): PlanFileResult {
   const parsed = PlanFileSchema.safeParse(value);
   if (parsed.success) return { ok: true, plan: parsed.data };
-  return { ok: false, errors: parsed.error.issues.slice(0, 20).map((i) => `${where(i.path)}: ${issueText(i)}`) };
+  // An unknown key is reported on its own line, under its parent's path.
+  return {
+    ok: false,
+    errors: parsed.error.issues.slice(0, 20).map((i) => `${where(i.path, i.code === "unrecognized_keys" ? [...i.path, i.keys[0]!] : i.path)}: ${issueText(i)}`),
+  };
 }
 
 function issueText(i: z.core.$ZodIssue): string {
@@ -91,13 +95,13 @@ export function parsePlanYaml(text: string): PlanFileResult {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
-    return { ok: false, errors: doc.errors.slice(0, 5).map((e) => `line ${e.linePos?.[0]?.line ?? "?"}: ${e.message.split("\n")[0]}`) };
+    return { ok: false, errors: doc.errors.slice(0, 5).map((e) => `line ${lines.linePos(e.pos[0]).line}: ${e.message.split("\n")[0]}`) };
   }
   const value = doc.toJS() as unknown;
-  return validatePlan(value, (path) => {
+  return validatePlan(value, (path, lineAt = path) => {
     let node: unknown = doc.contents;
     let line: number | undefined = lineOf(node as YamlNode, lines);
-    for (const key of path) {
+    for (const key of lineAt) {
       if (isMap(node)) node = node.get(key as string, true);
       else if (isSeq(node)) node = node.get(key as number, true);
       else break;
@@ -127,13 +131,14 @@ const REQUIRED_COLUMNS = ["workingParty", "number", "title", "start", "code", "a
  */
 export function parsePlanCsv(text: string): PlanFileResult {
   let rows: Record<string, string>[];
+  let header: string[] = [];
   try {
-    rows = parseCsv(text, { columns: true, skip_empty_lines: true, trim: true, bom: true }) as Record<string, string>[];
+    const columns = (h: string[]) => (header = h.map((c) => c.trim()));
+    rows = parseCsv(text, { columns, skip_empty_lines: true, trim: true, bom: true, relax_column_count: true }) as Record<string, string>[];
   } catch (e) {
     return { ok: false, errors: [`CSV: ${(e as Error).message.split("\n")[0]}`] };
   }
   if (rows.length === 0) return { ok: false, errors: ["line 1: the file has a header but no rows"] };
-  const header = Object.keys(rows[0]!);
   const unknown = header.filter((h) => !(CSV_COLUMNS as readonly string[]).includes(h));
   if (unknown.length) return { ok: false, errors: [`line 1: unknown column${unknown.length > 1 ? "s" : ""} ${unknown.map((u) => `"${u}"`).join(", ")}; columns are ${CSV_COLUMNS.join(",")}`] };
   const missing = REQUIRED_COLUMNS.filter((c) => !header.includes(c));

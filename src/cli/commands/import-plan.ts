@@ -23,7 +23,7 @@ export function registerImportPlan(program: Command, ctx: CliContext): void {
         throw new CliError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 2);
       }
       const parsed = parsePlanFile(text, file);
-      if (!parsed.ok) throw new CliError(`${file}: ${parsed.errors.join("; ")}; nothing was imported`, 2);
+      if (!parsed.ok) throw new CliError(`${file}: ${parsed.errors.map((e) => e.replace(/\.$/, "")).join("; ")}; nothing was imported`, 2);
       await ctx.withRuntime(async ({ store }) => {
         try {
           const s = await importPlan(store.db, parsed.plan, { actor: "cli", now: ctx.io.now() });
