@@ -10,7 +10,7 @@ import { runCli } from "../support/cli.ts";
 import { testRuntime, type TestRuntime } from "../support/runtime.ts";
 
 const events = (text: string) => Object.values(ical.sync.parseICS(text)).filter((c): c is VEvent => c?.type === "VEVENT");
-const ymd = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+const ymd = (x: Date | undefined) => { const d = x!; return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`; };
 
 let rt: TestRuntime;
 beforeAll(async () => {
