@@ -72,9 +72,10 @@ export const planningCommands: AnyCommand[] = [
         return reply(`${rows.length} deadline(s) ${name}`, deadlineBlocks(`Due ${name} in ${wp.code}`, rows));
       }
       if (scope === "overdue") {
-        const rows = await listDeadlines(db, { workingPartyId: wp.id, overdue: true }, t);
+        // Most recently missed first: the old ones are rarely what the chair is after.
+        const rows = (await listDeadlines(db, { workingPartyId: wp.id, overdue: true }, t)).reverse();
         if (rows.length === 0) return textReply(`Nothing is overdue in ${wp.code}.`);
-        return reply(`${rows.length} overdue deadline(s)`, deadlineBlocks(`Overdue in ${wp.code} (as of ${longDate(t)})`, rows));
+        return reply(`${rows.length} overdue deadline(s)`, deadlineBlocks(`Overdue in ${wp.code} (as of ${longDate(t)}), latest first`, rows));
       }
       if (scope === "mine" || scope === "my") {
         const lead = { delegation: ctx.actor.delegation, memberId: ctx.actor.member.id };
