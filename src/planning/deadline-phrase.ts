@@ -53,6 +53,10 @@ const MONTHS: Record<string, number> = {
   july: 7, jul: 7, august: 8, aug: 8, september: 9, sep: 9, sept: 9, october: 10, oct: 10, november: 11, nov: 11, december: 12, dec: 12,
 };
 const MONTH_RE = `(${Object.keys(MONTHS).join("|")})\\.?`;
+// Compiled once: building them per call cost most of the parse time.
+const DAY_MONTH_YEAR = new RegExp(`^(\\d{1,2})(?:st|nd|rd|th)? (?:of )?${MONTH_RE},? (\\d{4})$`);
+const MONTH_DAY_YEAR = new RegExp(`^${MONTH_RE} (\\d{1,2})(?:st|nd|rd|th)?,? (\\d{4})$`);
+const MONTH_YEAR = new RegExp(`^(?:(early|mid|late)[- ]|(?:the )?(?:middle|beginning) of )?${MONTH_RE},? (\\d{4})$`);
 const ORD: Record<string, number> = { first: 1, "1st": 1, second: 2, "2nd": 2, third: 3, "3rd": 3, fourth: 4, "4th": 4, last: 4 };
 /** Words after which a date may follow: "Consider by June 1998", "Target date of December 1998". */
 const CONNECTORS = new Set(["by", "in", "of", "before", "during", "until", "till", "under", "at", "on", "for", "within", "than", "around"]);
@@ -62,7 +66,7 @@ type Core = { precision: Precision; dueDate: CivilDate } | null;
 /** Parses a deadline phrase; see ACCEPTED_FORMS. */
 export function parseDeadlinePhrase(input: unknown, options: PhraseOptions): PhraseResult {
   try {
-    if (typeof input !== "string") return fail(String(input), "a deadline must be text");
+    if (typeof input !== "string") return fail(`(${input === null ? "null" : typeof input})`, "a deadline must be text");
     const text = input.replace(/\s+/g, " ").trim();
     if (text.length === 0) return fail(text, "the deadline is empty");
     if (text.length > MAX_LENGTH) return fail(`${text.slice(0, 40)}…`, `a deadline is at most ${MAX_LENGTH} characters`);
@@ -73,7 +77,7 @@ export function parseDeadlinePhrase(input: unknown, options: PhraseOptions): Phr
     return { ok: true, text, ...found };
   } catch (e) {
     // The parser is total by contract; an unexpected failure is still an answer, never a throw.
-    return fail(String(input).slice(0, 60), `internal error (${(e as Error)?.message ?? e})`);
+    return fail(typeof input === "string" ? input.slice(0, 60) : "(not text)", "internal error");
   }
 }
 
@@ -126,10 +130,10 @@ function core(s: string, reference: CivilDate, terms: readonly PresidencyTerm[],
   if ((m = /^(\d{1,2})[./](\d{1,2})[./](\d{4})$/.exec(s))) return day(year(m[3]!), Number(m[2]), Number(m[1]));
   if ((m = /^(\d{4})-(\d{2})$/.exec(s))) return Number(m[2]) >= 1 && Number(m[2]) <= 12 ? monthEnd(year(m[1]!), Number(m[2])) : null;
   // 15 March 2026, 15th March 2026, March 15, 2026
-  if ((m = new RegExp(`^(\\d{1,2})(?:st|nd|rd|th)? (?:of )?${MONTH_RE},? (\\d{4})$`).exec(s))) return day(year(m[3]!), MONTHS[m[2]!]!, Number(m[1]));
-  if ((m = new RegExp(`^${MONTH_RE} (\\d{1,2})(?:st|nd|rd|th)?,? (\\d{4})$`).exec(s))) return day(year(m[3]!), MONTHS[m[1]!]!, Number(m[2]));
+  if ((m = DAY_MONTH_YEAR.exec(s))) return day(year(m[3]!), MONTHS[m[2]!]!, Number(m[1]));
+  if ((m = MONTH_DAY_YEAR.exec(s))) return day(year(m[3]!), MONTHS[m[1]!]!, Number(m[2]));
   // June 1998, early June 1998, mid-June 1998, late June 1998
-  if ((m = new RegExp(`^(?:(early|mid|late)[- ]|(?:the )?(?:middle|beginning) of )?${MONTH_RE},? (\\d{4})$`).exec(s))) {
+  if ((m = MONTH_YEAR.exec(s))) {
     const y = year(m[3]!);
     const mo = MONTHS[m[2]!]!;
     const q = m[1] ?? (/^(?:the )?middle/.test(s) ? "mid" : /^(?:the )?beginning/.test(s) ? "early" : undefined);
