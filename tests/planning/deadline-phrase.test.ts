@@ -107,6 +107,7 @@ describe("parseDeadlinePhrase", () => {
   it("refuses non-text and over-long input without throwing", () => {
     expect(parseDeadlinePhrase(undefined, { reference: "2026-01-01" }).ok).toBe(false);
     expect(parseDeadlinePhrase(42, { reference: "2026-01-01" }).ok).toBe(false);
+    expect(parseDeadlinePhrase({ toString: "" }, { reference: "2026-01-01" }).ok).toBe(false); // String() of it throws
     const r = parseDeadlinePhrase(`by ${"very ".repeat(60)}soon`, { reference: "2026-01-01" });
     expect(r).toMatchObject({ ok: false });
     if (!r.ok) expect(r.error).toMatch(/at most 200 characters/);
