@@ -27,7 +27,8 @@ export interface TimelineData {
 export async function timelineData(db: Db, workingPartyCode: string, today: CivilDate): Promise<TimelineData | null> {
   const wp = await db.workingParty.findUnique({ where: { code: workingPartyCode } });
   if (!wp) return null;
-  const plans = await db.actionPlan.findMany({ where: { workingPartyId: wp.id }, orderBy: { number: "asc" } });
+  const all = await db.actionPlan.findMany({ where: { workingPartyId: wp.id }, orderBy: { number: "asc" } });
+  const plans = recentPlans(all, today);
   const rows = await listDeadlines(db, { workingPartyId: wp.id }, today);
   return {
     workingParty: { code: wp.code, name: wp.name },
@@ -42,6 +43,17 @@ export async function timelineData(db: Db, workingPartyCode: string, today: Civi
     })),
     presidencies: bundledPresidencies(),
   };
+}
+
+/**
+ * The plans worth drawing: those that ended at most two years before today (a chair looks at the
+ * current cycle and the one before), or the latest three when none did. Thirty years on one
+ * picture make every label unreadable.
+ */
+export function recentPlans<P extends { endDate: string; startDate: string }>(plans: readonly P[], today: CivilDate): P[] {
+  const cutoff = `${Number(today.slice(0, 4)) - 2}${today.slice(4)}`;
+  const recent = plans.filter((p) => p.endDate >= cutoff);
+  return recent.length ? recent : [...plans].sort((a, b) => a.startDate.localeCompare(b.startDate)).slice(-3);
 }
 
 const W = 1600;
@@ -109,7 +121,7 @@ export function renderTimelineSvg(data: TimelineData): string {
       if (mm === 1) {
         out.push(`<line x1="${xx}" y1="${presTop}" x2="${xx}" y2="__BOTTOM__" stroke="#9ca3af" stroke-width="1.2"/>`);
         out.push(`<text x="${(Number(xx) + 4).toFixed(1)}" y="${axisY + 16}" font-size="16" font-weight="bold" fill="${COLOUR.text}">${yy}</text>`);
-      } else {
+      } else if (months <= 40) {
         out.push(`<line x1="${xx}" y1="${axisY + 22}" x2="${xx}" y2="__BOTTOM__" stroke="${COLOUR.grid}" stroke-width="1"/>`);
       }
       if (months <= 40 && mm !== 1) out.push(`<text x="${(Number(xx) + 3).toFixed(1)}" y="${axisY + 34}" font-size="12" fill="${COLOUR.muted}">${MONTH_NAMES[mm - 1]!.slice(0, 3)}</text>`);
@@ -118,6 +130,7 @@ export function renderTimelineSvg(data: TimelineData): string {
   // The first year is named at the left edge when the range starts mid-year.
   if (!from.endsWith("-01-01")) out.push(`<text x="${LEFT + 4}" y="${axisY + 16}" font-size="16" font-weight="bold" fill="${COLOUR.text}">${from.slice(0, 4)}</text>`);
   y += 78;
+  const todayAt = out.length;
 
   for (const p of data.plans) {
     // The bar: plan number and title inside, dates below.
@@ -128,15 +141,22 @@ export function renderTimelineSvg(data: TimelineData): string {
     const room = x1 - x0 - 16;
     const shown = textWidth(title, 17) <= room ? title : `${title.slice(0, Math.max(8, Math.floor(room / (17 * 0.6)) - 1))}…`;
     out.push(`<text x="${(x0 + 10).toFixed(1)}" y="${y + 26}" font-size="17" font-weight="bold" fill="${COLOUR.barEdge}">${esc(shown)}</text>`);
-    out.push(`<text x="${x0.toFixed(1)}" y="${y + 60}" font-size="14" fill="${COLOUR.muted}">starts ${short(p.start)}</text>`);
-    out.push(`<text x="${x1.toFixed(1)}" y="${y + 60}" font-size="14" text-anchor="end" fill="${COLOUR.muted}">ends ${short(p.end)}</text>`);
+    if (x1 - x0 > 2 * textWidth("starts 30 Sep 2026", 14) + 20) {
+      out.push(`<text x="${x0.toFixed(1)}" y="${y + 60}" font-size="14" fill="${COLOUR.muted}">starts ${short(p.start)}</text>`);
+      out.push(`<text x="${x1.toFixed(1)}" y="${y + 60}" font-size="14" text-anchor="end" fill="${COLOUR.muted}">ends ${short(p.end)}</text>`);
+    } else {
+      // A short bar: one line for both dates, kept inside the picture.
+      const both = `${short(p.start)} – ${short(p.end)}`;
+      const right = x0 + textWidth(both, 14) > W - RIGHT;
+      out.push(`<text x="${(right ? x1 : x0).toFixed(1)}" y="${y + 60}" font-size="14" text-anchor="${right ? "end" : "start"}" fill="${COLOUR.muted}">${both}</text>`);
+    }
     // The adopt-by mark: red line through the bar, a diamond and its date.
     const xa = x(p.adoptNextBy);
     out.push(`<line x1="${xa.toFixed(1)}" y1="${y - 8}" x2="${xa.toFixed(1)}" y2="${y + 48}" stroke="${COLOUR.adopt}" stroke-width="3"/>`);
     out.push(`<path d="M ${xa.toFixed(1)} ${y - 16} l 8 8 l -8 8 l -8 -8 z" fill="${COLOUR.adopt}"/>`);
     const adoptLabel = `adopt next plan by ${short(p.adoptNextBy)}`;
     const anchorEnd = xa + textWidth(adoptLabel, 14) > W - RIGHT;
-    out.push(`<text x="${(anchorEnd ? xa - 12 : xa + 12).toFixed(1)}" y="${y - 10}" font-size="14" font-weight="bold" text-anchor="${anchorEnd ? "end" : "start"}" fill="${COLOUR.adopt}">${esc(adoptLabel)}</text>`);
+    out.push(`<text x="${(anchorEnd ? xa - 12 : xa + 12).toFixed(1)}" y="${y - 10}" font-size="14" font-weight="bold" text-anchor="${anchorEnd ? "end" : "start"}" fill="${COLOUR.adopt}" stroke="#ffffff" stroke-width="5" paint-order="stroke">${esc(adoptLabel)}</text>`);
     y += 78;
 
     // Deadlines grouped by day; labels stacked into lanes so that none overlap.
@@ -148,6 +168,7 @@ export function renderTimelineSvg(data: TimelineData): string {
       groups.set(d.due, g);
     }
     const lanes: number[] = [];
+    const lines: string[] = [];
     const marks: string[] = [];
     for (const g of [...groups.values()].sort((a, b) => a.due.localeCompare(b.due))) {
       const xd = x(g.due);
@@ -163,12 +184,15 @@ export function renderTimelineSvg(data: TimelineData): string {
         lanes.push(a1);
       } else lanes[lane] = a1;
       const ly = y + 16 + lane * 30;
-      marks.push(`<line x1="${xd.toFixed(1)}" y1="${y - 18}" x2="${xd.toFixed(1)}" y2="${ly}" stroke="${COLOUR[status]}" stroke-width="1.5" stroke-dasharray="3 3"/>`);
+      lines.push(`<line x1="${xd.toFixed(1)}" y1="${y - 4}" x2="${xd.toFixed(1)}" y2="${ly}" stroke="${COLOUR[status]}" stroke-width="1.5" stroke-dasharray="3 3"/>`);
       marks.push(`<circle cx="${xd.toFixed(1)}" cy="${ly}" r="10" fill="${COLOUR[status]}"/>`);
       marks.push(`<text x="${xd.toFixed(1)}" y="${ly + 5}" font-size="12" font-weight="bold" text-anchor="middle" fill="#ffffff">${g.codes.length}</text>`);
-      marks.push(`<text x="${(leftward ? xd - 14 : xd + 14).toFixed(1)}" y="${ly + 5}" font-size="14" text-anchor="${leftward ? "end" : "start"}" fill="${COLOUR.text}">${esc(label)}</text>`);
+      // A white backing keeps the dashed lines of lower lanes and "today" from crossing out the label.
+      marks.push(`<rect x="${(leftward ? xd - 16 - wLabel : xd + 12).toFixed(1)}" y="${ly - 10}" width="${(wLabel + 4).toFixed(1)}" height="20" fill="#ffffff" fill-opacity="0.9"/>`);
+      marks.push(`<text x="${(leftward ? xd - 14 : xd + 14).toFixed(1)}" y="${ly + 5}" font-size="14" text-anchor="${leftward ? "end" : "start"}" fill="${COLOUR.text}" stroke="#ffffff" stroke-width="5" paint-order="stroke">${esc(label)}</text>`);
     }
-    out.push(...marks);
+    // Lines first, then circles and labels, so that no line is drawn over a label.
+    out.push(...lines, ...marks);
     y += Math.max(1, lanes.length) * 30 + 30;
   }
   if (data.plans.length === 0) {
@@ -178,7 +202,8 @@ export function renderTimelineSvg(data: TimelineData): string {
 
   if (inRange(data.today)) {
     const xt = x(data.today).toFixed(1);
-    out.push(`<line x1="${xt}" y1="${presTop}" x2="${xt}" y2="${y}" stroke="${COLOUR.today}" stroke-width="2.5" stroke-dasharray="8 5"/>`);
+    // Drawn before the plans (see todayAt) so that labels stay on top of it.
+    out.splice(todayAt, 0, `<line x1="${xt}" y1="${presTop}" x2="${xt}" y2="${y}" stroke="${COLOUR.today}" stroke-width="2.5" stroke-dasharray="8 5"/>`);
     out.push(`<text x="${xt}" y="${y + 16}" font-size="14" font-weight="bold" text-anchor="middle" fill="${COLOUR.today}">today</text>`);
   }
   y += 30;

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fontFiles, rasterise } from "../../src/planning/timeline-png.ts";
-import { renderTimelineSvg, timelineData, type TimelineData } from "../../src/planning/timeline.ts";
+import { recentPlans, renderTimelineSvg, timelineData, type TimelineData } from "../../src/planning/timeline.ts";
 import { runCli } from "../support/cli.ts";
 import { tempDir } from "../support/databases.ts";
 import { testRuntime, type TestRuntime } from "../support/runtime.ts";
@@ -55,6 +55,14 @@ describe("timeline", () => {
     const svg = renderTimelineSvg(data);
     for (const c of ["Cyprus", "Ireland", "Lithuania", "30 Jun 2026 · action 12.1", "adopt next plan by 30 Apr 2027"]) expect(svg).toContain(c);
     expect(svg).toContain('fill="#fde68a"'); // Ireland, in office on 23 November 2026
+  });
+
+  it("draws the plans of the last two years, or the latest three when all are older", () => {
+    const p = (n: number, start: string, end: string) => ({ number: n, startDate: start, endDate: end });
+    const plans = [p(1, "1997-07-01", "1998-12-31"), p(2, "2023-01-01", "2024-06-30"), p(3, "2024-07-01", "2025-12-31"), p(4, "2026-01-01", "2027-06-30")];
+    expect(recentPlans(plans, "2026-05-01").map((x) => x.number)).toEqual([2, 3, 4]);
+    expect(recentPlans(plans, "2027-01-01").map((x) => x.number)).toEqual([3, 4]);
+    expect(recentPlans([plans[0]!], "2026-11-23").map((x) => x.number)).toEqual([1]);
   });
 
   it("writes a PNG and an SVG from the CLI", async () => {
