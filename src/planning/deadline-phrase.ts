@@ -10,6 +10,7 @@ import { bundledPresidencies, countryFromWord, nearestTerm, type PresidencyTerm 
 
 /** How exact a deadline is: the period its words name. */
 export const PRECISIONS = ["day", "month", "quarter", "half", "year", "period"] as const;
+/** One of PRECISIONS. */
 export type Precision = (typeof PRECISIONS)[number];
 
 /** A readable phrase: its words, its precision and its due day (end of the period). */
@@ -23,6 +24,7 @@ export interface ParsedPhrase {
 /** The result of parsing: a phrase, or an error that names it and shows accepted forms. */
 export type PhraseResult = ParsedPhrase | { ok: false; error: string };
 
+/** What a phrase is read against. */
 export interface PhraseOptions {
   /**
    * The day the phrase is read against: a presidency named without a year ("under the Irish

@@ -57,7 +57,9 @@ export const PlanFileSchema = z
     );
   });
 
+/** A validated plan file. */
 export type PlanFile = z.infer<typeof PlanFileSchema>;
+/** A plan file before validation (what the 1997 extraction builds). */
 export type PlanFileInput = z.input<typeof PlanFileSchema>;
 
 /** Parsing a plan file gives a plan or the list of errors, each naming a line and field. */

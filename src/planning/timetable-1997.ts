@@ -8,8 +8,9 @@ import fs from "node:fs";
 import { civil, daysInMonth } from "./civil-date.ts";
 import type { PlanFileInput } from "./plan-file.ts";
 
-/** The bundled document and the slug its passages are filed under when the corpus has none. */
+/** The bundled document. */
 export const TIMETABLE_1997_FILE = new URL("../../data/corpus/1997-strategic-action-programme-customs.txt", import.meta.url);
+/** The slug its objectives are filed under when the corpus has not loaded the document (the file's stem). */
 export const TIMETABLE_1997_SLUG = "1997-strategic-action-programme-customs";
 
 const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];

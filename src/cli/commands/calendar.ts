@@ -16,6 +16,7 @@ const Options = z.object({
   json: z.boolean().optional(),
 });
 
+/** Registers `calendar`. */
 export function registerCalendar(program: Command, ctx: CliContext): void {
   program
     .command("calendar")

@@ -17,6 +17,7 @@ const Options = z.object({
   json: z.boolean().optional(),
 });
 
+/** Registers `deadlines`. */
 export function registerDeadlines(program: Command, ctx: CliContext): void {
   program
     .command("deadlines")

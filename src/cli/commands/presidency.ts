@@ -14,6 +14,7 @@ const Options = z.object({
   json: z.boolean().optional(),
 });
 
+/** Registers `presidency`. */
 export function registerPresidency(program: Command, ctx: CliContext): void {
   program
     .command("presidency")

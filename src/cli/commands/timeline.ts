@@ -16,6 +16,7 @@ const Options = z.object({
   json: z.boolean().optional(),
 });
 
+/** Registers `timeline`. */
 export function registerTimeline(program: Command, ctx: CliContext): void {
   program
     .command("timeline")
