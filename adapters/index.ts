@@ -9,6 +9,7 @@ import { runConsoleChat } from "./console/index.ts";
 import { ConsoleMessenger } from "./console/messenger.ts";
 import { HttpServer } from "./http/server.ts";
 import { slackMount } from "./slack/index.ts";
+import { mountCalendarRoute } from "./http/calendar-route.ts";
 
 /** A platform (or feed) that serves over HTTP when configured. Platform modules are imported lazily. */
 export interface Mount {
@@ -19,7 +20,10 @@ export interface Mount {
   mount(server: HttpServer, rt: Runtime): Promise<{ messenger?: Messenger; describe: string; chat: boolean; stop?(): Promise<void> } | null>;
 }
 
-const mounts: Mount[] = [slackMount];
+const mounts: Mount[] = [
+  { name: "calendar", mount: async (server, rt) => (mountCalendarRoute(server, rt), { describe: "calendar feeds GET /calendar/<token>.ics", chat: false }) },
+  slackMount,
+];
 
 /**
  * Starts the HTTP server with every configured mount. `chat` in the result says whether a chat

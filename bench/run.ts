@@ -6,6 +6,7 @@ import { coldStart } from "./cold-start.bench.ts";
 import { collectionBench } from "./collection.bench.ts";
 import { remindersTick } from "./reminders.bench.ts";
 import { slackBench } from "./slack.bench.ts";
+import { planningBench } from "./planning.bench.ts";
 import type { Figure } from "./support/measure.ts";
 
 const suites: Record<string, () => AsyncGenerator<Figure>> = {
@@ -13,6 +14,7 @@ const suites: Record<string, () => AsyncGenerator<Figure>> = {
   reminders: () => remindersTick(),
   collection: () => collectionBench(),
   slack: () => slackBench(),
+  planning: () => planningBench(),
 };
 
 const only = process.argv.slice(2);

@@ -9,6 +9,7 @@ import { adminCommands } from "../admin/commands.ts";
 import { reminderCommands } from "../reminders/commands.ts";
 import { collectionCommands } from "../collection/commands.ts";
 import { homeCommand } from "./home.ts";
+import { planningCommands } from "../planning/commands.ts";
 
 export interface CommandSet {
   commands: AnyCommand[];
@@ -20,6 +21,7 @@ export function buildCommandSet(): CommandSet {
   // Order matters: the first pattern that matches wins; specific commands before general ones.
   commands.push(...coreCommands(() => commands));
   commands.push(...collectionCommands);
+  commands.push(...planningCommands);
   commands.push(forwardCommand);
   commands.push(...adminCommands);
   commands.push(...reminderCommands);

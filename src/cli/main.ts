@@ -10,6 +10,7 @@ import type { AdapterKit } from "./adapter-kit.ts";
 import { registerAudit } from "./commands/audit.ts";
 import { registerCollect } from "./commands/collect.ts";
 import { registerMember } from "./commands/member.ts";
+import { registerPlanning } from "./commands/planning.ts";
 import { registerSay } from "./commands/say.ts";
 import { registerReminders } from "./commands/reminders.ts";
 import { registerStart } from "./commands/start.ts";
@@ -20,6 +21,7 @@ import { CliError, processIO, type CliIO } from "./io.ts";
 const registrations: ((program: Command, ctx: CliContext) => void)[] = [
   registerStart,
   registerSay,
+  registerPlanning,
   registerReminders,
   registerCollect,
   registerMember,

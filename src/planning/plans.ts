@@ -1,0 +1,34 @@
+/**
+ * A working party's plans as the bot speaks of them: the current plan on a given day and where its
+ * cycle stands ("the next plan should have been adopted by ...").
+ */
+import type { ActionPlan, Db } from "../store/index.ts";
+import { daysBetween, longDate, type CivilDate } from "./civil-date.ts";
+
+/**
+ * The current plan on `today`: the running one with the highest number; otherwise the latest that
+ * has started; otherwise the first upcoming one.
+ */
+export async function currentPlan(db: Db, workingPartyId: number, today: CivilDate): Promise<ActionPlan | null> {
+  const plans = await db.actionPlan.findMany({ where: { workingPartyId }, orderBy: { number: "asc" } });
+  return pickCurrent(plans, today);
+}
+
+/** Pure part of currentPlan. */
+export function pickCurrent<P extends { startDate: string; endDate: string; number: number }>(plans: readonly P[], today: CivilDate): P | null {
+  const running = plans.filter((p) => p.startDate <= today && today <= p.endDate);
+  if (running.length) return running.reduce((a, b) => (b.number > a.number ? b : a));
+  const started = plans.filter((p) => p.startDate <= today).sort((a, b) => a.startDate.localeCompare(b.startDate) || a.number - b.number);
+  if (started.length) return started.at(-1)!;
+  return [...plans].sort((a, b) => a.startDate.localeCompare(b.startDate))[0] ?? null;
+}
+
+/** One sentence on the next adoption: due, late, or done (a later plan exists). */
+export function adoptionSentence(plan: { number: number; endDate: string; adoptNextBy: string }, laterPlanExists: boolean, today: CivilDate): string {
+  if (laterPlanExists) return `The plan after plan ${plan.number} has been adopted.`;
+  const days = daysBetween(today, plan.adoptNextBy);
+  if (days < 0)
+    return `The next plan should have been adopted by ${longDate(plan.adoptNextBy)} (${-days} day${days === -1 ? "" : "s"} ago); plan ${plan.number} ${plan.endDate < today ? "ended" : "ends"} on ${longDate(plan.endDate)}.`;
+  if (days === 0) return `The next plan must be adopted today (${longDate(plan.adoptNextBy)}), 2 months before plan ${plan.number} ends.`;
+  return `The next plan must be adopted by ${longDate(plan.adoptNextBy)} (in ${days} day${days === 1 ? "" : "s"}); plan ${plan.number} ends on ${longDate(plan.endDate)}.`;
+}

@@ -1,0 +1,90 @@
+import ical, { type VEvent } from "node-ical";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mountCalendarRoute } from "../../adapters/http/calendar-route.ts";
+import { HttpServer } from "../../adapters/http/server.ts";
+import { buildCalendar } from "../../src/planning/calendar.ts";
+import { ensureFeed, feedUrl } from "../../src/planning/calendar-feeds.ts";
+import { importPlan } from "../../src/planning/import-plan.ts";
+import { parsePlanFile } from "../../src/planning/plan-file.ts";
+import { runCli } from "../support/cli.ts";
+import { testRuntime, type TestRuntime } from "../support/runtime.ts";
+
+const events = (text: string) => Object.values(ical.sync.parseICS(text)).filter((c): c is VEvent => c?.type === "VEVENT");
+const ymd = (x: Date | undefined) => { const d = x!; return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`; };
+
+let rt: TestRuntime;
+beforeAll(async () => {
+  rt = await testRuntime("sqlite");
+});
+afterAll(() => rt.dispose());
+
+describe("iCalendar feeds", () => {
+  it("makes every deadline an all-day event on its due day, with the original words in the summary", async () => {
+    const text = await buildCalendar(rt.store.db, "CCWP", { kind: "wp" }, "1998-01-15");
+    const ev = events(text);
+    expect(ev).toHaveLength(27 + 2); // 27 deadlines, the plan's end, adopt the next plan by
+    const a41 = ev.find((e) => e.uid === "ccwp-plan1-action-41-deadline-0@secretariat-bot")!;
+    expect(String(a41.summary)).toMatch(/^CCWP 41: Early 1998 — Customs administrations shall send/);
+    expect(a41.datetype).toBe("date");
+    expect(ymd(a41.start)).toBe("1998-03-31");
+    expect(ymd(a41.end)).toBe("1998-04-01");
+    const end = ev.find((e) => e.uid === "ccwp-plan1-end@secretariat-bot")!;
+    const adopt = ev.find((e) => e.uid === "ccwp-plan1-adopt-next@secretariat-bot")!;
+    expect(ymd(end.start)).toBe("1998-12-31");
+    expect(ymd(adopt.start)).toBe("1998-10-31");
+    expect(String(adopt.summary)).toMatch(/adopt the next action plan/);
+    expect(new Set(ev.map((e) => e.uid)).size).toBe(ev.length);
+  });
+
+  it("keeps the same UIDs when a plan is re-imported, so calendars update instead of duplicating", async () => {
+    const yaml = (due: string) =>
+      `workingParty: CCWP\nnumber: 5\ntitle: Plan five\nstart: 2026-01-01\nactions:\n  - code: "5.1"\n    title: Study\n    lead: { delegation: FR }\n    deadlines:\n      - { due: "${due}" }\n`;
+    const load = async (due: string) => {
+      const p = parsePlanFile(yaml(due), "p.yaml");
+      if (!p.ok) throw new Error(p.errors.join());
+      await importPlan(rt.store.db, p.plan, { actor: "test", now: new Date("2026-01-01T00:00:00Z") });
+      return events(await buildCalendar(rt.store.db, "CCWP", { kind: "plan", number: 5 }, "2026-01-01"));
+    };
+    const before = await load("June 2026");
+    const after = await load("September 2026");
+    expect(after.map((e) => e.uid).sort()).toEqual(before.map((e) => e.uid).sort());
+    const uid = "ccwp-plan5-action-5.1-deadline-0@secretariat-bot";
+    expect(ymd(after.find((e) => e.uid === uid)!.start)).toBe("2026-09-30");
+    const fr = events(await buildCalendar(rt.store.db, "CCWP", { kind: "delegation", code: "FR" }, "2026-01-01"));
+    expect(fr.map((e) => e.uid)).toEqual([uid]);
+    const de = await buildCalendar(rt.store.db, "CCWP", { kind: "delegation", code: "DE" }, "2026-01-01");
+    expect(events(de)).toEqual([]);
+    expect(de).toMatch(/^BEGIN:VCALENDAR/);
+  });
+
+  it("serves a feed over HTTP by its unguessable token, and nothing for a wrong one", async () => {
+    const wp = await rt.store.db.workingParty.findUniqueOrThrow({ where: { code: "CCWP" } });
+    const feed = await ensureFeed(rt.store.db, wp.id, { kind: "wp" });
+    expect(feed.token).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    expect((await ensureFeed(rt.store.db, wp.id, { kind: "wp" })).token).toBe(feed.token);
+    expect((await ensureFeed(rt.store.db, wp.id, { kind: "plan", number: 1 })).token).not.toBe(feed.token);
+    const server = new HttpServer(rt.logger);
+    mountCalendarRoute(server, rt);
+    const addr = await server.listen(0, "127.0.0.1");
+    try {
+      const base = `http://127.0.0.1:${addr.port}`;
+      const res = await fetch(feedUrl(base, feed));
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-type")).toMatch(/^text\/calendar/);
+      expect(events(await res.text()).length).toBeGreaterThanOrEqual(29);
+      for (const bad of ["/calendar/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics", "/calendar/../../etc/passwd", `/calendar/${feed.token}.txt`]) {
+        expect((await fetch(base + bad)).status).toBe(404);
+      }
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("prints a calendar from the CLI that a real parser reads", async () => {
+    const r = await runCli(["calendar", "--wp", "CCWP", "--plan", "1"], { env: { DATABASE_URL: rt.database.url } });
+    expect(r.code).toBe(0);
+    expect(events(r.stdout)).toHaveLength(29);
+    const url = await runCli(["calendar", "--wp", "CCWP", "--feed", "--json"], { env: { DATABASE_URL: rt.database.url, PUBLIC_URL: "https://bot.example.eu" } });
+    expect(JSON.parse(url.stdout).url).toMatch(/^https:\/\/bot\.example\.eu\/calendar\/[A-Za-z0-9_-]{32}\.ics$/);
+  });
+});
