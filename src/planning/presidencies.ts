@@ -3,6 +3,7 @@
  * data/council-presidencies.csv. Used by deadline phrases ("by the end of the Polish Presidency"),
  * the timeline and the `presidency` command.
  */
+import { projectPath } from "../config/paths.ts";
 import fs from "node:fs";
 import { parse } from "csv-parse/sync";
 import { z } from "zod";
@@ -32,7 +33,7 @@ let bundled: PresidencyTerm[] | undefined;
 
 /** The bundled list (read once). */
 export function bundledPresidencies(): PresidencyTerm[] {
-  bundled ??= parsePresidencies(fs.readFileSync(new URL("../../data/council-presidencies.csv", import.meta.url), "utf8"));
+  bundled ??= parsePresidencies(fs.readFileSync(projectPath("data", "council-presidencies.csv"), "utf8"));
   return bundled;
 }
 

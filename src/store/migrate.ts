@@ -7,14 +7,14 @@
 import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
 import {
   bindMigrationAwareSqlAdapterFactory,
   type SqlMigrationAwareDriverAdapterFactory,
 } from "@prisma/driver-adapter-utils";
 import type { DatabaseTarget } from "./database-url.ts";
+import { projectRoot } from "../config/paths.ts";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const root = projectRoot;
 const folderOf = (kind: DatabaseTarget["kind"]) => path.join(root, "prisma", kind === "sqlite" ? "sqlite" : "postgres");
 export const schemaFile = (kind: DatabaseTarget["kind"]) => path.join(folderOf(kind), "schema.prisma");
 export const migrationsDir = (kind: DatabaseTarget["kind"]) => path.join(folderOf(kind), "migrations");

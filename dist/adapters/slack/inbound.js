@@ -1,0 +1,110 @@
+/**
+ * Slack payloads → IncomingMessage. Slack's text markup is turned back into what the user typed
+ * (links, channel names, entities), except user mentions, kept as `<@U…>` for parseUserMention.
+ * The bot's own mention is stripped from app_mention text.
+ */
+import { z } from "zod";
+/** "<https://x|x>", "<#C1|ccwp>", "&lt;" … → plain text; "<@U1>" stays. */
+export function slackTextToPlain(text) {
+    return text
+        .replace(/<((?:https?|mailto):[^|>]+)(?:\|[^>]*)?>/g, "$1")
+        .replace(/<#[A-Z0-9]+\|([^>]*)>/g, "#$1")
+        .replace(/<#([A-Z0-9]+)>/g, "#$1")
+        .replace(/<!subteam\^[A-Z0-9]+(?:\|([^>]*))?>/g, (_m, label) => label ?? "@group")
+        .replace(/<!(here|channel|everyone)(?:\|[^>]*)?>/g, "@$1")
+        .replace(/<@([A-Z0-9]+)\|[^>]*>/g, "<@$1>")
+        .replace(/&lt;/g, "<")
+        .replace(/&gt;/g, ">")
+        .replace(/&amp;/g, "&");
+}
+/** Drops every mention of the bot (the "@bot" that addressed it) and trims. */
+export function stripBotMention(text, botUserId) {
+    if (!botUserId)
+        return text.trim();
+    return text.replace(new RegExp(`<@${botUserId}(?:\\|[^>]*)?>:?`, "g"), " ").replace(/\s+/g, " ").trim();
+}
+/** A conversation from a Slack channel id: D… is a direct message with the bot. */
+export function conversationOf(channelId) {
+    return { kind: channelId.startsWith("D") ? "direct" : "channel", id: channelId };
+}
+/** `/wp <text>`. */
+export function fromSlashCommand(cmd, user, now) {
+    return { platform: "slack", kind: "text", text: slackTextToPlain(cmd.text), user, conversation: conversationOf(cmd.channel_id), receivedAt: now };
+}
+/** `@bot …` in a channel, or a direct message (no mention to strip there unless typed). */
+export function fromMessage(event, botUserId, user, now) {
+    return {
+        platform: "slack",
+        kind: "text",
+        text: slackTextToPlain(stripBotMention(event.text ?? "", botUserId)),
+        user,
+        conversation: conversationOf(event.channel),
+        receivedAt: now,
+    };
+}
+const ButtonValue = z.object({ c: z.string().min(1).max(100), a: z.record(z.string(), z.union([z.string(), z.number()])).default({}) });
+/** A pressed command button (value from render.ts encodeButton); null when the value is not ours. */
+export function fromButton(value, channelId, user, now) {
+    let parsed;
+    try {
+        parsed = ButtonValue.safeParse(JSON.parse(value ?? ""));
+    }
+    catch {
+        return null;
+    }
+    if (!parsed.success)
+        return null;
+    return {
+        platform: "slack",
+        kind: "action",
+        command: parsed.data.c,
+        args: parsed.data.a,
+        user,
+        conversation: channelId ? conversationOf(channelId) : { kind: "direct", id: `home:${user.id}` },
+        receivedAt: now,
+    };
+}
+/** A submitted modal: the form's command with its values and hidden context. */
+export function fromFormSubmission(meta, values, user, now) {
+    return {
+        platform: "slack",
+        kind: "form",
+        command: meta.c,
+        // Hidden context first: a user cannot overwrite it with a field of the same name.
+        values: { ...values, ...meta.x },
+        user,
+        conversation: meta.ch ? conversationOf(meta.ch) : { kind: "direct", id: `home:${user.id}` },
+        receivedAt: now,
+    };
+}
+/** The App Home tab opened: the core's `home` command for this user. */
+export function fromHomeOpened(channelId, user, now) {
+    return {
+        platform: "slack",
+        kind: "action",
+        command: "home",
+        args: {},
+        user,
+        conversation: channelId ? { kind: "direct", id: channelId } : { kind: "direct", id: `home:${user.id}` },
+        receivedAt: now,
+    };
+}
+/** Message shortcuts the manifest declares, by callback_id: the core command each one runs. */
+export const MESSAGE_SHORTCUTS = {
+    ask_secretariat: { command: "secretariat.ask", arg: "question" },
+};
+/** A message shortcut on a message: its command with the message's text as the argument. */
+export function fromMessageShortcut(callbackId, message, channelId, user, now) {
+    const s = MESSAGE_SHORTCUTS[callbackId];
+    if (!s)
+        return null;
+    return {
+        platform: "slack",
+        kind: "action",
+        command: s.command,
+        args: { [s.arg]: slackTextToPlain(message.text ?? "") },
+        user,
+        conversation: channelId ? conversationOf(channelId) : { kind: "direct", id: `home:${user.id}` },
+        receivedAt: now,
+    };
+}

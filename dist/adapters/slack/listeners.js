@@ -1,0 +1,143 @@
+import { fromButton, fromFormSubmission, fromHomeOpened, fromMessage, fromMessageShortcut, fromSlashCommand } from "./inbound.js";
+import { errorsForSlack, FORM_CALLBACK, FormMeta, formToModal, valuesFromState } from "./modal.js";
+import { ACTION, renderReply, renderViewBlocks } from "./render.js";
+import { firstForm, postReplies, postToResponseUrl, respondReplies } from "./send-replies.js";
+import { stashForms } from "./stash.js";
+export function registerListeners(app, d) {
+    /** Events Slack delivered before (a retry after a slow ack, or to another copy) are not run twice. */
+    const firstTime = async (body) => !body.event_id || (await d.stash.claimOnce("event", body.event_id));
+    // /wp …: ack at once (Slack waits 3 s), answer through the response_url.
+    app.command(/.+/, async ({ command, ack }) => {
+        await ack();
+        await d.afterAck(async () => {
+            const user = await d.directory.user(command.user_id, command.channel_id);
+            const replies = await d.handle(fromSlashCommand(command, user, d.now()));
+            await respondReplies(d, command.response_url, replies, { channel: command.channel_id, user: command.user_id, offerShare: true });
+        });
+    });
+    // @bot … in a channel: answered in the thread of the mention.
+    app.event("app_mention", async ({ event, body, context }) => {
+        if (!event.user || !(await firstTime(body)))
+            return;
+        const from = event.user;
+        await d.afterAck(async () => {
+            const user = await d.directory.user(from);
+            const replies = await d.handle(fromMessage(event, context.botUserId, user, d.now()));
+            await postReplies(d, event.channel, replies, event.thread_ts ?? event.ts);
+        });
+    });
+    // Direct messages to the bot (message.im); edits, joins and bots' messages carry a subtype.
+    app.event("message", async ({ event, body, context }) => {
+        if (event.channel_type !== "im" || event.subtype !== undefined || "bot_id" in event)
+            return;
+        if (!(await firstTime(body)))
+            return;
+        await d.afterAck(async () => {
+            const user = await d.directory.user(event.user, event.channel);
+            const replies = await d.handle(fromMessage(event, context.botUserId, user, d.now()));
+            await postReplies(d, event.channel, replies);
+        });
+    });
+    // The App Home tab: the core's `home` command, published as the user's view.
+    app.event("app_home_opened", async ({ event, body }) => {
+        if (event.tab !== "home" || !(await firstTime(body)))
+            return;
+        const user = await d.directory.user(event.user, event.channel);
+        const replies = await d.handle(fromHomeOpened(event.channel, user, d.now()));
+        const formRef = await stashForms(d.stash, replies);
+        await d.client.views.publish({ user_id: event.user, view: { type: "home", blocks: renderViewBlocks(replies, undefined, { formRef }) } });
+    });
+    // A command button: the same as typing the command.
+    app.action(new RegExp(`^${ACTION.command}:`), async ({ ack, body, action }) => {
+        await ack();
+        const channel = body.channel?.id;
+        const user = await d.directory.user(body.user.id, channel);
+        const input = fromButton(action.value, channel, user, d.now());
+        if (!input)
+            return;
+        const replies = await d.handle(input);
+        if (body.response_url) {
+            await respondReplies(d, body.response_url, replies, { ...(channel ? { channel } : {}), user: body.user.id, offerShare: false });
+            return;
+        }
+        // From the App Home (no message to answer under): a form opens at once, anything else by DM.
+        const form = firstForm(replies);
+        if (form && body.trigger_id) {
+            await d.client.views.open({ trigger_id: body.trigger_id, view: formToModal(form) });
+            return;
+        }
+        await postReplies(d, await d.messenger.channelFor({ kind: "user", id: body.user.id }), replies);
+    });
+    // "Open: …" under a form: the modal, with the form's command and context in private_metadata.
+    app.action(new RegExp(`^${ACTION.form}:`), async ({ ack, body, action }) => {
+        await ack();
+        const form = action.value ? await d.stash.get("form", action.value) : null;
+        if (!form) {
+            if (body.response_url)
+                await postToResponseUrl(d, body.response_url, { response_type: "ephemeral", replace_original: false, text: "This form has expired. Run the command again to get a fresh one." });
+            return;
+        }
+        const origin = { ...(body.response_url ? { responseUrl: body.response_url } : {}), ...(body.channel?.id ? { channel: body.channel.id } : {}) };
+        await d.client.views.open({ trigger_id: body.trigger_id, view: formToModal(form, origin) });
+    });
+    // "Post to channel" under a shared answer: the same answer, visible to the channel.
+    app.action(ACTION.share, async ({ ack, body, action }) => {
+        await ack();
+        if (!body.response_url)
+            return;
+        const saved = action.value ? await d.stash.get("share", action.value) : null;
+        if (!saved) {
+            await postToResponseUrl(d, body.response_url, { response_type: "ephemeral", replace_original: false, text: "That answer has expired. Ask again to share it." });
+            return;
+        }
+        const formRef = await stashForms(d.stash, [saved.reply]);
+        for (const m of renderReply(saved.reply, { formRef }).messages) {
+            await postToResponseUrl(d, body.response_url, { response_type: "in_channel", replace_original: false, text: m.text, blocks: m.blocks });
+        }
+        await postToResponseUrl(d, body.response_url, { delete_original: true });
+    });
+    // Message shortcuts ("Ask the secretariat" on a message): the message's text as the argument.
+    app.shortcut({ type: "message_action" }, async ({ ack, shortcut }) => {
+        await ack();
+        const user = await d.directory.user(shortcut.user.id, shortcut.channel.id);
+        const input = fromMessageShortcut(shortcut.callback_id, shortcut.message, shortcut.channel.id, user, d.now());
+        if (!input)
+            return;
+        const replies = await d.handle(input);
+        await respondReplies(d, shortcut.response_url, replies, { channel: shortcut.channel.id, user: shortcut.user.id, offerShare: false });
+    });
+    // A submitted modal: field errors stay in the modal; otherwise it closes and the answer is posted.
+    app.view(FORM_CALLBACK, async ({ ack, body, view }) => {
+        const blockIds = view.blocks.map((b) => b.block_id).filter((id) => Boolean(id));
+        let meta;
+        try {
+            meta = FormMeta.safeParse(JSON.parse(view.private_metadata || "{}"));
+        }
+        catch {
+            meta = undefined;
+        }
+        if (!meta?.success) {
+            await ack({ response_action: "errors", errors: errorsForSlack({ _: "This form is out of date. Close it and run the command again." }, blockIds) });
+            return;
+        }
+        const user = await d.directory.user(body.user.id);
+        const values = valuesFromState(view.state.values);
+        const replies = await d.handle(fromFormSubmission(meta.data, values, user, d.now()));
+        const rejected = replies.find((r) => r.fieldErrors && Object.keys(r.fieldErrors).length > 0);
+        if (rejected?.fieldErrors) {
+            await ack({ response_action: "errors", errors: errorsForSlack(rejected.fieldErrors, blockIds) });
+            return;
+        }
+        await ack();
+        if (meta.data.r) {
+            await respondReplies(d, meta.data.r, replies, { ...(meta.data.ch ? { channel: meta.data.ch } : {}), user: body.user.id, offerShare: false });
+        }
+        else {
+            await postReplies(d, await d.messenger.channelFor({ kind: "user", id: body.user.id }), replies);
+        }
+    });
+    // The last stop: logged with the payload kind, never shown to a user as a stack trace.
+    app.error(async (error) => {
+        d.logger.error({ err: error.message, code: error.code }, "slack listener failed");
+    });
+}

@@ -1,0 +1,170 @@
+/**
+ * The Messenger port for Slack: posts to channels, opens a DM and posts to users, uploads files,
+ * each message carrying the delivery's idempotency key in its metadata so `findSent` can tell, after
+ * a crash between sending and recording, that it already went out. The WebClient here never
+ * retries by itself: a 429 comes back as a retryable result with Slack's Retry-After, and the
+ * Dispatcher reschedules, so nothing is sent twice.
+ */
+import fs from "node:fs";
+import { webApi } from "@slack/bolt";
+import { renderReply } from "./render.js";
+import { stashForms } from "./stash.js";
+/** event_type of the metadata every proactive message carries. */
+export const DELIVERY_EVENT = "secretariat_delivery";
+/** Slack errors that will not go away by trying again. */
+const PERMANENT = new Set([
+    "channel_not_found",
+    "not_in_channel",
+    "is_archived",
+    "user_not_found",
+    "user_disabled",
+    "cannot_dm_bot",
+    "user_not_visible",
+    "invalid_auth",
+    "not_authed",
+    "account_inactive",
+    "token_revoked",
+    "missing_scope",
+    "invalid_blocks",
+    "invalid_blocks_format",
+    "msg_too_long",
+    "restricted_action",
+    "no_permission",
+    "team_access_not_granted",
+    "invalid_metadata_format",
+    "invalid_metadata_schema",
+]);
+/** A WebClient as the adapter uses it: no hidden retries, rate limits surfaced, a bounded wait. */
+export function createWebClient(token, slackApiUrl, logger) {
+    return new webApi.WebClient(token, {
+        ...(slackApiUrl ? { slackApiUrl: slackApiUrl.endsWith("/") ? slackApiUrl : `${slackApiUrl}/` } : {}),
+        retryConfig: { retries: 0 },
+        rejectRateLimitedCalls: true,
+        timeout: 10_000,
+        ...(logger ? { logger } : {}),
+    });
+}
+/** A failed Web API call as the Dispatcher wants it: retry later (and when), or give up. */
+export function classifySlackError(e) {
+    const err = e;
+    switch (err.code) {
+        case webApi.ErrorCode.RateLimitedError:
+            return { ok: false, retryable: true, retryAfterMs: Math.max(1, err.retryAfter ?? 30) * 1000, error: "ratelimited" };
+        case webApi.ErrorCode.PlatformError: {
+            const code = err.data?.error ?? "unknown_error";
+            return { ok: false, retryable: !PERMANENT.has(code) && /^(ratelimited|internal_error|fatal_error|service_unavailable|request_timeout|timeout)$/.test(code), error: code };
+        }
+        case webApi.ErrorCode.HTTPError:
+            // 5xx: Slack's side; 4xx other than 429: our request, which will not improve.
+            return { ok: false, retryable: (err.statusCode ?? 500) >= 500, error: `http ${err.statusCode ?? "?"}` };
+        default:
+            // Network errors and timeouts: the request may not have arrived; findSent guards the retry.
+            return { ok: false, retryable: true, error: String(err.message ?? e).slice(0, 300) };
+    }
+}
+export class SlackMessenger {
+    client;
+    stash;
+    logger;
+    platform = "slack";
+    dmChannels = new Map();
+    constructor(client, stash, logger) {
+        this.client = client;
+        this.stash = stash;
+        this.logger = logger;
+    }
+    async send(message) {
+        try {
+            const channel = await this.channelFor(message.to);
+            const formRef = await stashForms(this.stash, message.replies);
+            const rendered = message.replies.map((r) => renderReply(r, { formRef }));
+            const parts = rendered.flatMap((r) => r.messages);
+            const files = rendered.flatMap((r) => r.files);
+            // A multi-part delivery interrupted half-way resumes after the parts already posted.
+            const posted = parts.length > 1 ? await this.postedParts(channel, message.key) : new Set();
+            let firstTs;
+            for (const [i, part] of parts.entries()) {
+                if (posted.has(i))
+                    continue;
+                const ts = await this.post(channel, part, { key: message.key, part: i, parts: parts.length });
+                firstTs ??= ts;
+            }
+            for (const f of files)
+                await uploadFile(this.client, channel, f);
+            return { ok: true, platformRef: `${channel}/${firstTs ?? "resumed"}` };
+        }
+        catch (e) {
+            const result = classifySlackError(e);
+            this.logger.warn({ key: message.key, error: result.error, retryable: result.retryable }, "slack send failed");
+            return result;
+        }
+    }
+    async findSent(key, to) {
+        const channel = await this.channelFor(to);
+        const found = await this.history(channel, key);
+        if (found.length === 0)
+            return null;
+        const parts = found[0].parts;
+        if (new Set(found.map((f) => f.part)).size < parts)
+            return null;
+        return `${channel}/${found.find((f) => f.part === 0)?.ts ?? found[0].ts}`;
+    }
+    /** The channel to post in: a channel id as is, a user's DM (from their stored ref, or opened). */
+    async channelFor(to) {
+        if (to.kind === "channel")
+            return to.id;
+        const fromRef = dmFromRef(to.ref);
+        if (fromRef)
+            return fromRef;
+        const known = this.dmChannels.get(to.id);
+        if (known)
+            return known;
+        const r = await this.client.conversations.open({ users: to.id });
+        const id = r.channel?.id;
+        if (!id)
+            throw Object.assign(new Error("conversations.open returned no channel"), { code: webApi.ErrorCode.PlatformError, data: { error: "channel_not_found" } });
+        this.dmChannels.set(to.id, id);
+        return id;
+    }
+    async post(channel, m, payload) {
+        const r = await this.client.chat.postMessage({
+            channel,
+            text: m.text,
+            blocks: m.blocks,
+            unfurl_links: false,
+            metadata: { event_type: DELIVERY_EVENT, event_payload: payload },
+        });
+        return r.ts;
+    }
+    async postedParts(channel, key) {
+        return new Set((await this.history(channel, key)).map((f) => f.part));
+    }
+    async history(channel, key) {
+        const r = await this.client.conversations.history({ channel, limit: 200, include_all_metadata: true });
+        const out = [];
+        for (const m of r.messages ?? []) {
+            const meta = m.metadata;
+            if (meta?.event_type !== DELIVERY_EVENT || meta.event_payload?.key !== key || !m.ts)
+                continue;
+            out.push({ ts: m.ts, part: Number(meta.event_payload.part ?? 0), parts: Number(meta.event_payload.parts ?? 1) });
+        }
+        return out;
+    }
+}
+/** The DM channel stored with a member ({"channel":"D…"}), if any. */
+export function dmFromRef(ref) {
+    if (!ref)
+        return undefined;
+    try {
+        const c = JSON.parse(ref).channel;
+        return typeof c === "string" && /^D[A-Z0-9]+$/.test(c) ? c : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Uploads one file to a channel with files.uploadV2 (getUploadURLExternal, upload, complete). */
+export async function uploadFile(client, channel, f, threadTs) {
+    const base = { channel_id: channel, file: fs.readFileSync(f.path), filename: f.name, title: f.title ?? f.name };
+    await client.filesUploadV2(threadTs ? { ...base, thread_ts: threadTs } : base);
+}

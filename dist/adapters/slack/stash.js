@@ -1,0 +1,65 @@
+/**
+ * Small state the Slack adapter must keep across requests and copies of the bot, in the store's
+ * SystemSetting table under "slack:" keys: forms behind "Open" buttons and answers behind "Post to
+ * channel" (a button value holds at most 2,000 characters), and event ids already handled (Slack
+ * retries an event it thinks was lost, possibly to another copy).
+ */
+import { randomBytes } from "node:crypto";
+const PREFIX = "slack:";
+/** How long each kind of entry is kept. */
+export const STASH_TTL_MS = { form: 90 * 86_400_000, share: 7 * 86_400_000, event: 86_400_000 };
+export class SlackStash {
+    db;
+    constructor(db) {
+        this.db = db;
+    }
+    /** Stores a JSON value under a fresh token. */
+    async put(kind, value) {
+        const token = randomBytes(12).toString("base64url");
+        await this.db.systemSetting.create({ data: { key: `${PREFIX}${kind}:${token}`, value: JSON.stringify(value) } });
+        return token;
+    }
+    /** The value under a token, or null when unknown or pruned. */
+    async get(kind, token) {
+        if (!/^[A-Za-z0-9_-]{1,64}$/.test(token))
+            return null;
+        const row = await this.db.systemSetting.findUnique({ where: { key: `${PREFIX}${kind}:${token}` } });
+        return row ? JSON.parse(row.value) : null;
+    }
+    /**
+     * True the first time an id is claimed, false ever after (a unique key: also across copies of
+     * the bot on one database).
+     */
+    async claimOnce(kind, id) {
+        try {
+            await this.db.systemSetting.create({ data: { key: `${PREFIX}${kind}:${id}`, value: "1" } });
+            return true;
+        }
+        catch (e) {
+            if (e.code === "P2002")
+                return false;
+            throw e;
+        }
+    }
+    /** Deletes entries older than their kind's lifetime. */
+    async prune(now) {
+        let n = 0;
+        for (const [kind, ttl] of Object.entries(STASH_TTL_MS)) {
+            const r = await this.db.systemSetting.deleteMany({ where: { key: { startsWith: `${PREFIX}${kind}:` }, updatedAt: { lt: new Date(now.getTime() - ttl) } } });
+            n += r.count;
+        }
+        return n;
+    }
+}
+/**
+ * Stashes every form in `replies` and returns the lookup render.ts uses for the "Open" buttons.
+ * (A form with pre-filled report text easily exceeds a button value's 2,000 characters.)
+ */
+export async function stashForms(stash, replies) {
+    const refs = new Map();
+    for (const r of replies)
+        for (const b of r.blocks)
+            if (b.type === "form")
+                refs.set(b.form, await stash.put("form", b.form));
+    return (form) => refs.get(form);
+}

@@ -1,0 +1,65 @@
+/** The secretariat's set-up commands in chat: which channels the bot speaks in. */
+import { z } from "zod";
+import { audit } from "../audit/audit-log.js";
+import { defineCommand } from "../bot/command.js";
+import { InputError } from "../bot/errors.js";
+import { reply, textReply } from "../bot/reply.js";
+import { bindChannel, Purpose, unbindChannel } from "./channels.js";
+const purposeFrom = z
+    .string()
+    .optional()
+    .transform((s) => (!s ? "reminders" : /secretariat/i.test(s) ? "secretariat" : /general/i.test(s) ? "general" : "reminders"))
+    .pipe(Purpose);
+export const adminCommands = [
+    defineCommand({
+        id: "channels.bind",
+        group: "Set-up",
+        summary: "Make this channel receive the working party's reminders (or secretariat messages).",
+        usage: "bind this channel [for reminders|for the secretariat]",
+        examples: ["bind this channel", "bind this channel for the secretariat"],
+        patterns: [/^bind (?:this )?channel(?: for (?:the )?(?<purpose>reminders|secretariat|general))?$/i],
+        roles: ["secretariat"],
+        args: z.object({ purpose: purposeFrom }),
+        handler: async ({ purpose }, { actor, deps, message, now }) => {
+            if (message.conversation.kind !== "channel")
+                throw new InputError("Type this in the channel you want to bind, not in a direct message.");
+            const db = deps.store.db;
+            const created = await bindChannel(db, { workingPartyId: actor.workingParty.id, platform: message.platform, channelId: message.conversation.id, purpose, conversationRef: message.conversation.ref });
+            await audit(db, { workingPartyId: actor.workingParty.id, actor: actor.ref, action: "channel.bind", subject: `${message.platform}:${message.conversation.id}`, detail: { purpose }, at: now });
+            return textReply(created ? `This channel now receives ${actor.workingParty.code}'s ${purpose === "reminders" ? "deadline reminders" : `${purpose} messages`}.` : `This channel was already bound for ${purpose}.`, "shared");
+        },
+    }),
+    defineCommand({
+        id: "channels.unbind",
+        group: "Set-up",
+        summary: "Stop sending reminders (or secretariat messages) to this channel.",
+        usage: "unbind this channel [for reminders|for the secretariat]",
+        examples: ["unbind this channel"],
+        patterns: [/^unbind (?:this )?channel(?: for (?:the )?(?<purpose>reminders|secretariat|general))?$/i],
+        roles: ["secretariat"],
+        args: z.object({ purpose: purposeFrom }),
+        handler: async ({ purpose }, { actor, deps, message, now }) => {
+            const db = deps.store.db;
+            await unbindChannel(db, { workingPartyId: actor.workingParty.id, platform: message.platform, channelId: message.conversation.id, purpose });
+            await audit(db, { workingPartyId: actor.workingParty.id, actor: actor.ref, action: "channel.unbind", subject: `${message.platform}:${message.conversation.id}`, detail: { purpose }, at: now });
+            return textReply(`This channel no longer receives ${purpose} messages.`);
+        },
+    }),
+    defineCommand({
+        id: "channels.list",
+        group: "Set-up",
+        summary: "List the channels the bot speaks in for this working party.",
+        usage: "channels",
+        examples: ["channels"],
+        patterns: [/^(?:list )?channels$/i],
+        args: z.object({}),
+        handler: async (_a, { actor, deps }) => {
+            const rows = await deps.store.db.channelBinding.findMany({ where: { workingPartyId: actor.workingParty.id }, orderBy: [{ purpose: "asc" }, { id: "asc" }] });
+            if (rows.length === 0)
+                return textReply(`${actor.workingParty.code} has no channels bound yet. In a channel, the secretariat types: bind this channel`);
+            return reply(`${rows.length} channel bindings`, [
+                { type: "fields", fields: rows.map((r) => ({ label: `${r.purpose} (${r.platform})`, value: r.name })) },
+            ]);
+        },
+    }),
+];

@@ -1,0 +1,100 @@
+/**
+ * A member's home: their deadlines (overdue and the next 60 days) for the actions they or their
+ * delegation lead, those actions, the open collections asking them for a report (with a button to
+ * report), and the working party's next adopt-by date. Platform-neutral: Slack publishes it as the
+ * App Home tab; the console shows it as text.
+ */
+import { TZDate } from "@date-fns/tz";
+import { format } from "date-fns";
+import { z } from "zod";
+import { defineCommand } from "./command.js";
+import { reply } from "./reply.js";
+/** How far ahead the home looks for deadlines. */
+export const HOME_HORIZON_DAYS = 60;
+/** Rows per list before "… and N more". */
+const LIST_MAX = 15;
+/** The civil day of `now` in a time zone, "YYYY-MM-DD". */
+export function civilDay(now, timeZone) {
+    return format(new TZDate(now.getTime(), timeZone), "yyyy-MM-dd");
+}
+/** "2026-11-23" + 60 → "2027-01-22": calendar arithmetic on a civil day, no time zone involved. */
+export function addCivilDays(day, days) {
+    const [y, m, d] = day.split("-").map(Number);
+    return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+export const homeCommand = defineCommand({
+    id: "home",
+    group: "General",
+    summary: "Show your deadlines, the actions you lead, open report requests and the next adopt-by date.",
+    usage: "home",
+    examples: ["home"],
+    patterns: [/^(?:home|my home|dashboard)$/i],
+    args: z.object({}),
+    handler: async (_args, ctx) => buildHome(ctx.deps.store.db, ctx.actor, ctx.now),
+});
+/** Builds the home reply from the store. Pure apart from the reads. */
+export async function buildHome(db, actor, now) {
+    const wp = actor.workingParty;
+    const today = civilDay(now, wp.timeZone);
+    const horizon = addCivilDays(today, HOME_HORIZON_DAYS);
+    const leads = [{ leadMemberId: actor.member.id }, ...(actor.delegation ? [{ leadDelegation: actor.delegation }] : [])];
+    const actions = await db.action.findMany({
+        where: { status: "open", plan: { workingPartyId: wp.id, status: { not: "closed" } }, OR: leads },
+        include: { plan: { select: { number: true } } },
+        orderBy: [{ planId: "asc" }, { ord: "asc" }],
+    });
+    const actionIds = actions.map((a) => a.id);
+    const deadlines = actionIds.length
+        ? await db.deadline.findMany({
+            where: { actionId: { in: actionIds }, dueDate: { lte: horizon } },
+            include: { action: { select: { code: true, title: true } } },
+            orderBy: [{ dueDate: "asc" }, { id: "asc" }],
+        })
+        : [];
+    const collections = await db.collection.findMany({
+        where: { workingPartyId: wp.id, status: "open" },
+        include: { items: { where: { actionId: { in: actionIds } }, include: { action: { select: { code: true, title: true } } } } },
+        orderBy: { dueDate: "asc" },
+    });
+    const currentPlan = await db.actionPlan.findFirst({ where: { workingPartyId: wp.id, startDate: { lte: today } }, orderBy: [{ startDate: "desc" }, { id: "desc" }] });
+    const who = `${actor.member.displayName}${actor.delegation ? ` (${actor.delegation})` : ""}`;
+    const blocks = [
+        { type: "text", text: `${wp.code} — ${wp.name}`, style: "heading" },
+        {
+            type: "fields",
+            fields: [
+                { label: "You", value: `${who}, ${actor.role}` },
+                {
+                    label: "Next action plan to adopt by",
+                    value: currentPlan ? `${currentPlan.adoptNextBy} (plan ${currentPlan.number} ends ${currentPlan.endDate})` : "no plan has started yet",
+                },
+            ],
+        },
+    ];
+    const lines = deadlines.map((d) => `${d.dueDate < today ? "⚠ overdue " : ""}${d.dueDate} — ${d.action?.code ?? ""} ${d.what ?? d.action?.title ?? ""} (“${d.text}”)`.replace(/\s+/g, " "));
+    blocks.push({ type: "section", title: `Your deadlines (overdue and next ${HOME_HORIZON_DAYS} days)`, text: listText(lines, "Nothing due for your actions.") });
+    blocks.push({
+        type: "section",
+        title: actor.delegation ? `Actions ${actor.delegation} leads` : "Actions you lead",
+        text: listText(actions.map((a) => `${a.code} ${a.title} (plan ${a.plan.number})`), actor.delegation ? "None in the current plans." : "None. Ask the secretariat to set your delegation (delegation @you XX)."),
+    });
+    const asks = collections.flatMap((c) => c.items.map((i) => ({ c, i })));
+    if (asks.length > 0) {
+        blocks.push({ type: "section", title: "Progress reports asked of you", text: listText(asks.map(({ c, i }) => `${i.action.code} ${i.action.title} — due ${c.dueDate}`), "") });
+        const buttons = asks.slice(0, LIST_MAX).map(({ c, i }) => ({ label: `Report on ${i.action.code}`, command: "report.form", args: { action: i.action.code, collection: c.id }, style: "primary" }));
+        blocks.push({ type: "buttons", buttons });
+    }
+    else if (collections.length > 0) {
+        blocks.push({ type: "text", text: `${collections.length} collection(s) open; none asks your actions for a report.`, style: "muted" });
+    }
+    blocks.push({ type: "text", text: "Type help in a message to the bot (or /wp help) to see what else I can do.", style: "muted" });
+    return reply(`Home: ${deadlines.length} deadline(s), ${actions.length} action(s), ${asks.length} report(s) asked`, blocks);
+}
+function listText(lines, empty) {
+    if (lines.length === 0)
+        return empty;
+    const shown = lines.slice(0, LIST_MAX).map((l) => `• ${l}`);
+    if (lines.length > LIST_MAX)
+        shown.push(`… and ${lines.length - LIST_MAX} more`);
+    return shown.join("\n");
+}

@@ -1,0 +1,63 @@
+import { NotFoundError } from "./errors.js";
+import { ROLES } from "./types.js";
+/** The working party of a message: the adapter's hint, then the channel binding, then the default. */
+export async function resolveWorkingParty(db, message, defaultCode) {
+    if (message.workingParty) {
+        const wp = await db.workingParty.findUnique({ where: { code: message.workingParty } });
+        if (!wp)
+            throw new NotFoundError(`There is no working party ${message.workingParty}.`);
+        return wp;
+    }
+    if (message.conversation.kind === "channel") {
+        const binding = await db.channelBinding.findFirst({
+            where: { platform: message.platform, channelId: message.conversation.id },
+            include: { workingParty: true },
+            orderBy: { id: "asc" },
+        });
+        if (binding)
+            return binding.workingParty;
+    }
+    const wp = (await db.workingParty.findUnique({ where: { code: defaultCode } })) ??
+        (await db.workingParty.findFirst({ orderBy: { id: "asc" } }));
+    if (!wp)
+        throw new NotFoundError("No working party is set up yet. Ask the secretariat to import one.");
+    return wp;
+}
+export async function resolveActor(db, message, defaultCode) {
+    const workingParty = await resolveWorkingParty(db, message, defaultCode);
+    const { user, platform } = message;
+    const trusted = platform === "console" ? user.claims : undefined;
+    const key = { workingPartyId: workingParty.id, platform, platformUserId: user.id };
+    const existing = await db.member.findUnique({ where: { workingPartyId_platform_platformUserId: key } });
+    const changes = {};
+    if (trusted?.role && trusted.role !== existing?.role)
+        changes.role = trusted.role;
+    if (trusted?.delegation !== undefined && trusted.delegation !== existing?.delegation)
+        changes.delegation = trusted.delegation;
+    if (user.name && user.name !== existing?.displayName)
+        changes.displayName = user.name;
+    if (user.timeZone && user.timeZone !== existing?.timeZone)
+        changes.timeZone = user.timeZone;
+    if (user.directRef && user.directRef !== existing?.directRef)
+        changes.directRef = user.directRef;
+    let member = existing;
+    if (!member || Object.keys(changes).length > 0) {
+        member = await db.member.upsert({
+            where: { workingPartyId_platform_platformUserId: key },
+            create: { ...key, displayName: user.name ?? user.id, role: "delegate", ...changes },
+            update: changes,
+        });
+    }
+    return {
+        member,
+        role: ROLES.includes(member.role) ? member.role : "delegate",
+        delegation: member.delegation,
+        workingParty,
+        platform,
+        ref: `${platform}:${user.id}`,
+    };
+}
+/** Reads a user named in a command: "<@U0123>", "@alice" or "alice". */
+export function parseUserMention(text) {
+    return text.trim().replace(/^<@([^>|]+)(\|[^>]*)?>$/, "$1").replace(/^@/, "");
+}

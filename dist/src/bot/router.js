@@ -1,0 +1,73 @@
+import { InputError, NotFoundError, PermissionError } from "./errors.js";
+export class CommandRouter {
+    commands;
+    fallback;
+    byId = new Map();
+    /** `fallback` receives text no pattern matched (free questions go to the knowledge base). */
+    constructor(commands, fallback) {
+        this.commands = commands;
+        this.fallback = fallback;
+        for (const c of commands) {
+            if (this.byId.has(c.id))
+                throw new Error(`command id ${c.id} registered twice`);
+            this.byId.set(c.id, c);
+        }
+    }
+    get(id) {
+        return this.byId.get(id);
+    }
+    /** Finds the command and its validated arguments, or throws a BotError that says why not. */
+    route(message, actor) {
+        const found = this.match(message);
+        const command = found.command;
+        if (command.roles && !command.roles.includes(actor.role)) {
+            throw new PermissionError(`Only ${listRoles(command.roles)} can ${command.summary.replace(/\.$/, "").toLowerCase()}. You are ${article(actor.role)} ${actor.role}${actor.delegation ? ` (${actor.delegation})` : ""}; nothing was changed.`);
+        }
+        const parsed = command.args.safeParse(found.raw);
+        if (!parsed.success) {
+            const fieldErrors = {};
+            for (const issue of parsed.error.issues) {
+                const key = String(issue.path[0] ?? "_");
+                fieldErrors[key] ??= issue.message;
+            }
+            const detail = Object.entries(fieldErrors)
+                .map(([k, v]) => (k === "_" ? v : `${k}: ${v}`))
+                .join("; ");
+            throw new InputError(`${detail}. Usage: ${command.usage}`, fieldErrors);
+        }
+        return { command, args: parsed.data };
+    }
+    match(message) {
+        if (message.kind === "action" || message.kind === "form") {
+            const command = this.byId.get(message.command);
+            if (!command)
+                throw new NotFoundError(`That button or form is out of date (no command "${message.command}"). Type help to see what I can do.`);
+            return { command, raw: message.kind === "action" ? message.args : message.values };
+        }
+        const text = normalizeCommandText(message.text);
+        for (const command of this.commands) {
+            for (const pattern of command.patterns) {
+                const m = pattern.exec(text);
+                if (m)
+                    return { command, raw: { ...(m.groups ?? {}) } };
+            }
+        }
+        if (this.fallback)
+            return { command: this.fallback.command, raw: this.fallback.toArgs(text) };
+        throw new NotFoundError(`I did not understand "${truncate(text, 80)}". Type help to see what I can do.`);
+    }
+}
+/** Trims, collapses whitespace and drops a leading slash command name ("/wp deadlines"). */
+export function normalizeCommandText(text) {
+    return text
+        .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, " ")
+        .replace(/^\s*\/wp\b/i, "")
+        .replace(/\s+/g, " ")
+        .trim();
+}
+const truncate = (s, n) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+const article = (w) => (/^[aeiou]/i.test(w) ? "an" : "a");
+function listRoles(roles) {
+    const names = roles.map((r) => (r === "secretariat" ? "the secretariat" : `${r}s`));
+    return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+}

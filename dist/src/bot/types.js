@@ -1,0 +1,2 @@
+export const PLATFORMS = ["console", "slack", "teams"];
+export const ROLES = ["delegate", "chair", "secretariat"];

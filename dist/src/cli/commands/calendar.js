@@ -1,0 +1,50 @@
+import { z } from "zod";
+import { todayIn } from "../../planning/civil-date.js";
+import { buildCalendar } from "../../planning/calendar.js";
+import { ensureFeed, feedUrl } from "../../planning/calendar-feeds.js";
+import { emit } from "../context.js";
+import { CliError } from "../io.js";
+import { parseOptions } from "../options.js";
+const Options = z.object({
+    wp: z.string().trim().toUpperCase().min(1),
+    plan: z.coerce.number().int().min(1, "a plan number such as 1").optional(),
+    delegation: z.string().trim().toUpperCase().regex(/^[A-Z]{2,8}$/, "a delegation code such as FR").optional(),
+    feed: z.boolean().optional(),
+    json: z.boolean().optional(),
+});
+/** Registers `calendar`. */
+export function registerCalendar(program, ctx) {
+    program
+        .command("calendar")
+        .description("print an iCalendar (.ics) of deadlines, plan ends and adopt-by days")
+        .requiredOption("--wp <code>", "working party")
+        .option("--plan <n>", "only this plan")
+        .option("--delegation <code>", "only actions this delegation leads")
+        .option("--feed", "print the feed URL to subscribe to instead (served by secretariat start)")
+        .option("--json", 'print {"url"} with --feed, else {"calendar"}')
+        .addHelpText("after", "\nExample:\n  secretariat calendar --wp CCWP --plan 1 > ccwp-plan-1.ics")
+        .action(async (raw) => {
+        const o = parseOptions(Options, raw);
+        if (o.plan && o.delegation)
+            throw new CliError("give --plan or --delegation, not both", 2);
+        await ctx.withRuntime(async ({ store, config }) => {
+            const wp = await store.db.workingParty.findUnique({ where: { code: o.wp } });
+            if (!wp)
+                throw new CliError(`unknown working party ${o.wp}`, 2);
+            const scope = o.plan ? { kind: "plan", number: o.plan } : o.delegation ? { kind: "delegation", code: o.delegation } : { kind: "wp" };
+            if (scope.kind === "plan" && !(await store.db.actionPlan.findUnique({ where: { workingPartyId_number: { workingPartyId: wp.id, number: scope.number } } })))
+                throw new CliError(`${wp.code} has no plan ${scope.number}`, 2);
+            if (o.feed) {
+                const feed = await ensureFeed(store.db, wp.id, scope);
+                const url = feedUrl(config.PUBLIC_URL ?? `http://localhost:${config.PORT}`, feed);
+                emit(ctx.io, Boolean(o.json), { url }, () => url);
+                return;
+            }
+            const ics = await buildCalendar(store.db, wp.code, scope, todayIn(ctx.io.now(), wp.timeZone));
+            if (o.json)
+                emit(ctx.io, true, { calendar: ics }, () => ics);
+            else
+                ctx.io.out(ics);
+        });
+    });
+}

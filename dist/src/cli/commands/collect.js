@@ -1,0 +1,64 @@
+import { z } from "zod";
+import { BotError } from "../../bot/errors.js";
+import { compileCollection } from "../../collection/compile/index.js";
+import { findCollection } from "../../collection/find.js";
+import { loadSnapshot } from "../../collection/snapshot.js";
+import { collectionStatus, statusText } from "../../collection/status.js";
+import { emit } from "../context.js";
+import { CliError } from "../io.js";
+import { parseOptions } from "../options.js";
+const Common = {
+    wp: z.string().trim().toUpperCase().optional(),
+    plan: z.coerce.number().int().positive("a plan number such as 99").optional(),
+    json: z.boolean().optional(),
+};
+const StatusOptions = z.object(Common);
+const CompileOptions = z.object({ ...Common, out: z.string().trim().min(1).optional() });
+/** The collection the options name, or a one-line CLI error. */
+async function pick(rt, o) {
+    const code = o.wp ?? rt.config.DEFAULT_WORKING_PARTY;
+    const wp = await rt.store.db.workingParty.findUnique({ where: { code } });
+    if (!wp)
+        throw new CliError(`unknown working party ${code}`, 2);
+    try {
+        return await findCollection(rt.store.db, wp.id, wp.code, o.plan);
+    }
+    catch (e) {
+        if (e instanceof BotError)
+            throw new CliError(e.userMessage, 1);
+        throw e;
+    }
+}
+export function registerCollect(program, ctx) {
+    const collect = program.command("collect").description("progress-report collections: status and compiled report");
+    collect
+        .command("status")
+        .description("how many actions have reported, who is missing, who is late")
+        .option("--wp <code>", "working party (default DEFAULT_WORKING_PARTY)")
+        .option("--plan <n>", "the collection for plan N (default: the open one)")
+        .option("--json", 'print {"collectionId","workingParty","plan","dueDate","state","reported","total","pastDue","missing","late","reports"}')
+        .action(async (raw) => {
+        const o = parseOptions(StatusOptions, raw);
+        await ctx.withRuntime(async (rt) => {
+            const c = await pick(rt, o);
+            const st = collectionStatus(await loadSnapshot(rt.store.db, c.id), ctx.io.now());
+            emit(ctx.io, Boolean(o.json), st, () => statusText(st));
+        });
+    });
+    collect
+        .command("compile")
+        .description("write the progress report as .docx and Markdown and print their paths")
+        .option("--wp <code>", "working party (default DEFAULT_WORKING_PARTY)")
+        .option("--plan <n>", "the collection for plan N (default: the open one)")
+        .option("--out <dir>", "directory to write to (default: reports/ beside the SQLite database)")
+        .option("--json", 'print {"docx","markdown","reported","total"}')
+        .action(async (raw) => {
+        const o = parseOptions(CompileOptions, raw);
+        await ctx.withRuntime(async (rt) => {
+            const c = await pick(rt, o);
+            const out = await compileCollection(rt.store, c.id, ctx.io.now(), o.out);
+            const data = { docx: out.docx, markdown: out.markdown, reported: out.document.reported, total: out.document.total };
+            emit(ctx.io, Boolean(o.json), data, () => `${out.docx}\n${out.markdown}`);
+        });
+    });
+}

@@ -1,0 +1,39 @@
+/** `secretariat import plan FILE`: add or update an action plan from YAML or CSV. */
+import fs from "node:fs";
+import { BotError } from "../../bot/errors.js";
+import { importPlan } from "../../planning/import-plan.js";
+import { parsePlanFile } from "../../planning/plan-file.js";
+import { emit } from "../context.js";
+import { CliError } from "../io.js";
+/** Registers `import plan` under a shared `import` command (the knowledge job adds `import strategy`). */
+export function registerImportPlan(program, ctx) {
+    const parent = program.commands.find((c) => c.name() === "import") ?? program.command("import").description("add documents and plans");
+    parent
+        .command("plan")
+        .description("add or update an action plan from a YAML or CSV file (all or nothing)")
+        .argument("<file>", "plan file: .yaml/.yml/.json, or .csv with one row per deadline")
+        .option("--json", "print what was imported as JSON")
+        .action(async (file, o) => {
+        let text;
+        try {
+            text = fs.readFileSync(file, "utf8");
+        }
+        catch (e) {
+            throw new CliError(`cannot read ${file}: ${e.code ?? e.message}`, 2);
+        }
+        const parsed = parsePlanFile(text, file);
+        if (!parsed.ok)
+            throw new CliError(`${file}: ${parsed.errors.map((e) => e.replace(/\.$/, "")).join("; ")}; nothing was imported`, 2);
+        await ctx.withRuntime(async ({ store }) => {
+            try {
+                const s = await importPlan(store.db, parsed.plan, { actor: "cli", now: ctx.io.now() });
+                emit(ctx.io, Boolean(o.json), s, () => `${s.created ? "Imported" : "Updated"} ${s.workingParty} plan ${s.number}: ${s.actions} actions, ${s.deadlines} deadlines; ${s.start} to ${s.end}, adopt the next plan by ${s.adoptNextBy}${s.removedActions ? `; ${s.removedActions} actions removed` : ""}.`);
+            }
+            catch (e) {
+                if (e instanceof BotError)
+                    throw new CliError(`${file}: ${e.userMessage}`, 2);
+                throw e;
+            }
+        });
+    });
+}

@@ -1,0 +1,56 @@
+import { z } from "zod";
+import { audit } from "../../audit/audit-log.js";
+import { PLATFORMS, ROLES } from "../../bot/types.js";
+import { emit } from "../context.js";
+import { CliError } from "../io.js";
+import { parseOptions } from "../options.js";
+const Options = z.object({
+    platform: z.enum(PLATFORMS),
+    user: z.string().trim().min(1, "needs a platform user id, e.g. U0123ABCD").max(100),
+    role: z.enum(ROLES).optional(),
+    delegation: z
+        .string()
+        .trim()
+        .toUpperCase()
+        .regex(/^[A-Z]{2,3}$|^(COM|EUROPOL|OLAF|GSC)$/, "a delegation code such as FR, DE or COM")
+        .optional(),
+    name: z.string().trim().min(1).max(100).optional(),
+    wp: z.string().trim().toUpperCase().optional(),
+    json: z.boolean().optional(),
+});
+export function registerMember(program, ctx) {
+    const member = program.command("member").description("manage members (people on Slack, Teams or the console)");
+    member
+        .command("set")
+        .description("create or update a member: role, delegation, display name")
+        .requiredOption("--platform <platform>", "console | slack | teams")
+        .requiredOption("--user <id>", "the platform user id (Slack: U0123ABCD, from the profile's ⋮ → Copy member ID)")
+        .option("--role <role>", "delegate | chair | secretariat")
+        .option("--delegation <code>", "the delegation they speak for, e.g. FR")
+        .option("--name <name>", "display name (Slack and Teams fill it in on first contact)")
+        .option("--wp <code>", "working party (default DEFAULT_WORKING_PARTY)")
+        .option("--json", "print the member as JSON")
+        .addHelpText("after", "\nExample:\n  secretariat member set --platform slack --user U0123ABCD --role secretariat --delegation GSC")
+        .action(async (raw) => {
+        const o = parseOptions(Options, raw);
+        await ctx.withRuntime(async ({ store, config }) => {
+            const code = o.wp ?? config.DEFAULT_WORKING_PARTY;
+            const wp = await store.db.workingParty.findUnique({ where: { code } });
+            if (!wp)
+                throw new CliError(`unknown working party ${code}`, 2);
+            const key = { workingPartyId: wp.id, platform: o.platform, platformUserId: o.user };
+            const data = { ...(o.role ? { role: o.role } : {}), ...(o.delegation ? { delegation: o.delegation } : {}), ...(o.name ? { displayName: o.name } : {}) };
+            const m = await store.db.$transaction(async (tx) => {
+                const row = await tx.member.upsert({
+                    where: { workingPartyId_platform_platformUserId: key },
+                    create: { ...key, displayName: o.name ?? o.user, role: o.role ?? "delegate", delegation: o.delegation ?? null },
+                    update: data,
+                });
+                await audit(tx, { workingPartyId: wp.id, actor: "cli", action: "member.set", subject: `${o.platform}:${o.user}`, detail: data, at: ctx.io.now() });
+                return row;
+            });
+            const out = { workingParty: wp.code, platform: m.platform, user: m.platformUserId, name: m.displayName, role: m.role, delegation: m.delegation };
+            emit(ctx.io, Boolean(o.json), out, () => `${out.name} (${out.platform}:${out.user}) in ${out.workingParty}: ${out.role}${out.delegation ? `, ${out.delegation}` : ""}`);
+        });
+    });
+}

@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { isCivilDate, isTimeZone } from "../../planning/civil-date.js";
+import { computeCycle } from "../../planning/cycle.js";
+import { emit } from "../context.js";
+import { CliError } from "../io.js";
+import { parseOptions } from "../options.js";
+const Options = z.object({
+    start: z
+        .string()
+        .trim()
+        .regex(/^\d{4}-\d{2}(-\d{2})?$/, "write the start as YYYY-MM or YYYY-MM-DD, e.g. 1997-07")
+        .transform((s) => (s.length === 7 ? `${s}-01` : s))
+        .refine(isCivilDate, "not a real month or day (months are 01-12)"),
+    months: z.coerce.number({ error: "a whole number of months" }).int("a whole number of months").min(1, "a plan lasts at least 1 month").max(120, "at most 120 months").default(18),
+    adoptLead: z.coerce.number({ error: "a whole number of months" }).int("a whole number of months").min(0, "cannot be negative").default(2),
+    timeZone: z.string().refine(isTimeZone, "an IANA time zone such as Europe/Brussels").default("Europe/Brussels"),
+    json: z.boolean().optional(),
+});
+/** Registers `plan cycle` under a shared `plan` command. */
+export function registerPlanCycle(program, ctx) {
+    const plan = program.commands.find((c) => c.name() === "plan") ?? program.command("plan").description("action plans: the cycle rule");
+    plan
+        .command("cycle")
+        .description("start, end and 'adopt the next plan by' of a plan cycle")
+        .requiredOption("--start <YYYY-MM[-DD]>", "first month (or day) of the plan")
+        .option("--months <n>", "plan length in months (default 18)")
+        .option("--adopt-lead <n>", "adopt the next plan this many months before the end (default 2)")
+        .option("--time-zone <tz>", "the working party's time zone (default Europe/Brussels)")
+        .option("--json", 'print {"start","end","adoptNextBy"}')
+        .action(async (raw) => {
+        const o = parseOptions(Options, raw);
+        if (o.adoptLead >= o.months)
+            throw new CliError(`--adopt-lead: must be less than the plan length (${o.months} months)`, 2);
+        const c = computeCycle({ start: o.start, months: o.months, adoptLeadMonths: o.adoptLead, timeZone: o.timeZone });
+        emit(ctx.io, Boolean(o.json), c, () => `start ${c.start}\nend ${c.end}\nadopt the next plan by ${c.adoptNextBy}`);
+    });
+}

@@ -1,0 +1,47 @@
+import { z } from "zod";
+import { isCivilDate, longDate, todayIn } from "../../planning/civil-date.js";
+import { deadlineJson } from "../../planning/deadlines.js";
+import { presidencySummary } from "../../planning/presidency-summary.js";
+import { emit } from "../context.js";
+import { CliError } from "../io.js";
+import { parseOptions } from "../options.js";
+const Options = z.object({
+    date: z.string().trim().refine(isCivilDate, "a calendar day written YYYY-MM-DD").optional(),
+    wp: z.string().trim().toUpperCase().optional(),
+    json: z.boolean().optional(),
+});
+/** Registers `presidency`. */
+export function registerPresidency(program, ctx) {
+    program
+        .command("presidency")
+        .description("the Council presidency and trio in office, the next hand-over, and the deadlines in the term")
+        .option("--date <YYYY-MM-DD>", "on this day (default today)")
+        .option("--wp <code>", "deadlines of this working party (default DEFAULT_WORKING_PARTY)")
+        .option("--json", 'print {"date","presidency","trio","next","deadlines"}')
+        .action(async (raw) => {
+        const o = parseOptions(Options, raw);
+        await ctx.withRuntime(async ({ store, config }) => {
+            const code = o.wp ?? config.DEFAULT_WORKING_PARTY;
+            const wp = await store.db.workingParty.findUnique({ where: { code } });
+            if (o.wp && !wp)
+                throw new CliError(`unknown working party ${o.wp}`, 2);
+            const date = o.date ?? todayIn(ctx.io.now(), wp?.timeZone ?? "Europe/Brussels");
+            const s = await presidencySummary(store.db, date, wp?.id);
+            if (!s.term)
+                throw new CliError(`no presidency is listed for ${date}: data/council-presidencies.csv covers 2004–2027`, 2);
+            const json = {
+                date,
+                presidency: { country: s.term.country, start: s.term.start, end: s.term.end },
+                trio: s.trio.map((t) => ({ country: t.country, start: t.start, end: t.end })),
+                next: s.next ? { country: s.next.country, start: s.next.start, inDays: s.next.inDays } : null,
+                deadlines: s.deadlines.map(deadlineJson),
+            };
+            emit(ctx.io, Boolean(o.json), json, () => [
+                `${s.term.country} holds the presidency (${longDate(s.term.start)} – ${longDate(s.term.end)}).`,
+                s.trio.length ? `Trio: ${s.trio.map((t) => t.country).join(", ")}.` : "No formal trio (before 2007).",
+                s.next ? `Hand-over to ${s.next.country} on ${longDate(s.next.start)} (in ${s.next.inDays} days).` : "The list has no later presidency.",
+                s.deadlines.length ? `${s.deadlines.length} deadline(s) in this term:\n${s.deadlines.map((d) => `  ${d.due}  ${d.status}  plan ${d.plan} ${d.action ?? "—"}  ${d.dueText}`).join("\n")}` : "No deadlines in this term.",
+            ].join("\n"));
+        });
+    });
+}

@@ -1,0 +1,100 @@
+import { z } from "zod";
+import { replyToPlainText } from "../../bot/reply.js";
+import { Dispatcher } from "../../outbox/dispatcher.js";
+import { Outbox } from "../../outbox/outbox.js";
+import { runTick } from "../../reminders/tick.js";
+import { upcomingReminders } from "../../reminders/upcoming.js";
+import { isCivilDate, civilDateAt, addCivilDays } from "../../time/civil-date.js";
+import { emit } from "../context.js";
+import { CliError } from "../io.js";
+import { parseOptions } from "../options.js";
+import { planners } from "../planners.js";
+import { runAsOperator, workingPartyOf } from "../operator.js";
+const Instant = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(s) && !Number.isNaN(Date.parse(s)), "an ISO date-time such as 2026-11-23T09:00:00+01:00");
+const Day = z.string().refine(isCivilDate, "a date YYYY-MM-DD");
+export function registerReminders(program, ctx) {
+    const reminders = program.command("reminders").description("deadline reminders: deliver what is due, list, and set the rules");
+    reminders
+        .command("tick")
+        .description("deliver what is due at --now through the CLI messenger and print the deliveries; the same tick again delivers nothing")
+        .requiredOption("--now <iso>", "the instant to tick at, e.g. 2026-11-23T09:00:00+01:00")
+        .option("--json", "print a JSON array of {key, to, text, kind, platform, late, outcome}")
+        .action(async (raw) => {
+        const o = parseOptions(z.object({ now: Instant, json: z.boolean().optional() }), raw);
+        const now = new Date(o.now);
+        await ctx.withRuntime(async (rt) => {
+            const sent = [];
+            const messengers = [ctx.kit.consoleMessenger((m) => sent.push(m)), ...(await ctx.kit.platformMessengers(rt))];
+            const dispatcher = new Dispatcher(rt.store, messengers, rt.logger);
+            const { results } = await runTick({ store: rt.store, logger: rt.logger }, dispatcher, now, planners);
+            const delivered = results
+                .filter((r) => r.outcome === "sent" || r.outcome === "already-sent")
+                .map((r) => ({
+                key: r.delivery.key,
+                to: r.delivery.targetKind === "user" ? `user:${r.delivery.target}` : r.delivery.target,
+                text: Outbox.replies(r.delivery).map(replyToPlainText).join("\n\n"),
+                kind: r.delivery.kind,
+                platform: r.delivery.platform,
+                late: r.delivery.late,
+                outcome: r.outcome,
+            }));
+            emit(ctx.io, Boolean(o.json), delivered, () => delivered.length === 0 ? "Nothing to deliver." : delivered.map((d) => `→ ${d.to} [${d.key}]${d.late ? " (late)" : ""}\n${d.text}`).join("\n\n"));
+        });
+    });
+    reminders
+        .command("list")
+        .description("what the rules will send between --from and --until, and what was sent")
+        .option("--wp <code>", "working party (default: DEFAULT_WORKING_PARTY)")
+        .option("--from <date>", "YYYY-MM-DD (default: today)")
+        .option("--until <date>", "YYYY-MM-DD (default: 30 days after --from)")
+        .option("--json", "print {planned: [...], sent: [...]}")
+        .action(async (raw) => {
+        const o = parseOptions(z.object({ wp: z.string().optional(), from: Day.optional(), until: Day.optional(), json: z.boolean().optional() }), raw);
+        await ctx.withRuntime(async (rt) => {
+            const wp = await workingPartyOf(rt, o.wp);
+            const from = o.from ?? civilDateAt(ctx.io.now(), wp.timeZone);
+            const until = o.until ?? addCivilDays(from, 30);
+            if (until < from)
+                throw new CliError("--until is before --from", 2);
+            const planned = await upcomingReminders(rt.store.db, wp, from, until);
+            const sentRows = await rt.store.db.delivery.findMany({
+                where: { workingPartyId: wp.id, kind: { in: ["reminder", "escalation"] }, dueAt: { gte: new Date(`${from}T00:00:00Z`), lte: new Date(`${addCivilDays(until, 1)}T00:00:00Z`) } },
+                orderBy: { dueAt: "asc" },
+            });
+            const sent = sentRows.map((d) => ({ key: d.key, to: d.target, platform: d.platform, at: d.dueAt.toISOString(), status: d.status, late: d.late, sentAt: d.sentAt?.toISOString() ?? null }));
+            emit(ctx.io, Boolean(o.json), { planned, sent }, () => [
+                `Planned ${from} … ${until}: ${planned.length}`,
+                ...planned.map((p) => `  ${p.at}  ${p.action ?? "plan"} ${p.title} — due ${p.due} ("${p.dueText}"); ${p.rule}`),
+                `Recorded: ${sent.length}`,
+                ...sent.map((s) => `  ${s.at}  ${s.status}${s.late ? " (late)" : ""}  ${s.platform} ${s.to}  ${s.key}`),
+            ].join("\n"));
+        });
+    });
+    const viaBot = (name, description, toText, options = [], args = "") => {
+        const c = reminders.command(`${name}${args ? ` ${args}` : ""}`).description(description).option("--wp <code>", "working party").option("--json", "print the bot's reply as JSON");
+        for (const [flag, help] of options)
+            c.option(flag, help);
+        c.action(async (...params) => {
+            const positional = params.slice(0, -2);
+            const raw = params.at(-2);
+            await runAsOperator(ctx, toText(raw, positional.flat()), raw);
+        });
+    };
+    viaBot("rules", "show the reminder rules, delivery time and holidays", () => "reminder rules");
+    viaBot("add", "add a rule: --kind before|on|after|escalate [--days N] [--repeat N] [--time HH:MM]", (o) => {
+        const k = String(o.kind ?? "");
+        if (k === "on")
+            return `reminder add on the day${o.time ? ` at ${o.time}` : ""}`;
+        if (k === "escalate")
+            return `escalate after ${o.days ?? ""} working days${o.time ? ` at ${o.time}` : ""}`;
+        return `reminder add ${o.days ?? ""} days ${k}${o.repeat ? ` every ${o.repeat} days` : ""}${o.time ? ` at ${o.time}` : ""}`;
+    }, [
+        ["--kind <kind>", "before | on | after | escalate"],
+        ["--days <n>", "days before/after, or working days overdue for escalate"],
+        ["--repeat <n>", "after: repeat every N days while open"],
+        ["--time <HH:MM>", "local delivery time (default 09:00)"],
+    ]);
+    viaBot("remove", "remove rule ID", (_o, a) => `reminder remove ${a[0] ?? ""}`, [], "<id>");
+    viaBot("time", "set the local delivery time of every rule", (_o, a) => `reminders at ${a[0] ?? ""}`, [], "<HH:MM>");
+    viaBot("holiday", "add or remove holidays: holiday add|remove YYYY-MM-DD...", (_o, a) => `holiday ${a.join(" ")}`, [], "<op> <days...>");
+}

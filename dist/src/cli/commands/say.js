@@ -1,0 +1,74 @@
+import { z } from "zod";
+import { replyToPlainText } from "../../bot/reply.js";
+import { ROLES } from "../../bot/types.js";
+import { Dispatcher } from "../../outbox/dispatcher.js";
+import { emit } from "../context.js";
+import { CliError } from "../io.js";
+import { parseOptions } from "../options.js";
+const Options = z.object({
+    as: z.string().trim().min(1, "needs a user name").max(100),
+    role: z.enum(ROLES).optional(),
+    delegation: z
+        .string()
+        .trim()
+        .toUpperCase()
+        .regex(/^[A-Z]{2,8}$/, "a delegation code such as FR")
+        .optional(),
+    channel: z.string().trim().min(1).max(100).optional(),
+    wp: z.string().trim().toUpperCase().optional(),
+    json: z.boolean().optional(),
+});
+/** One printed message: to whom, its text, and its structure for machines. */
+export function sentToJson(m, origin) {
+    return {
+        to: m.to.kind === "user" ? `user:${m.to.id}` : m.to.id,
+        text: m.replies.map(replyToPlainText).join("\n\n"),
+        origin,
+        ...(m.key ? { key: m.key } : {}),
+        summary: m.replies.map((r) => r.summary).join(" / "),
+        error: m.replies.some((r) => r.tone === "error"),
+        replies: m.replies,
+    };
+}
+export function registerSay(program, ctx) {
+    program
+        .command("say")
+        .description("send MESSAGE to the bot as USER and print every message the bot sent because of it")
+        .argument("<message...>", "what the user types")
+        .requiredOption("--as <user>", "user name (created as a console member on first use)")
+        .option("--role <role>", "chair | secretariat | delegate (sets the member's role)")
+        .option("--delegation <code>", "the member's delegation, e.g. FR")
+        .option("--channel <id>", "say it in this channel (e.g. #ccwp) instead of a direct message")
+        .option("--wp <code>", "working party (default: the channel's, else DEFAULT_WORKING_PARTY)")
+        .option("--json", "print a JSON array of {to, text, origin, key?, ...}")
+        .addHelpText("after", '\nExample:\n  secretariat say --as marie --role chair "deadlines this month"')
+        .action(async (words, raw) => {
+        const o = parseOptions(Options, raw);
+        const text = words.join(" ");
+        await ctx.withRuntime(async (rt) => {
+            const now = ctx.io.now();
+            const conversation = o.channel ? { kind: "channel", id: o.channel } : { kind: "direct", id: `dm:${o.as}` };
+            const result = await rt.bot.handle({
+                platform: "console",
+                kind: "text",
+                text,
+                user: { id: o.as, name: o.as, claims: { role: o.role, delegation: o.delegation } },
+                conversation,
+                ...(o.wp ? { workingParty: o.wp } : {}),
+                receivedAt: now,
+            });
+            const printed = result.replies.map((r) => ({
+                m: { to: conversation.kind === "direct" ? { kind: "user", id: o.as } : { kind: "channel", id: conversation.id }, replies: [r] },
+                origin: "reply",
+            }));
+            if (result.deliveryIds.length > 0) {
+                const messenger = ctx.kit.consoleMessenger((m) => printed.push({ m, origin: "proactive" }));
+                await new Dispatcher(rt.store, [messenger], rt.logger).dispatchDue({ now, only: result.deliveryIds });
+            }
+            emit(ctx.io, Boolean(o.json), printed.map((p) => sentToJson(p.m, p.origin)), () => printed.map((p) => `→ ${sentToJson(p.m, p.origin).to}\n${p.m.replies.map(replyToPlainText).join("\n\n")}`).join("\n\n"));
+            const refused = result.replies.find((r) => r.tone === "error");
+            if (refused)
+                throw new CliError(refused.summary, 1, { printed: true });
+        });
+    });
+}

@@ -1,0 +1,44 @@
+/** `secretariat timeline`: the picture of plans, adopt-by marks, deadlines and presidencies. */
+import fs from "node:fs";
+import { z } from "zod";
+import { isCivilDate, todayIn } from "../../planning/civil-date.js";
+import { svgToPng } from "../../planning/timeline-png.js";
+import { renderTimelineSvg, timelineData } from "../../planning/timeline.js";
+import { emit } from "../context.js";
+import { CliError } from "../io.js";
+import { parseOptions } from "../options.js";
+const Options = z.object({
+    wp: z.string().trim().toUpperCase().min(1),
+    out: z.string().regex(/\.(png|svg)$/i, "a file name ending in .png or .svg"),
+    today: z.string().refine(isCivilDate, "a calendar day written YYYY-MM-DD").optional(),
+    json: z.boolean().optional(),
+});
+/** Registers `timeline`. */
+export function registerTimeline(program, ctx) {
+    program
+        .command("timeline")
+        .description("draw the working party's plans and deadlines as PNG or SVG")
+        .requiredOption("--wp <code>", "working party")
+        .requiredOption("--out <file>", "file.png or file.svg")
+        .option("--today <YYYY-MM-DD>", "the day marked 'today' (default: today in the working party's time zone)")
+        .option("--json", 'print {"file","format","bytes"}')
+        .action(async (raw) => {
+        const o = parseOptions(Options, raw);
+        await ctx.withRuntime(async ({ store }) => {
+            const wp = await store.db.workingParty.findUnique({ where: { code: o.wp } });
+            if (!wp)
+                throw new CliError(`unknown working party ${o.wp}`, 2);
+            const data = await timelineData(store.db, wp.code, o.today ?? todayIn(ctx.io.now(), wp.timeZone));
+            const svg = renderTimelineSvg(data);
+            const format = /\.png$/i.test(o.out) ? "png" : "svg";
+            const bytes = format === "png" ? svgToPng(svg) : Buffer.from(svg, "utf8");
+            try {
+                fs.writeFileSync(o.out, bytes);
+            }
+            catch (e) {
+                throw new CliError(`cannot write ${o.out}: ${e.code ?? e.message}`, 2);
+            }
+            emit(ctx.io, Boolean(o.json), { file: o.out, format, bytes: bytes.length }, () => `Wrote ${o.out} (${format}, ${bytes.length} bytes).`);
+        });
+    });
+}

@@ -1,0 +1,32 @@
+/**
+ * The CLI acts as the deployment's operator: settings commands run through the same bot core (and
+ * so the same validation, permissions and audit) as a console user "cli" of the secretariat.
+ */
+import { replyToPlainText } from "../bot/reply.js";
+import { emit } from "./context.js";
+import { CliError } from "./io.js";
+export async function workingPartyOf(rt, code) {
+    const c = (code ?? rt.config.DEFAULT_WORKING_PARTY).toUpperCase();
+    const wp = await rt.store.db.workingParty.findUnique({ where: { code: c } });
+    if (!wp)
+        throw new CliError(`unknown working party ${c} (see: secretariat wp list)`, 2);
+    return wp;
+}
+export async function runAsOperator(ctx, text, options) {
+    await ctx.withRuntime(async (rt) => {
+        const wp = await workingPartyOf(rt, options.wp);
+        const result = await rt.bot.handle({
+            platform: "console",
+            kind: "text",
+            text,
+            user: { id: "cli", name: "cli", claims: { role: "secretariat" } },
+            conversation: { kind: "direct", id: "dm:cli" },
+            workingParty: wp.code,
+            receivedAt: ctx.io.now(),
+        });
+        const error = result.replies.find((r) => r.tone === "error");
+        if (error)
+            throw new CliError(error.summary, 2);
+        emit(ctx.io, Boolean(options.json), result.replies, () => result.replies.map(replyToPlainText).join("\n\n"));
+    });
+}

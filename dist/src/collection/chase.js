@@ -1,0 +1,129 @@
+/**
+ * Chasing: leads of actions with no report yet get a reminder through the outbox, once per
+ * scheduled occurrence (see schedule.ts: 7 and 2 working days before the due day and on it, 09:00
+ * in the working party's time zone), and the chairs get a digest of who is missing. Keys name the
+ * collection, action, member and occurrence, so a repeated tick, a restart or a second copy of the
+ * bot sends each chase exactly once.
+ */
+import { audit } from "../audit/audit-log.js";
+import { leadMembers } from "./leads.js";
+import { chaseMessage, digestMessage } from "./messages.js";
+import { chaseSchedule, civilDay, dueChase } from "./schedule.js";
+import { parseHolidays } from "../time/working-days.js";
+import { loadSnapshot } from "./snapshot.js";
+import { collectionStatus } from "./status.js";
+/** The idempotency key of one chase of one lead. */
+export const chaseKey = (collectionId, actionId, memberId, tag) => `collect:${collectionId}:chase:${actionId}:${memberId}:${tag}`;
+/**
+ * Chases every lead of every action of the collection that has no report, and sends the chairs
+ * (or, when there is none, the secretariat channels) a digest. Records the chase in the audit log
+ * when it created anything.
+ */
+export async function chaseCollection(store, outbox, snap, opts) {
+    const { collection, workingParty: wp } = snap;
+    const st = collectionStatus(snap, opts.now);
+    const result = { created: 0, reminders: 0, digests: 0, missing: st.missing.map((m) => m.action) };
+    if (st.missing.length === 0)
+        return result;
+    const dueToday = civilDay(opts.now, wp.timeZone) === collection.dueDate;
+    const msgCtx = { collection, plan: snap.plan, workingParty: wp };
+    const chased = [];
+    await store.db.$transaction(async (tx) => {
+        for (const action of snap.actions) {
+            if (snap.reports.has(action.id))
+                continue;
+            for (const m of leadMembers(action, snap.members)) {
+                const created = await outbox.enqueue({
+                    key: chaseKey(collection.id, action.id, m.id, opts.tag),
+                    kind: "chase",
+                    platform: m.platform,
+                    to: { kind: "user", id: m.platformUserId, ref: m.directRef },
+                    workingPartyId: wp.id,
+                    dueAt: opts.now,
+                    replies: [chaseMessage(msgCtx, action, dueToday)],
+                }, tx);
+                if (created) {
+                    result.reminders++;
+                    chased.push(`${action.code}:${m.platform}:${m.platformUserId}`);
+                }
+            }
+        }
+        const digest = digestMessage(st);
+        const chairs = snap.members.filter((m) => m.role === "chair");
+        if (chairs.length > 0) {
+            for (const c of chairs) {
+                const created = await outbox.enqueue({
+                    key: `collect:${collection.id}:digest:member:${c.id}:${opts.tag}`,
+                    kind: "digest",
+                    platform: c.platform,
+                    to: { kind: "user", id: c.platformUserId, ref: c.directRef },
+                    workingPartyId: wp.id,
+                    dueAt: opts.now,
+                    replies: [digest],
+                }, tx);
+                if (created)
+                    result.digests++;
+            }
+        }
+        else {
+            const channels = await tx.channelBinding.findMany({ where: { workingPartyId: wp.id, purpose: "secretariat" } });
+            for (const ch of channels) {
+                const created = await outbox.enqueue({
+                    key: `collect:${collection.id}:digest:channel:${ch.id}:${opts.tag}`,
+                    kind: "digest",
+                    platform: ch.platform,
+                    to: { kind: "channel", id: ch.channelId, ref: ch.conversationRef },
+                    workingPartyId: wp.id,
+                    dueAt: opts.now,
+                    replies: [digest],
+                }, tx);
+                if (created)
+                    result.digests++;
+            }
+        }
+        result.created = result.reminders + result.digests;
+        if (result.created > 0) {
+            await audit(tx, {
+                workingPartyId: wp.id,
+                actor: opts.actor,
+                action: "collection.chase",
+                subject: `collection:${collection.id}`,
+                detail: { occurrence: opts.tag, missing: result.missing, chased, digests: result.digests },
+                at: opts.now,
+            });
+        }
+    });
+    return result;
+}
+/**
+ * Called by the reminders scheduler every minute: enqueues the chases whose time has come for every
+ * open collection, once each. Returns how many deliveries it created.
+ */
+export async function enqueueDueChases(deps, outbox, now) {
+    const db = deps.store.db;
+    const open = await db.collection.findMany({ where: { status: "open" }, include: { workingParty: true } });
+    let created = 0;
+    for (const c of open) {
+        const wp = c.workingParty;
+        const holidays = [...parseHolidays(wp.holidays)];
+        const occ = dueChase(chaseSchedule(c.dueDate, wp.timeZone, holidays), { now, startedAt: c.startedAt, due: c.dueDate, timeZone: wp.timeZone });
+        if (!occ)
+            continue;
+        // Cheap check first: once an occurrence has been chased, later ticks skip loading the collection.
+        const done = await db.delivery.findFirst({ where: { key: { startsWith: `collect:${c.id}:`, endsWith: `:${occ.tag}` } }, select: { id: true } });
+        if (done)
+            continue;
+        try {
+            const snap = await loadSnapshot(db, c.id);
+            const r = await chaseCollection(deps.store, outbox, snap, { tag: occ.tag, now, actor: "scheduler" });
+            created += r.created;
+            if (r.created > 0)
+                deps.logger.info({ collectionId: c.id, occurrence: occ.tag, reminders: r.reminders, digests: r.digests }, "progress reports chased");
+        }
+        catch (e) {
+            // One collection's failure must not stop the others; the next tick tries again.
+            deps.logger.error({ collectionId: c.id, err: e }, "chasing progress reports failed");
+        }
+    }
+    return created;
+}

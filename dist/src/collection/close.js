@@ -1,0 +1,15 @@
+/** Closing a collection: later submissions are still kept, marked late. */
+import { audit } from "../audit/audit-log.js";
+import { InputError } from "../bot/errors.js";
+/** Closes an open collection, with its audit entry, in one transaction. */
+export async function closeCollection(ctx, c, planNumber) {
+    if (c.status === "closed")
+        throw new InputError(`The collection for plan ${planNumber} is already closed (since ${c.closedAt?.toISOString().slice(0, 10) ?? "earlier"}).`);
+    return ctx.deps.store.db.$transaction(async (tx) => {
+        const n = await tx.collection.updateMany({ where: { id: c.id, status: "open" }, data: { status: "closed", closedAt: ctx.now } });
+        if (n.count !== 1)
+            throw new InputError(`The collection for plan ${planNumber} was closed meanwhile.`);
+        await audit(tx, { workingPartyId: c.workingPartyId, actor: ctx.actor.ref, action: "collection.close", subject: `collection:${c.id}`, detail: { plan: planNumber }, at: ctx.now });
+        return { ...c, status: "closed", closedAt: ctx.now };
+    });
+}

@@ -1,0 +1,17 @@
+import { InputError, NotFoundError } from "../bot/errors.js";
+/** Finds the collection a command refers to, or says how to name it. */
+export async function findCollection(db, workingPartyId, wpCode, plan) {
+    const where = { workingPartyId, ...(plan !== undefined ? { plan: { number: plan } } : {}) };
+    const open = await db.collection.findMany({ where: { ...where, status: "open" }, orderBy: { id: "desc" }, include: { plan: { select: { number: true } } } });
+    if (open.length === 1)
+        return open[0];
+    if (open.length > 1) {
+        throw new InputError(`${wpCode} has ${open.length} open collections (plans ${open.map((c) => c.plan.number).join(", ")}). Name the plan, e.g. collect status plan ${open[0].plan.number}.`);
+    }
+    const last = await db.collection.findFirst({ where, orderBy: { id: "desc" } });
+    if (last)
+        return last;
+    throw new NotFoundError(plan !== undefined
+        ? `No progress reports have been collected for plan ${plan} in ${wpCode}. A chair starts one with: collect start plan ${plan} due YYYY-MM-DD`
+        : `No progress-report collection has been started in ${wpCode}. A chair starts one with: collect start plan N due YYYY-MM-DD`);
+}

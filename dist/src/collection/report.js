@@ -1,0 +1,129 @@
+/**
+ * A lead's report: who may submit it, which collection it belongs to, and how edits are kept.
+ * Every submission becomes a ReportVersion; the current one is on ProgressReport with a `version`
+ * that makes two leads editing at once collide visibly (ConflictError) instead of one silently
+ * overwriting the other. The transaction commits before the bot says thank you.
+ */
+import { audit } from "../audit/audit-log.js";
+import { ConflictError, NotFoundError, PermissionError } from "../bot/errors.js";
+import { mayReport } from "./leads.js";
+import { civilDay } from "./schedule.js";
+import { STATUS_LABELS } from "./types.js";
+/**
+ * Finds the collection asking for `code`: the given one, else the working party's newest open
+ * collection that asks for it, else the newest closed one (the report will be marked late).
+ */
+export async function findReportTarget(ctx, code, collectionId) {
+    const db = ctx.deps.store.db;
+    const wp = ctx.actor.workingParty;
+    const items = await db.collectionItem.findMany({
+        where: {
+            action: { code: { equals: code } },
+            collection: { workingPartyId: wp.id, ...(collectionId !== undefined ? { id: collectionId } : {}) },
+        },
+        include: { action: true, collection: { include: { plan: true } } },
+        orderBy: { collectionId: "desc" },
+    });
+    const pick = items.find((i) => i.collection.status === "open") ?? items[0];
+    if (!pick) {
+        throw new NotFoundError(collectionId !== undefined
+            ? `Collection ${collectionId} does not ask for a report on action ${code}. Check the action code in the request you received.`
+            : `No collection in ${wp.code} asks for a report on action ${code}. Check the code (e.g. 99.1) in the request you received.`);
+    }
+    return { collection: pick.collection, action: pick.action };
+}
+/** Refuses (and audits the refusal) unless the actor may report for the action. */
+export async function checkMayReport(ctx, t, what) {
+    if (mayReport(ctx.actor, t.action))
+        return;
+    const lead = [t.action.leadDelegation, t.action.leadUser].filter(Boolean).join(" / ") || "no one named";
+    await audit(ctx.deps.store.db, {
+        workingPartyId: ctx.actor.workingParty.id,
+        actor: ctx.actor.ref,
+        action: "report.refused",
+        subject: `collection:${t.collection.id}:action:${t.action.code}`,
+        detail: { attempted: what, reason: "not the lead", lead, delegation: ctx.actor.delegation },
+        at: ctx.now,
+    });
+    throw new PermissionError(`Only the lead of action ${t.action.code} (${lead}) can report on it; you speak for ${ctx.actor.delegation ?? "no delegation"}. Nothing was recorded. If this is wrong, ask the secretariat to set your delegation.`);
+}
+/**
+ * Records a report (or a new version of it). `expectedVersion` is the version the lead's form
+ * showed (0: none yet); when someone saved another version meanwhile, ConflictError names them and
+ * repeats the lead's text so nothing is lost. Without it (typed reports) the version read at the
+ * start is the one expected, so a save racing between read and write still collides.
+ */
+export async function submitReport(ctx, t, content, expectedVersion) {
+    const { actor, now } = ctx;
+    const db = ctx.deps.store.db;
+    const wp = actor.workingParty;
+    const late = t.collection.status === "closed" || civilDay(now, wp.timeZone) > t.collection.dueDate;
+    try {
+        return await db.$transaction(async (tx) => {
+            const current = await tx.progressReport.findUnique({
+                where: { collectionId_actionId: { collectionId: t.collection.id, actionId: t.action.id } },
+                include: { versions: { orderBy: { version: "desc" }, take: 1 } },
+            });
+            const base = expectedVersion ?? current?.version ?? 0;
+            if ((current?.version ?? 0) !== base)
+                throw conflict(t, current?.versions[0]?.submittedBy ?? "someone", current?.version ?? 0, content);
+            const data = { status: content.status, summary: content.summary, nextSteps: content.nextSteps ?? null, risks: content.risks ?? null, late, submittedAt: now };
+            let report;
+            if (!current) {
+                report = await tx.progressReport.create({ data: { collectionId: t.collection.id, actionId: t.action.id, version: 1, ...data } });
+            }
+            else {
+                // Guarded on the version read above: a concurrent save makes this update match nothing.
+                const n = await tx.progressReport.updateMany({ where: { id: current.id, version: base }, data: { ...data, version: base + 1 } });
+                if (n.count !== 1)
+                    throw conflict(t, "another lead", base + 1, content);
+                report = { ...current, ...data, version: base + 1 };
+            }
+            await tx.reportVersion.create({
+                data: {
+                    reportId: report.id,
+                    version: report.version,
+                    status: data.status,
+                    summary: data.summary,
+                    nextSteps: data.nextSteps,
+                    risks: data.risks,
+                    late,
+                    memberId: actor.member.id,
+                    submittedBy: actor.ref,
+                    createdAt: now,
+                },
+            });
+            await audit(tx, {
+                workingPartyId: wp.id,
+                actor: actor.ref,
+                action: current ? "report.edit" : "report.submit",
+                subject: `collection:${t.collection.id}:action:${t.action.code}`,
+                detail: { version: report.version, status: content.status, late, ...(actor.role === "secretariat" && !sameLead(ctx, t.action) ? { onBehalfOf: t.action.leadDelegation ?? t.action.leadUser } : {}) },
+                at: now,
+            });
+            return { report, edit: Boolean(current) };
+        });
+    }
+    catch (e) {
+        // Two first reports at once: the unique (collection, action) pair stops the second.
+        if (e.code === "P2002")
+            throw conflict(t, "another lead", 1, content);
+        throw e;
+    }
+}
+const sameLead = (ctx, action) => mayReport({ ...ctx.actor, role: "delegate" }, action);
+function conflict(t, by, version, content) {
+    const yours = [`Status: ${STATUS_LABELS[content.status]}`, `Summary: ${content.summary}`, content.nextSteps ? `Next steps: ${content.nextSteps}` : "", content.risks ? `Risks: ${content.risks}` : ""]
+        .filter(Boolean)
+        .join("\n");
+    return new ConflictError(`${by} saved version ${version} of the report on ${t.action.code} while you were editing, so yours was not saved. Reload the form (report ${t.action.code}) to see their text, then submit again. Your text, so nothing is lost:\n${yours}`);
+}
+/** The report to pre-fill the form with: this collection's, else the action's latest earlier one. */
+export async function previousReport(ctx, t) {
+    const db = ctx.deps.store.db;
+    const current = await db.progressReport.findUnique({ where: { collectionId_actionId: { collectionId: t.collection.id, actionId: t.action.id } } });
+    if (current)
+        return { current, previous: current };
+    const previous = await db.progressReport.findFirst({ where: { actionId: t.action.id, collectionId: { not: t.collection.id } }, orderBy: { submittedAt: "desc" } });
+    return { current: null, previous };
+}

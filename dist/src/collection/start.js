@@ -1,0 +1,101 @@
+/**
+ * Starting a collection: checks the plan, the actions and the due date, records the collection and
+ * its items, and asks each action's lead through the outbox, all in one transaction with its audit
+ * entry, so a crash leaves either everything or nothing.
+ */
+import { audit } from "../audit/audit-log.js";
+import { ConflictError, InputError, NotFoundError } from "../bot/errors.js";
+import { leadInfo, leadMembers } from "./leads.js";
+import { longDate, requestMessage } from "./messages.js";
+import { civilDay } from "./schedule.js";
+/** The idempotency key of one request to one lead. */
+export const askKey = (collectionId, actionId, memberId) => `collect:${collectionId}:ask:${actionId}:${memberId}`;
+/** Starts a collection, or throws a BotError that says why not (nothing is changed then). */
+export async function startCollection(input, ctx) {
+    const { actor, now } = ctx;
+    const db = ctx.deps.store.db;
+    const wp = actor.workingParty;
+    const today = civilDay(now, wp.timeZone);
+    if (input.due <= today) {
+        throw new InputError(`The due date ${input.due} is not in the future (today is ${today} in ${wp.timeZone}). Give a later date, e.g. collect start plan ${input.plan} due ${nextMonth(today)}.`, { due: "must be after today" });
+    }
+    const plan = await db.actionPlan.findUnique({ where: { workingPartyId_number: { workingPartyId: wp.id, number: input.plan } }, include: { actions: { orderBy: [{ ord: "asc" }, { id: "asc" }] } } });
+    if (!plan) {
+        const plans = await db.actionPlan.findMany({ where: { workingPartyId: wp.id }, select: { number: true }, orderBy: { number: "asc" } });
+        throw new NotFoundError(`${wp.code} has no action plan ${input.plan}. ${plans.length ? `Its plans are: ${plans.map((p) => p.number).join(", ")}.` : "No plan has been imported yet; the secretariat imports one with secretariat import plan FILE."}`);
+    }
+    let actions = plan.actions.filter((a) => a.status !== "dropped");
+    if (input.actions && input.actions.length > 0) {
+        const byCode = new Map(plan.actions.map((a) => [a.code.toLowerCase(), a]));
+        const unknown = input.actions.filter((c) => !byCode.has(c.toLowerCase()));
+        if (unknown.length > 0) {
+            throw new NotFoundError(`Plan ${plan.number} has no action ${unknown.join(", ")}. Its actions are: ${plan.actions.map((a) => a.code).join(", ") || "none"}.`);
+        }
+        actions = [...new Set(input.actions.map((c) => byCode.get(c.toLowerCase())))];
+    }
+    if (actions.length === 0)
+        throw new InputError(`Plan ${plan.number} has no open actions to report on.`);
+    const members = await db.member.findMany({ where: { workingPartyId: wp.id }, orderBy: { id: "asc" } });
+    const askedBy = `${actor.role === "chair" ? "The chair" : "The secretariat"} of ${wp.code}`;
+    return db.$transaction(async (tx) => {
+        // Inside the transaction, so two chairs starting at once cannot both succeed unnoticed.
+        const open = await tx.collection.findFirst({ where: { planId: plan.id, status: "open" } });
+        if (open) {
+            throw new ConflictError(`A collection for plan ${plan.number} is already open (due ${open.dueDate}). See it with collect status plan ${plan.number}, or close it first with collect close plan ${plan.number}.`);
+        }
+        const collection = await tx.collection.create({
+            data: { workingPartyId: wp.id, planId: plan.id, dueDate: input.due, status: "open", startedBy: actor.ref, startedAt: now },
+        });
+        await tx.collectionItem.createMany({ data: actions.map((a) => ({ collectionId: collection.id, actionId: a.id })) });
+        const result = { collection, asked: [], unreachable: [] };
+        const msgCtx = { collection, plan, workingParty: wp };
+        for (const action of actions) {
+            const leads = leadMembers(action, members);
+            if (leads.length === 0) {
+                result.unreachable.push({ action, lead: leadInfo(action, members).label });
+                continue;
+            }
+            for (const m of leads) {
+                await ctx.outbox.enqueue({
+                    key: askKey(collection.id, action.id, m.id),
+                    kind: "report-request",
+                    platform: m.platform,
+                    to: { kind: "user", id: m.platformUserId, ref: m.directRef },
+                    workingPartyId: wp.id,
+                    dueAt: now,
+                    replies: [requestMessage(msgCtx, action, askedBy)],
+                }, tx);
+            }
+            result.asked.push({ action, members: leads });
+        }
+        await audit(tx, {
+            workingPartyId: wp.id,
+            actor: actor.ref,
+            action: "collection.start",
+            subject: `collection:${collection.id}`,
+            detail: {
+                plan: plan.number,
+                due: input.due,
+                actions: actions.map((a) => a.code),
+                asked: result.asked.flatMap((x) => x.members.map((m) => `${m.platform}:${m.platformUserId}`)),
+                unreachable: result.unreachable.map((u) => u.action.code),
+            },
+            at: now,
+        });
+        return result;
+    });
+}
+/** One sentence for the chair: who was asked, and whose lead is unknown. */
+export function startSummary(r, due) {
+    const people = new Set(r.asked.flatMap((a) => a.members.map((m) => m.id))).size;
+    const parts = [`Collection started: ${r.asked.length + r.unreachable.length} action${r.asked.length + r.unreachable.length === 1 ? "" : "s"}, reports due ${longDate(due)}. I asked ${people} lead${people === 1 ? "" : "s"} for ${r.asked.length} action${r.asked.length === 1 ? "" : "s"} directly.`];
+    if (r.unreachable.length > 0) {
+        parts.push(`No member is known yet for ${r.unreachable.map((u) => `${u.action.code} (lead ${u.lead})`).join(", ")}: they are asked once a member of the lead delegation writes to me and you run collect chase, or the secretariat can enter their report.`);
+    }
+    return parts.join("\n");
+}
+function nextMonth(today) {
+    const d = new Date(`${today}T12:00:00Z`);
+    d.setUTCMonth(d.getUTCMonth() + 1);
+    return d.toISOString().slice(0, 10);
+}

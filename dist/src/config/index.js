@@ -1,0 +1,52 @@
+/**
+ * The one place that reads the environment. Parsed once with zod at start; a wrong value stops
+ * start-up with one line naming the variable.
+ */
+import path from "node:path";
+import { z } from "zod";
+const LogLevel = z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]);
+const port = z.coerce.number().int().min(0).max(65535);
+const optional = z
+    .string()
+    .optional()
+    .transform((v) => (v === "" ? undefined : v));
+const EnvSchema = z.object({
+    DATABASE_URL: z.string().min(1).default(`file:${path.join("data", "secretariat.db")}`),
+    LOG_LEVEL: LogLevel.default("info"),
+    /** working party a message belongs to when its channel is bound to none */
+    DEFAULT_WORKING_PARTY: z.string().regex(/^[A-Z0-9_-]{1,20}$/, "a code such as CCWP").default("CCWP"),
+    /** longest message the bot reads, in characters */
+    MAX_MESSAGE_LENGTH: z.coerce.number().int().min(100).max(100_000).default(4000),
+    PORT: port.default(3000),
+    HOST: z.string().default("0.0.0.0"),
+    /** public base URL of this deployment (calendar feed links) */
+    PUBLIC_URL: optional.pipe(z.url().optional()),
+    SLACK_BOT_TOKEN: optional,
+    SLACK_SIGNING_SECRET: optional,
+    SLACK_APP_TOKEN: optional,
+    SLACK_API_URL: optional.pipe(z.url().optional()),
+    MicrosoftAppId: optional,
+    MicrosoftAppPassword: optional,
+    MicrosoftAppType: z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).default("MultiTenant"),
+    MicrosoftAppTenantId: optional,
+    /** Teams test mode: trust any serviceUrl (loopback stand-ins); never in production */
+    TEAMS_TRUST_ANY_SERVICE_URL: z.enum(["0", "1"]).default("0"),
+});
+/** Thrown for a bad environment; its message is the one line to print. */
+export class ConfigError extends Error {
+    name = "ConfigError";
+}
+/** The process environment; the only read of process.env in the core. */
+export function processEnv() {
+    return process.env;
+}
+/** Parses an environment (process.env by default) into a frozen Config or throws ConfigError. */
+export function loadConfig(env = process.env) {
+    const parsed = EnvSchema.safeParse(env);
+    if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        const name = String(issue.path[0] ?? "environment");
+        throw new ConfigError(`${name}: ${issue.message}`);
+    }
+    return Object.freeze(parsed.data);
+}

@@ -1,0 +1,37 @@
+/**
+ * Calendar feed subscriptions: one unguessable token per (working party, scope), stored in
+ * CalendarFeed, so a feed URL can be shared without exposing the others.
+ */
+import { randomBytes } from "node:crypto";
+import { buildCalendar } from "./calendar.js";
+/** The token's shape in URLs: 32 url-safe characters (192 random bits). */
+export const FEED_TOKEN = /^[A-Za-z0-9_-]{32}$/;
+const scopeValue = (s) => (s.kind === "plan" ? String(s.number) : s.kind === "delegation" ? s.code : "");
+/** The feed for a scope, created with a fresh token the first time. */
+export async function ensureFeed(db, workingPartyId, scope) {
+    const key = { workingPartyId, scope: scope.kind, scopeValue: scopeValue(scope) };
+    const found = await db.calendarFeed.findUnique({ where: { workingPartyId_scope_scopeValue: key } });
+    if (found)
+        return found;
+    try {
+        return await db.calendarFeed.create({ data: { ...key, token: randomBytes(24).toString("base64url") } });
+    }
+    catch {
+        // Two requests created it at once: the other one won; use its token.
+        return db.calendarFeed.findUniqueOrThrow({ where: { workingPartyId_scope_scopeValue: key } });
+    }
+}
+/** The public URL of a feed. */
+export function feedUrl(base, feed) {
+    return `${base.replace(/\/+$/, "")}/calendar/${feed.token}.ics`;
+}
+/** The iCalendar text of the feed a token names, or null for an unknown token. */
+export async function feedCalendar(db, token, today) {
+    if (!FEED_TOKEN.test(token))
+        return null;
+    const feed = await db.calendarFeed.findUnique({ where: { token }, include: { workingParty: true } });
+    if (!feed)
+        return null;
+    const scope = feed.scope === "plan" ? { kind: "plan", number: Number(feed.scopeValue) } : feed.scope === "delegation" ? { kind: "delegation", code: feed.scopeValue } : { kind: "wp" };
+    return buildCalendar(db, feed.workingParty.code, scope, today(feed.workingParty.timeZone));
+}

@@ -1,0 +1,21 @@
+import { longDate } from "./civil-date.js";
+const cut = (s, n) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+const MARK = { open: "○", overdue: "⚠", done: "✓" };
+/** "⚠ 31 December 1998 · action 22 (plan 1) · December 1998 — Centres of expertise … (overdue)" */
+export function deadlineLine(r) {
+    const who = r.action ? `action ${r.action} (plan ${r.plan})` : `plan ${r.plan}`;
+    const words = r.dueText === r.due ? "" : ` · "${r.dueText}"`;
+    return `${MARK[r.status]} ${longDate(r.due)} · ${who}${words} — ${cut(r.title, 90)}${r.leadDelegation ? ` [${r.leadDelegation}]` : ""} (${r.status})`;
+}
+/** Blocks listing deadlines, at most `max`, with a note on how many more there are. */
+export function deadlineBlocks(heading, rows, max = 15) {
+    const shown = rows.slice(0, max);
+    const blocks = [{ type: "text", text: heading, style: "heading" }, { type: "text", text: shown.map(deadlineLine).join("\n") }];
+    if (rows.length > max)
+        blocks.push({ type: "text", text: `…and ${rows.length - max} more. The full list: secretariat deadlines --wp CODE, or the calendar feed (type calendar).`, style: "muted" });
+    return blocks;
+}
+/** The button that marks an action done (the same as typing "done CODE"). */
+export function doneButton(code, plan) {
+    return { label: `Mark ${code} done`, command: "plan.done", args: { code, plan, text: `done ${code}` }, style: "primary" };
+}

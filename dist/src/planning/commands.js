@@ -1,0 +1,298 @@
+/**
+ * Chat commands of the planning job: deadlines, the current plan and its adoption date, actions
+ * and the objectives they implement, marking an action done, the calendar feed, the timeline and
+ * the presidency. Civil "today" is ctx.now in the working party's time zone.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+import { audit } from "../audit/audit-log.js";
+import { defineCommand } from "../bot/command.js";
+import { NotFoundError, PermissionError } from "../bot/errors.js";
+import { reply, textReply } from "../bot/reply.js";
+import { civil, daysInMonth, longDate, todayIn } from "./civil-date.js";
+import { ensureFeed, feedUrl } from "./calendar-feeds.js";
+import { deadlineBlocks, deadlineLine, doneButton } from "./chat-format.js";
+import { listDeadlines } from "./deadlines.js";
+import { adoptionSentence, currentPlan } from "./plans.js";
+import { presidencySummary } from "./presidency-summary.js";
+import { svgToPng } from "./timeline-png.js";
+import { renderTimelineSvg, timelineData } from "./timeline.js";
+const today = (ctx) => todayIn(ctx.now, ctx.actor.workingParty.timeZone);
+const Code = z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9._/-]+$/, "an action code such as 22 or 12.1");
+/** An action by code: in the current plan first, else the latest plan that has it. */
+async function findAction(ctx, code, planNumber) {
+    const db = ctx.deps.store.db;
+    const wp = ctx.actor.workingParty;
+    const candidates = await db.action.findMany({
+        where: { code, plan: { workingPartyId: wp.id, ...(planNumber ? { number: planNumber } : {}) } },
+        include: { plan: true, deadlines: { orderBy: { ord: "asc" } }, objectives: true, leadMember: true },
+    });
+    if (candidates.length === 0)
+        throw new NotFoundError(`${wp.code} has no action ${code}${planNumber ? ` in plan ${planNumber}` : ""}. Type current plan to see the plan, or deadlines to list actions with deadlines.`);
+    const cur = await currentPlan(db, wp.id, today(ctx));
+    return candidates.find((a) => a.planId === cur?.id) ?? candidates.sort((a, b) => b.plan.number - a.plan.number)[0];
+}
+/** "3.b", "IV 3.b.(ii)" → "3b", "3b(ii)": labels compared without section numerals and dots. */
+function labelKey(label) {
+    return label.toLowerCase().replace(/^(?:[ivx]+|timetable|part [ivx]+)\s+/, "").replace(/[.\s]/g, "");
+}
+/** The planning job's commands, in matching order. */
+export const planningCommands = [
+    defineCommand({
+        id: "deadlines.list",
+        group: "Deadlines",
+        summary: "List deadlines: coming up, this month, overdue, or the ones you lead.",
+        usage: "deadlines [this month|overdue|mine]",
+        examples: ["deadlines", "what is due this month", "what is overdue", "my deadlines"],
+        patterns: [
+            /^(?:what is |what's |whats )?(?:due|deadlines?)(?: (?<scope>this month|next month|overdue|mine))?\??$/i,
+            /^what(?: is|'s| are)? (?<scope>overdue)\??$/i,
+            /^(?<scope>my) deadlines\??$/i,
+        ],
+        args: z.object({ scope: z.string().toLowerCase().optional() }),
+        handler: async ({ scope }, ctx) => {
+            const db = ctx.deps.store.db;
+            const wp = ctx.actor.workingParty;
+            const t = today(ctx);
+            const [y, m] = [Number(t.slice(0, 4)), Number(t.slice(5, 7))];
+            if (scope === "this month" || scope === "next month") {
+                const [yy, mm] = scope === "this month" ? [y, m] : m === 12 ? [y + 1, 1] : [y, m + 1];
+                const from = civil(yy, mm, 1);
+                const until = civil(yy, mm, daysInMonth(yy, mm));
+                const rows = await listDeadlines(db, { workingPartyId: wp.id, from, until }, t);
+                const name = scope === "this month" ? "this month" : "next month";
+                if (rows.length === 0)
+                    return textReply(`Nothing is due in ${wp.code} ${name} (${longDate(from)} – ${longDate(until)}).`);
+                return reply(`${rows.length} deadline(s) ${name}`, deadlineBlocks(`Due ${name} in ${wp.code}`, rows));
+            }
+            if (scope === "overdue") {
+                // Most recently missed first: the old ones are rarely what the chair is after.
+                const rows = (await listDeadlines(db, { workingPartyId: wp.id, overdue: true }, t)).reverse();
+                if (rows.length === 0)
+                    return textReply(`Nothing is overdue in ${wp.code}.`);
+                return reply(`${rows.length} overdue deadline(s)`, deadlineBlocks(`Overdue in ${wp.code} (as of ${longDate(t)}), latest first`, rows));
+            }
+            if (scope === "mine" || scope === "my") {
+                const lead = { delegation: ctx.actor.delegation, memberId: ctx.actor.member.id };
+                const rows = (await listDeadlines(db, { workingPartyId: wp.id, lead }, t)).filter((r) => r.status !== "done");
+                const whose = ctx.actor.delegation ? `${ctx.actor.delegation} or you` : "you";
+                if (rows.length === 0)
+                    return textReply(`No open deadline in ${wp.code} is on an action led by ${whose}.${ctx.actor.delegation ? "" : " (No delegation is set for you: ask the secretariat to set it.)"}`);
+                return reply(`${rows.length} deadline(s) you lead`, deadlineBlocks(`Deadlines of actions led by ${whose}`, rows));
+            }
+            const upcoming = await listDeadlines(db, { workingPartyId: wp.id, from: t, limit: 10 }, t);
+            const overdue = await listDeadlines(db, { workingPartyId: wp.id, overdue: true }, t);
+            const blocks = upcoming.length ? deadlineBlocks(`Coming up in ${wp.code}`, upcoming, 10) : [{ type: "text", text: `No deadline is coming up in ${wp.code}.` }];
+            if (overdue.length)
+                blocks.push({ type: "text", text: `${overdue.length} deadline(s) are overdue: type what is overdue to see them.`, style: "muted" });
+            return reply(upcoming.length ? `${upcoming.length} upcoming deadline(s)` : "No upcoming deadlines", blocks);
+        },
+    }),
+    defineCommand({
+        id: "plan.current",
+        group: "Plans",
+        summary: "Show the current action plan and when the next one must be adopted.",
+        usage: "current plan",
+        examples: ["current plan", "when must the next plan be adopted?"],
+        patterns: [/^(?:the )?(?:current|active) (?:action )?plan\??$/i, /^when (?:must|should|do we have to|will) (?:the |we )?(?:next|new) (?:action )?plan be adopted\??$/i, /^next plan\??$/i],
+        args: z.object({}),
+        handler: async (_args, ctx) => {
+            const db = ctx.deps.store.db;
+            const wp = ctx.actor.workingParty;
+            const t = today(ctx);
+            const plan = await currentPlan(db, wp.id, t);
+            if (!plan)
+                return textReply(`${wp.code} has no action plan yet. The secretariat can import one: secretariat import plan FILE.`);
+            const later = await db.actionPlan.count({ where: { workingPartyId: wp.id, number: { gt: plan.number } } });
+            const actions = await db.action.count({ where: { planId: plan.id } });
+            const rows = await listDeadlines(db, { planId: plan.id }, t);
+            const n = (s) => rows.filter((r) => r.action !== null && r.status === s).length;
+            return reply(`${wp.code} plan ${plan.number}: ${plan.title}`, [
+                { type: "text", text: `${wp.code} plan ${plan.number}: ${plan.title}`, style: "heading" },
+                {
+                    type: "fields",
+                    fields: [
+                        { label: "Period", value: `${longDate(plan.startDate)} – ${longDate(plan.endDate)}` },
+                        { label: "Adopt the next plan by", value: longDate(plan.adoptNextBy) },
+                        { label: "Actions", value: String(actions) },
+                        { label: "Deadlines", value: `${n("open")} open, ${n("overdue")} overdue, ${n("done")} done` },
+                    ],
+                },
+                { type: "text", text: adoptionSentence(plan, later > 0, t) },
+            ]);
+        },
+    }),
+    defineCommand({
+        id: "plan.objective",
+        group: "Plans",
+        summary: "List the actions that implement a strategy objective.",
+        usage: "which actions implement objective LABEL of the DOCUMENT?",
+        examples: ["which actions implement objective 3.b of the 2012 strategy?"],
+        patterns: [/^(?:which|what) actions (?:implement|address|serve) (?:the )?(?:operational )?(?:objective |point )?(?<label>[\w.()]+(?: [\w.()]+)?) (?:of|in|from) (?:the )?(?<document>.+?)\??$/i],
+        args: z.object({ label: z.string().trim().min(1).max(60), document: z.string().trim().min(1).max(100) }),
+        handler: async ({ label, document }, ctx) => {
+            const db = ctx.deps.store.db;
+            const wp = ctx.actor.workingParty;
+            const year = /\b(19|20)\d{2}\b/.exec(document)?.[0];
+            const words = document.toLowerCase().replace(/\b(the|strategy|resolution|programme)\b/g, " ").trim();
+            const docs = await db.strategyDocument.findMany({ select: { slug: true, title: true, year: true } });
+            const slugs = docs.filter((d) => (year ? String(d.year) === year || d.slug.includes(year) : d.slug.includes(words) || d.title.toLowerCase().includes(words))).map((d) => d.slug);
+            const links = await db.actionObjective.findMany({
+                where: { action: { plan: { workingPartyId: wp.id } }, ...(slugs.length ? { documentSlug: { in: slugs } } : year ? { documentSlug: { contains: year } } : {}) },
+                include: { action: { include: { plan: true } } },
+            });
+            const key = labelKey(label);
+            const hits = links.filter((l) => {
+                const k = labelKey(l.label);
+                return k === key || k.startsWith(`${key}(`);
+            });
+            if (hits.length === 0)
+                return textReply(`No action of ${wp.code} is linked to objective ${label} of the ${document}. Plans link actions to objectives with "objectives:" in the plan file.`);
+            const lines = hits
+                .sort((a, b) => a.action.plan.number - b.action.plan.number || a.action.ord - b.action.ord)
+                .map((h) => `• Action ${h.action.code} (plan ${h.action.plan.number}) — ${h.action.title}  [${h.label}]`);
+            return reply(`${hits.length} action(s) implement ${label}`, [
+                { type: "text", text: `Actions implementing objective ${label} of the ${document}`, style: "heading" },
+                { type: "text", text: lines.join("\n") },
+            ]);
+        },
+    }),
+    defineCommand({
+        id: "plan.action",
+        group: "Plans",
+        summary: "Show an action: terms of reference, lead, deadlines and the objectives it implements.",
+        usage: "action CODE",
+        examples: ["action 22", "action 12.1"],
+        patterns: [/^action (?<code>[A-Za-z0-9._/-]+)\??$/i],
+        args: z.object({ code: Code, plan: z.coerce.number().int().min(1).optional() }),
+        handler: async ({ code, plan }, ctx) => {
+            const a = await findAction(ctx, code, plan);
+            const t = today(ctx);
+            const rows = await listDeadlines(ctx.deps.store.db, { planId: a.planId }, t);
+            const mine = rows.filter((r) => r.action === a.code);
+            const lead = [a.leadDelegation, a.leadMember?.displayName ?? a.leadUser].filter(Boolean).join(" — ") || "not set";
+            const participants = JSON.parse(a.participants);
+            const blocks = [
+                { type: "text", text: `Action ${a.code} (plan ${a.plan.number}${a.section ? ` · ${a.section}` : ""})`, style: "heading" },
+                { type: "text", text: a.title },
+                {
+                    type: "fields",
+                    fields: [
+                        { label: "Lead", value: lead },
+                        ...(participants.length ? [{ label: "Participants", value: participants.join(", ") }] : []),
+                        { label: "Status", value: a.status === "done" && a.doneAt ? `done (${todayIn(a.doneAt, ctx.actor.workingParty.timeZone)})` : a.status },
+                        { label: "Objectives", value: a.objectives.length ? a.objectives.map((o) => `${o.label}${o.documentSlug ? ` (${o.documentSlug})` : ""}`).join("; ") : "none linked" },
+                    ],
+                },
+            ];
+            if (a.goals && a.goals !== a.title)
+                blocks.push({ type: "section", title: "Goals", text: a.goals.length > 1200 ? `${a.goals.slice(0, 1199)}…` : a.goals });
+            if (a.outcome)
+                blocks.push({ type: "section", title: "Expected outcome", text: a.outcome });
+            blocks.push({ type: "section", title: "Deadlines", text: mine.length ? mine.map(deadlineLine).join("\n") : "No deadline." });
+            if (a.status !== "done")
+                blocks.push({ type: "buttons", buttons: [doneButton(a.code, a.plan.number)] });
+            return reply(`Action ${a.code}: ${a.title.slice(0, 100)}`, blocks);
+        },
+    }),
+    defineCommand({
+        id: "plan.done",
+        group: "Plans",
+        summary: "Mark an action done (the secretariat, or the lead's delegation).",
+        usage: "done CODE",
+        examples: ["done 22", "mark 12.1 done"],
+        patterns: [/^done (?<code>[A-Za-z0-9._/-]+)$/i, /^mark (?:action )?(?<code>[A-Za-z0-9._/-]+) (?:as )?done$/i],
+        args: z.object({ code: Code, plan: z.coerce.number().int().min(1).optional() }),
+        handler: async ({ code, plan }, ctx) => {
+            const a = await findAction(ctx, code, plan);
+            const { actor } = ctx;
+            const db = ctx.deps.store.db;
+            const leads = actor.member.id === a.leadMemberId || (actor.delegation !== null && actor.delegation === a.leadDelegation);
+            // The rule: plans are edited by the secretariat; a lead may close its own action.
+            if (actor.role !== "secretariat" && !leads) {
+                await audit(db, { workingPartyId: actor.workingParty.id, actor: actor.ref, action: "permission.refused", subject: `done ${a.code}`, at: ctx.now });
+                throw new PermissionError(`Only the secretariat or the lead of action ${a.code}${a.leadDelegation ? ` (${a.leadDelegation})` : ""} can mark it done. You are ${actor.delegation ? `with ${actor.delegation}` : "without a delegation"}; nothing was changed.`);
+            }
+            if (a.status === "done")
+                return textReply(`Action ${a.code} (plan ${a.plan.number}) is already done.`);
+            await db.$transaction(async (tx) => {
+                await tx.action.update({ where: { id: a.id }, data: { status: "done", doneAt: ctx.now } });
+                await audit(tx, { workingPartyId: actor.workingParty.id, actor: actor.ref, action: "action.done", subject: `${actor.workingParty.code} plan ${a.plan.number} action ${a.code}`, at: ctx.now });
+            });
+            return textReply(`Action ${a.code} (plan ${a.plan.number}) is marked done. Its deadlines no longer count as open or overdue.`, "shared");
+        },
+    }),
+    defineCommand({
+        id: "plan.calendar",
+        group: "Deadlines",
+        summary: "Get the calendar feed URL of the deadlines (whole working party, a plan, or a delegation).",
+        usage: "calendar [plan N|XX]",
+        examples: ["calendar", "calendar plan 1", "calendar FR"],
+        patterns: [/^calendar(?: (?:plan (?<plan>\d+)|(?<delegation>[A-Za-z]{2,8})))?$/i],
+        args: z.object({ plan: z.coerce.number().int().min(1).optional(), delegation: z.string().toUpperCase().regex(/^[A-Z]{2,8}$/).optional() }),
+        handler: async ({ plan, delegation }, ctx) => {
+            const db = ctx.deps.store.db;
+            const wp = ctx.actor.workingParty;
+            if (plan && !(await db.actionPlan.findUnique({ where: { workingPartyId_number: { workingPartyId: wp.id, number: plan } } })))
+                throw new NotFoundError(`${wp.code} has no plan ${plan}. Type current plan to see the plans.`);
+            const scope = plan ? { kind: "plan", number: plan } : delegation ? { kind: "delegation", code: delegation } : { kind: "wp" };
+            const feed = await ensureFeed(db, wp.id, scope);
+            const base = ctx.deps.config.PUBLIC_URL ?? `http://localhost:${ctx.deps.config.PORT}`;
+            const what = scope.kind === "plan" ? `plan ${scope.number} of ${wp.code}` : scope.kind === "delegation" ? `actions of ${wp.code} led by ${scope.code}` : `every plan of ${wp.code}`;
+            return reply(`Calendar feed: ${what}`, [
+                { type: "text", text: `Subscribe to this address in Outlook, Google or Apple Calendar for the deadlines of ${what} (plan ends and adopt-by days included). Keep it to yourself: anyone with the link can read the feed.` },
+                { type: "fields", fields: [{ label: "Feed", value: feedUrl(base, feed) }] },
+            ]);
+        },
+    }),
+    defineCommand({
+        id: "plan.timeline",
+        group: "Plans",
+        summary: "Picture of the plans, adopt-by dates, deadlines and presidencies.",
+        usage: "timeline",
+        examples: ["timeline"],
+        patterns: [/^(?:show (?:the |me the )?)?timeline$/i],
+        args: z.object({}),
+        handler: async (_args, ctx) => {
+            const wp = ctx.actor.workingParty;
+            const t = today(ctx);
+            const data = await timelineData(ctx.deps.store.db, wp.code, t);
+            const png = svgToPng(renderTimelineSvg(data));
+            const dir = fs.mkdtempSync(path.join(os.tmpdir(), "secretariat-timeline-"));
+            const name = `${wp.code.toLowerCase()}-timeline-${t}.png`;
+            const file = path.join(dir, `${randomBytes(4).toString("hex")}-${name}`);
+            fs.writeFileSync(file, png);
+            return reply(`${wp.code} timeline`, [{ type: "file", file: { name, mediaType: "image/png", path: file, title: `${wp.code}: plans and deadlines as of ${longDate(t)}` } }], "shared");
+        },
+    }),
+    defineCommand({
+        id: "plan.presidency",
+        group: "Plans",
+        summary: "The Council presidency and trio in office, the next hand-over and the deadlines in the term.",
+        usage: "presidency",
+        examples: ["presidency", "who holds the presidency?"],
+        patterns: [/^(?:the )?presidency\??$/i, /^(?:who|which country) (?:holds|has) the presidency\??$/i],
+        args: z.object({}),
+        handler: async (_args, ctx) => {
+            const t = today(ctx);
+            const s = await presidencySummary(ctx.deps.store.db, t, ctx.actor.workingParty.id);
+            if (!s.term)
+                return textReply(`I have no presidency listed for ${longDate(t)}; the bundled list covers 2004–2027.`);
+            const blocks = [
+                { type: "text", text: `The ${s.term.adjective} Presidency (${s.term.country}), ${longDate(s.term.start)} – ${longDate(s.term.end)}`, style: "heading" },
+                {
+                    type: "fields",
+                    fields: [
+                        { label: "Trio", value: s.trio.length ? s.trio.map((x) => x.country).join(", ") : "no formal trio before 2007" },
+                        { label: "Next hand-over", value: s.next ? `${s.next.country} on ${longDate(s.next.start)} (in ${s.next.inDays} days)` : "not in the list" },
+                    ],
+                },
+            ];
+            blocks.push(...(s.deadlines.length ? deadlineBlocks(`Deadlines of ${ctx.actor.workingParty.code} in this term`, s.deadlines) : [{ type: "text", text: `No deadline of ${ctx.actor.workingParty.code} falls in this term.` }]));
+            return reply(`${s.term.country} holds the presidency`, blocks);
+        },
+    }),
+];

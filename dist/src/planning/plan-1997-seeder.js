@@ -1,0 +1,18 @@
+import { importPlan } from "./import-plan.js";
+import { validatePlan } from "./plan-file.js";
+import { readTimetable1997, timetablePlan, TIMETABLE_1997_SLUG } from "./timetable-1997.js";
+/** `Seeder` "plan-1997": runs after "working-party". */
+export const plan1997Seeder = {
+    name: "plan-1997",
+    async run(db) {
+        const wp = await db.workingParty.findUnique({ where: { code: "CCWP" } });
+        if (!wp || (await db.actionPlan.findUnique({ where: { workingPartyId_number: { workingPartyId: wp.id, number: 1 } } })))
+            return;
+        // Link to the corpus document when it is already loaded, whatever slug the knowledge job gave it.
+        const doc = await db.strategyDocument.findFirst({ where: { sourceName: { contains: TIMETABLE_1997_SLUG } } });
+        const parsed = validatePlan(timetablePlan(readTimetable1997(), "CCWP", doc?.slug ?? TIMETABLE_1997_SLUG));
+        if (!parsed.ok)
+            throw new Error(`the bundled 1997 TIMETABLE does not read as a plan: ${parsed.errors.join("; ")}`);
+        await importPlan(db, parsed.plan, { actor: "seed", now: new Date() });
+    },
+};

@@ -1,0 +1,192 @@
+/**
+ * The plan file (`secretariat import plan FILE`, /work/shared/DESIGN.md "Plan file"): YAML, or CSV
+ * with one row per deadline. Validated with zod; unknown keys are refused; every error names the
+ * line and the field, so the secretariat can fix the file and import it again.
+ */
+import { parse as parseCsv } from "csv-parse/sync";
+import { isMap, isSeq, LineCounter, parseDocument } from "yaml";
+import { z } from "zod";
+import { isCivilDate } from "./civil-date.js";
+import { parseDeadlinePhrase } from "./deadline-phrase.js";
+const Civil = z.string().refine(isCivilDate, "a calendar day written YYYY-MM-DD");
+const Code = z.string().trim().min(1, "must not be empty").max(40).regex(/^[A-Za-z0-9._/-]+$/, "letters, digits, dots, dashes (e.g. 12.1)");
+const Delegation = z.string().trim().toUpperCase().regex(/^[A-Z]{2,8}$/, "a delegation code such as FR");
+const Text = (max) => z.string().trim().min(1, "must not be empty").max(max);
+/** One deadline of an action: the words (any phrase the bot reads) and what is due. */
+export const PlanDeadline = z.strictObject({ due: z.union([Text(200), z.number().int().transform(String)]), what: Text(500).optional() });
+/** One action of a plan. */
+export const PlanAction = z.strictObject({
+    code: z.union([Code, z.number().transform(String)]),
+    title: Text(2000),
+    section: Text(300).optional(),
+    terms: z.strictObject({ goals: Text(5000).optional(), outcome: Text(5000).optional() }).optional(),
+    lead: z.strictObject({ delegation: Delegation.optional(), user: Text(100).optional() }).optional(),
+    participants: z.array(Delegation).max(60).optional(),
+    objectives: z.array(Text(100)).max(50).optional(),
+    deadlines: z.array(PlanDeadline).max(50).optional(),
+});
+/** A whole plan file. */
+export const PlanFileSchema = z
+    .strictObject({
+    workingParty: z.string().trim().toUpperCase().regex(/^[A-Z0-9_-]{1,20}$/, "a working party code such as CCWP"),
+    number: z.coerce.number().int().min(1).max(100_000),
+    title: Text(300),
+    start: Civil,
+    end: Civil.optional(),
+    adoptNextBy: Civil.optional(),
+    strategy: Text(100).optional(),
+    actions: z.array(PlanAction).min(1, "a plan needs at least one action").max(2000),
+})
+    .superRefine((p, ctx) => {
+    const seen = new Set();
+    p.actions.forEach((a, i) => {
+        if (seen.has(a.code))
+            ctx.addIssue({ code: "custom", path: ["actions", i, "code"], message: `action code ${a.code} appears twice` });
+        seen.add(a.code);
+    });
+    if (p.end && p.end < p.start)
+        ctx.addIssue({ code: "custom", path: ["end"], message: "the end is before the start" });
+    // Phrases are read against the plan's start: "under the Irish Presidency" is the term nearest it.
+    p.actions.forEach((a, i) => a.deadlines?.forEach((d, j) => {
+        const r = parseDeadlinePhrase(d.due, { reference: p.start });
+        if (!r.ok)
+            ctx.addIssue({ code: "custom", path: ["actions", i, "deadlines", j, "due"], message: r.error });
+    }));
+});
+/** Reads a plan file by name: ".csv" is CSV, anything else YAML (JSON is YAML too). */
+export function parsePlanFile(text, fileName) {
+    return /\.csv$/i.test(fileName) ? parsePlanCsv(text) : parsePlanYaml(text);
+}
+/** Validates an object already built (the 1997 extraction uses this too). */
+export function validatePlan(value, where = pathText) {
+    const parsed = PlanFileSchema.safeParse(value);
+    if (parsed.success)
+        return { ok: true, plan: parsed.data };
+    // An unknown key is reported on its own line, under its parent's path.
+    return {
+        ok: false,
+        errors: parsed.error.issues.slice(0, 20).map((i) => `${where(i.path, i.code === "unrecognized_keys" ? [...i.path, i.keys[0]] : i.path)}: ${issueText(i)}`),
+    };
+}
+function issueText(i) {
+    if (i.code === "unrecognized_keys")
+        return `unknown key${i.keys.length > 1 ? "s" : ""} ${i.keys.map((k) => `"${k}"`).join(", ")}`;
+    if (i.code === "invalid_type" && i.input === undefined)
+        return "missing";
+    return i.message;
+}
+/** "actions[3].deadlines[0].due" */
+export function pathText(path) {
+    return path.map((p, i) => (typeof p === "number" ? `[${p}]` : `${i ? "." : ""}${String(p)}`)).join("") || "file";
+}
+/** YAML: errors carry the line of the node (or of its parent, when a key is missing). */
+export function parsePlanYaml(text) {
+    const lines = new LineCounter();
+    const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    if (doc.errors.length > 0) {
+        return { ok: false, errors: doc.errors.slice(0, 5).map((e) => `line ${lines.linePos(e.pos[0]).line}: ${e.message.split("\n")[0]}`) };
+    }
+    const value = doc.toJS();
+    return validatePlan(value, (path, lineAt = path) => {
+        let node = doc.contents;
+        let line = lineOf(node, lines);
+        for (const key of lineAt) {
+            if (isMap(node))
+                node = node.get(key, true);
+            else if (isSeq(node))
+                node = node.get(key, true);
+            else
+                break;
+            const l = lineOf(node, lines);
+            if (l !== undefined)
+                line = l;
+            else
+                break;
+        }
+        return `line ${line ?? 1}, ${pathText(path)}`;
+    });
+}
+function lineOf(node, lines) {
+    const offset = node && node.range?.[0];
+    return offset === undefined || offset === null ? undefined : lines.linePos(offset).line;
+}
+/** Columns of a CSV plan file, one row per deadline (an action without deadlines: empty due). */
+export const CSV_COLUMNS = [
+    "workingParty", "number", "title", "start", "end", "adoptNextBy", "strategy",
+    "code", "actionTitle", "section", "goals", "outcome", "leadDelegation", "leadUser", "participants", "objectives", "due", "what",
+];
+const REQUIRED_COLUMNS = ["workingParty", "number", "title", "start", "code", "actionTitle"];
+/**
+ * CSV: plan columns repeat on every row and must agree; rows with the same code are one action;
+ * lists (participants, objectives) are separated by ";". Errors name the line of the row.
+ */
+export function parsePlanCsv(text) {
+    let rows;
+    let header = [];
+    try {
+        const columns = (h) => (header = h.map((c) => c.trim()));
+        rows = parseCsv(text, { columns, skip_empty_lines: true, trim: true, bom: true, relax_column_count: true });
+    }
+    catch (e) {
+        return { ok: false, errors: [`CSV: ${e.message.split("\n")[0]}`] };
+    }
+    if (rows.length === 0)
+        return { ok: false, errors: ["line 1: the file has a header but no rows"] };
+    const unknown = header.filter((h) => !CSV_COLUMNS.includes(h));
+    if (unknown.length)
+        return { ok: false, errors: [`line 1: unknown column${unknown.length > 1 ? "s" : ""} ${unknown.map((u) => `"${u}"`).join(", ")}; columns are ${CSV_COLUMNS.join(",")}`] };
+    const missing = REQUIRED_COLUMNS.filter((c) => !header.includes(c));
+    if (missing.length)
+        return { ok: false, errors: [`line 1: missing column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}`] };
+    const errors = [];
+    const first = rows[0];
+    const opt = (v) => (v === undefined || v === "" ? undefined : v);
+    const list = (v) => (opt(v) ? v.split(";").map((x) => x.trim()).filter(Boolean) : undefined);
+    const actions = new Map();
+    const rowLine = [];
+    rows.forEach((r, i) => {
+        const line = i + 2;
+        for (const k of ["workingParty", "number", "title", "start", "end", "adoptNextBy", "strategy"])
+            if ((r[k] ?? "") !== "" && (first[k] ?? "") !== "" && r[k] !== first[k])
+                errors.push(`line ${line}, ${k}: "${r[k]}" differs from line 2 ("${first[k]}"); a file holds one plan`);
+        const code = r.code ?? "";
+        let a = actions.get(code);
+        if (!a) {
+            const lead = opt(r.leadDelegation) || opt(r.leadUser) ? { delegation: opt(r.leadDelegation), user: opt(r.leadUser) } : undefined;
+            const terms = opt(r.goals) || opt(r.outcome) ? { goals: opt(r.goals), outcome: opt(r.outcome) } : undefined;
+            a = {
+                line,
+                value: { code, title: r.actionTitle ?? "", section: opt(r.section), terms, lead, participants: list(r.participants), objectives: list(r.objectives), deadlines: [] },
+            };
+            actions.set(code, a);
+        }
+        if (opt(r.due)) {
+            const dl = a.value.deadlines;
+            rowLine.push({ action: [...actions.keys()].indexOf(code), deadline: dl.length, line });
+            dl.push({ due: r.due, what: opt(r.what) });
+        }
+    });
+    if (errors.length)
+        return { ok: false, errors };
+    const plan = {
+        workingParty: first.workingParty,
+        number: first.number,
+        title: first.title,
+        start: first.start,
+        end: opt(first.end),
+        adoptNextBy: opt(first.adoptNextBy),
+        strategy: opt(first.strategy),
+        actions: [...actions.values()].map((a) => a.value),
+    };
+    const actionLines = [...actions.values()].map((a) => a.line);
+    return validatePlan(plan, (path) => {
+        let line = 2;
+        if (path[0] === "actions" && typeof path[1] === "number") {
+            line = actionLines[path[1]] ?? 2;
+            if (path[2] === "deadlines" && typeof path[3] === "number")
+                line = rowLine.find((r) => r.action === path[1] && r.deadline === path[3])?.line ?? line;
+        }
+        const column = path[0] === "actions" ? { title: "actionTitle", lead: path[3] === "user" ? "leadUser" : "leadDelegation", terms: path[3] === "outcome" ? "outcome" : "goals", deadlines: path[4] === "what" ? "what" : "due" }[String(path[2])] ?? String(path[2] ?? "code") : String(path[0]);
+        return `line ${line}, ${column}`;
+    });
+}

@@ -1,0 +1,112 @@
+/**
+ * The rotating Council presidency, one member state per half-year, from the bundled
+ * data/council-presidencies.csv. Used by deadline phrases ("by the end of the Polish Presidency"),
+ * the timeline and the `presidency` command.
+ */
+import fs from "node:fs";
+import { parse } from "csv-parse/sync";
+import { z } from "zod";
+import { daysBetween } from "./civil-date.js";
+const Row = z.object({
+    start: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    end: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    presidency: z.string().min(2),
+});
+/** Parses the CSV text (columns start,end,presidency), sorted by start. */
+export function parsePresidencies(csv) {
+    const rows = parse(csv, { columns: true, skip_empty_lines: true, trim: true });
+    return rows.map((r) => Row.parse(r)).map((r) => ({ start: r.start, end: r.end, country: r.presidency })).sort((a, b) => a.start.localeCompare(b.start));
+}
+let bundled;
+/** The bundled list (read once). */
+export function bundledPresidencies() {
+    bundled ??= parsePresidencies(fs.readFileSync(new URL("../../data/council-presidencies.csv", import.meta.url), "utf8"));
+    return bundled;
+}
+/**
+ * Adjectives used in Council texts, to the country names of the CSV. A phrase may use either
+ * ("the Polish Presidency", "the Poland Presidency" is not written but is accepted).
+ */
+const ADJECTIVES = {
+    irish: "Ireland",
+    dutch: "Netherlands",
+    netherlands: "Netherlands",
+    luxembourg: "Luxembourg",
+    luxembourgish: "Luxembourg",
+    british: "United Kingdom",
+    uk: "United Kingdom",
+    austrian: "Austria",
+    finnish: "Finland",
+    german: "Germany",
+    portuguese: "Portugal",
+    slovenian: "Slovenia",
+    french: "France",
+    czech: "Czech Republic",
+    swedish: "Sweden",
+    spanish: "Spain",
+    belgian: "Belgium",
+    hungarian: "Hungary",
+    polish: "Poland",
+    danish: "Denmark",
+    cypriot: "Cyprus",
+    cyprus: "Cyprus",
+    lithuanian: "Lithuania",
+    greek: "Greece",
+    hellenic: "Greece",
+    italian: "Italy",
+    latvian: "Latvia",
+    slovak: "Slovakia",
+    maltese: "Malta",
+    estonian: "Estonia",
+    bulgarian: "Bulgaria",
+    romanian: "Romania",
+    croatian: "Croatia",
+};
+/** The country a word names ("Polish", "poland", "Czech"), or undefined. */
+export function countryFromWord(word, terms = bundledPresidencies()) {
+    const w = word.trim().toLowerCase().replace(/\s+/g, " ");
+    const byCountry = terms.find((t) => t.country.toLowerCase() === w);
+    return byCountry?.country ?? ADJECTIVES[w];
+}
+/** The adjective for a country ("Poland" → "Polish"), for display. */
+export function adjectiveOf(country) {
+    const hit = Object.entries(ADJECTIVES).find(([adj, c]) => c === country && adj !== c.toLowerCase() && adj !== "uk" && adj !== "hellenic");
+    return hit ? hit[0][0].toUpperCase() + hit[0].slice(1) : country;
+}
+/** The term in office on a civil day, or undefined outside the bundled years. */
+export function presidencyOn(day, terms = bundledPresidencies()) {
+    return terms.find((t) => t.start <= day && day <= t.end);
+}
+/**
+ * A country's term nearest to a reference day: the one in office that day, otherwise the one with
+ * the fewest days between it and the reference; on a tie the later one (plans look forward).
+ */
+export function nearestTerm(country, reference, terms = bundledPresidencies()) {
+    let best;
+    for (const t of terms) {
+        if (t.country !== country)
+            continue;
+        const gap = reference < t.start ? daysBetween(reference, t.start) : reference > t.end ? daysBetween(t.end, reference) : 0;
+        if (!best || gap < best.gap || (gap === best.gap && t.start > best.t.start))
+            best = { t, gap };
+    }
+    return best?.t;
+}
+/**
+ * The trio a term belongs to. Formal trios began on 1 January 2007 (Germany, Portugal, Slovenia)
+ * and follow each other every 18 months; before that there is none.
+ */
+export function trioOf(term, terms = bundledPresidencies()) {
+    if (term.start < "2007-01-01")
+        return [];
+    const from2007 = terms.filter((t) => t.start >= "2007-01-01");
+    const i = from2007.findIndex((t) => t.start === term.start);
+    if (i < 0)
+        return [];
+    const first = i - (i % 3);
+    return from2007.slice(first, first + 3);
+}
+/** The term after this one, if the list reaches it. */
+export function nextTerm(term, terms = bundledPresidencies()) {
+    return terms.find((t) => t.start > term.end);
+}

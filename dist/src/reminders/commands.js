@@ -1,0 +1,145 @@
+/** Reminder rules, holidays and the upcoming schedule, from chat. Changes are the secretariat's. */
+import { z } from "zod";
+import { audit } from "../audit/audit-log.js";
+import { defineCommand } from "../bot/command.js";
+import { InputError, NotFoundError } from "../bot/errors.js";
+import { reply, textReply } from "../bot/reply.js";
+import { normaliseHolidays } from "../admin/working-party.js";
+import { addCivilDays, civilDateAt } from "../time/civil-date.js";
+import { DeliveryTime, describeRule, safeJson, toRule } from "./rules.js";
+import { upcomingReminders } from "./upcoming.js";
+import { longDate } from "./digest.js";
+const Days = z.coerce.number().int().min(0, "at least 0 days").max(365, "at most 365 days");
+async function rulesOf(ctx) {
+    const rows = await ctx.deps.store.db.reminderRule.findMany({ where: { workingPartyId: ctx.actor.workingParty.id, enabled: true }, orderBy: { id: "asc" } });
+    return rows.map(toRule).filter((r) => r !== null);
+}
+async function auditChange(ctx, action, detail) {
+    await audit(ctx.deps.store.db, { workingPartyId: ctx.actor.workingParty.id, actor: ctx.actor.ref, action, detail, at: ctx.now });
+}
+export const reminderCommands = [
+    defineCommand({
+        id: "reminders.rules",
+        group: "Reminders",
+        summary: "Show the reminder rules, delivery time and holidays.",
+        usage: "reminder rules",
+        examples: ["reminder rules", "reminders"],
+        patterns: [/^(?:reminder rules|reminders(?: rules| settings)?|show reminders)$/i],
+        args: z.object({}),
+        handler: async (_a, ctx) => {
+            const wp = ctx.actor.workingParty;
+            const rules = await rulesOf(ctx);
+            const holidays = safeJson(wp.holidays) ?? [];
+            return reply(`${wp.code} reminder rules`, [
+                { type: "text", text: `Reminder rules of ${wp.code} (times in ${wp.timeZone}; weekends and holidays move a reminder to the nearest working day):`, style: "heading" },
+                { type: "fields", fields: rules.map((r) => ({ label: `#${r.id}`, value: describeRule(r) })) },
+                { type: "text", text: holidays.length ? `Holidays: ${holidays.join(", ")}` : "No holidays listed.", style: "muted" },
+                { type: "text", text: `Missed reminders are sent late within ${wp.catchUpHours} hours; older ones are named in the next digest.`, style: "muted" },
+            ]);
+        },
+    }),
+    defineCommand({
+        id: "reminders.upcoming",
+        group: "Reminders",
+        summary: "List the reminders the bot will send in the next 30 days.",
+        usage: "upcoming reminders",
+        examples: ["upcoming reminders", "reminders upcoming"],
+        patterns: [/^(?:upcoming reminders|reminders upcoming|next reminders)$/i],
+        args: z.object({}),
+        handler: async (_a, ctx) => {
+            const wp = ctx.actor.workingParty;
+            const today = civilDateAt(ctx.now, wp.timeZone);
+            const list = await upcomingReminders(ctx.deps.store.db, wp, today, addCivilDays(today, 30));
+            if (list.length === 0)
+                return textReply("No reminders are due in the next 30 days.");
+            return reply(`${list.length} reminders in the next 30 days`, [
+                {
+                    type: "fields",
+                    fields: list.slice(0, 40).map((u) => ({ label: `${longDate(civilDateAt(new Date(u.at), wp.timeZone))}`, value: `${u.action ?? "plan"} ${u.title} — due ${longDate(u.due)} ("${u.dueText}"), ${u.rule}` })),
+                },
+                ...(list.length > 40 ? [{ type: "text", text: `… and ${list.length - 40} more.`, style: "muted" }] : []),
+            ]);
+        },
+    }),
+    defineCommand({
+        id: "reminders.add",
+        group: "Reminders",
+        summary: "Add a reminder rule.",
+        usage: "reminder add N days before|on the day|N days after [every N days] [at HH:MM] | escalate after N working days",
+        examples: ["reminder add 7 days before", "reminder add on the day at 08:30", "reminder add 1 day after every 7 days", "escalate after 5 working days"],
+        patterns: [
+            /^(?:add )?reminder(?: add)? (?<days>\d+) days? (?<kind>before|after)(?: every (?<repeat>\d+) days?)?(?: at (?<time>\S+))?$/i,
+            /^(?:add )?reminder(?: add)? (?<kind>on) the (?:due )?day(?: at (?<time>\S+))?$/i,
+            /^(?<kind>escalate) after (?<days>\d+) working days?(?: at (?<time>\S+))?$/i,
+        ],
+        roles: ["secretariat"],
+        args: z.object({
+            kind: z.string().toLowerCase().pipe(z.enum(["before", "on", "after", "escalate"])),
+            days: Days.optional(),
+            repeat: z.coerce.number().int().min(1).max(365).optional(),
+            time: DeliveryTime.optional(),
+        }),
+        handler: async ({ kind, days, repeat, time }, ctx) => {
+            const wp = ctx.actor.workingParty;
+            const offsetDays = kind === "on" ? 0 : (days ?? 0);
+            if (kind === "escalate" && offsetDays < 1)
+                throw new InputError("Escalate after at least 1 working day.", { days: "at least 1" });
+            const row = await ctx.deps.store.db.reminderRule.create({
+                data: { workingPartyId: wp.id, kind, offsetDays, repeatDays: kind === "after" ? (repeat ?? null) : null, deliveryTime: time ?? "09:00" },
+            });
+            await auditChange(ctx, "reminders.rule.add", { id: row.id, kind, offsetDays, repeat, time });
+            return textReply(`Added reminder rule #${row.id}: ${describeRule(toRule(row))}.`);
+        },
+    }),
+    defineCommand({
+        id: "reminders.remove",
+        group: "Reminders",
+        summary: "Remove a reminder rule by its number.",
+        usage: "reminder remove N",
+        examples: ["reminder remove 3"],
+        patterns: [/^(?:reminder remove|remove reminder|delete reminder) #?(?<id>\S+)$/i],
+        roles: ["secretariat"],
+        args: z.object({ id: z.coerce.number().int().positive("a rule number from: reminder rules") }),
+        handler: async ({ id }, ctx) => {
+            const { count } = await ctx.deps.store.db.reminderRule.updateMany({ where: { id, workingPartyId: ctx.actor.workingParty.id, enabled: true }, data: { enabled: false } });
+            if (count === 0)
+                throw new NotFoundError(`There is no reminder rule #${id}; see: reminder rules`);
+            await auditChange(ctx, "reminders.rule.remove", { id });
+            return textReply(`Removed reminder rule #${id}.`);
+        },
+    }),
+    defineCommand({
+        id: "reminders.time",
+        group: "Reminders",
+        summary: "Set the local time every reminder goes out.",
+        usage: "reminders at HH:MM",
+        examples: ["reminders at 08:30"],
+        patterns: [/^reminders? (?:time|at) (?<time>\S+)$/i],
+        roles: ["secretariat"],
+        args: z.object({ time: DeliveryTime }),
+        handler: async ({ time }, ctx) => {
+            await ctx.deps.store.db.reminderRule.updateMany({ where: { workingPartyId: ctx.actor.workingParty.id }, data: { deliveryTime: time } });
+            await auditChange(ctx, "reminders.time", { time });
+            return textReply(`Reminders now go out at ${time} (${ctx.actor.workingParty.timeZone}).`);
+        },
+    }),
+    defineCommand({
+        id: "reminders.holiday",
+        group: "Reminders",
+        summary: "Add or remove a holiday on which no reminder goes out.",
+        usage: "holiday add|remove YYYY-MM-DD",
+        examples: ["holiday add 2026-12-24", "holiday remove 2026-12-24"],
+        patterns: [/^holidays? (?<op>add|remove) (?<days>.+)$/i],
+        roles: ["secretariat"],
+        args: z.object({ op: z.string().toLowerCase().pipe(z.enum(["add", "remove"])), days: z.string().max(2000).transform((s) => s.split(/[\s,]+/).filter(Boolean)) }),
+        handler: async ({ op, days }, ctx) => {
+            const wp = ctx.actor.workingParty;
+            const given = normaliseHolidays(days);
+            const current = safeJson(wp.holidays) ?? [];
+            const next = op === "add" ? normaliseHolidays([...current, ...given]) : current.filter((d) => !given.includes(d));
+            await ctx.deps.store.db.workingParty.update({ where: { id: wp.id }, data: { holidays: JSON.stringify(next) } });
+            await auditChange(ctx, `reminders.holiday.${op}`, { days: given });
+            return textReply(next.length ? `Holidays of ${wp.code}: ${next.join(", ")}.` : `${wp.code} has no holidays listed.`);
+        },
+    }),
+];

@@ -1,0 +1,69 @@
+/**
+ * One message per channel and slot: the deadlines a channel is reminded of at one moment, grouped
+ * by plan, with the original deadline words, the lead and buttons to mark done or to report.
+ */
+import { reply } from "../bot/reply.js";
+import { civilDaysBetween } from "../time/civil-date.js";
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+/** "30 June 1998" */
+export function longDate(day) {
+    const [y, m, d] = day.split("-").map(Number);
+    return `${d} ${MONTHS[m - 1]} ${y}`;
+}
+function when(item, today) {
+    const n = civilDaysBetween(today, item.dueDate);
+    if (n > 1)
+        return `due in ${n} days`;
+    if (n === 1)
+        return "due tomorrow";
+    if (n === 0)
+        return "due today";
+    return `overdue by ${-n} day${n === -1 ? "" : "s"}`;
+}
+export function digestReply(input) {
+    const { items, missed, today } = input;
+    const blocks = [];
+    const count = items.length;
+    const summary = input.escalation
+        ? `${input.workingParty}: ${count} deadline${count === 1 ? " is" : "s are"} overdue and need${count === 1 ? "s" : ""} the chair`
+        : count > 0
+            ? `${input.workingParty} deadline reminder: ${items.map((i) => `${i.actionCode ?? "plan"} ${when(i, today)}`).slice(0, 3).join("; ")}${count > 3 ? ` and ${count - 3} more` : ""}`
+            : `${input.workingParty}: reminders missed while the bot was offline`;
+    blocks.push({ type: "text", text: input.escalation ? `Overdue deadlines in ${input.workingParty} for the chair` : `Deadline reminders — ${input.workingParty}`, style: "heading" });
+    if (input.late)
+        blocks.push({ type: "text", text: "Sent late: the bot was offline at the scheduled time.", style: "muted" });
+    const byPlan = new Map();
+    for (const i of items)
+        byPlan.set(`Plan ${i.planNumber} — ${i.planTitle}`, [...(byPlan.get(`Plan ${i.planNumber} — ${i.planTitle}`) ?? []), i]);
+    for (const [plan, list] of byPlan) {
+        blocks.push({ type: "text", text: plan, style: "heading" });
+        for (const i of list.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || (a.actionCode ?? "").localeCompare(b.actionCode ?? ""))) {
+            blocks.push({
+                type: "section",
+                title: i.actionCode ? `${i.actionCode} — ${i.title}` : i.title,
+                text: `${when(i, today)}: ${longDate(i.dueDate)} ("${i.dueText}")`,
+                fields: i.lead ? [{ label: "Lead", value: i.lead }] : [],
+            });
+            const buttons = i.actionCode
+                ? [
+                    { label: `Mark ${i.actionCode} done`, command: "actions.done", args: { plan: i.planNumber, action: i.actionCode, text: `done ${i.actionCode}` }, style: "primary" },
+                    { label: "Report", command: "report.form", args: { action: i.actionCode, text: `report ${i.actionCode}` } },
+                ]
+                : [];
+            if (buttons.length)
+                blocks.push({ type: "buttons", buttons });
+        }
+    }
+    if (missed.length > 0) {
+        blocks.push({ type: "divider" });
+        blocks.push({
+            type: "section",
+            title: `Missed while the bot was offline (${missed.length})`,
+            text: missed
+                .slice(0, 20)
+                .map((m) => `• ${m.actionCode ? `${m.actionCode} ${m.title}` : m.title}: reminder of ${longDate(m.day)}, ${when(m, today)}`)
+                .join("\n") + (missed.length > 20 ? `\n… and ${missed.length - 20} more` : ""),
+        });
+    }
+    return reply(summary, blocks, "shared");
+}
