@@ -8,6 +8,7 @@ import type { Runtime } from "../src/runtime/open-runtime.ts";
 import { runConsoleChat } from "./console/index.ts";
 import { ConsoleMessenger } from "./console/messenger.ts";
 import { HttpServer } from "./http/server.ts";
+import { teamsMount } from "./teams/index.ts";
 
 /** A platform (or feed) that serves over HTTP when configured. Platform modules are imported lazily. */
 export interface Mount {
@@ -16,7 +17,7 @@ export interface Mount {
   mount(server: HttpServer, rt: Runtime): Promise<{ messenger?: Messenger; describe: string; chat: boolean; stop?(): Promise<void> } | null>;
 }
 
-const mounts: Mount[] = [];
+const mounts: Mount[] = [teamsMount];
 
 /**
  * Starts the HTTP server with every configured mount. `chat` in the result says whether a chat

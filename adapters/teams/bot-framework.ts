@@ -1,0 +1,61 @@
+/**
+ * The botbuilder wiring: CloudAdapter with Bot Framework authentication from our Config. This file
+ * and the others in adapters/teams are the only ones that import botbuilder; a move to the
+ * Microsoft 365 Agents SDK replaces them and nothing else.
+ */
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  ConfigurationServiceClientCredentialFactory,
+  type Activity,
+  type InvokeResponse,
+  type TurnContext,
+} from "botbuilder";
+import type { Config } from "../../src/config/index.ts";
+
+// Types of botframework-connector, reached through botbuilder (our only direct dependency).
+type BotFrameworkAuthentication = ConfigurationBotFrameworkAuthentication;
+/** What a successful authentication yields: the caller's claims and a connector factory for replies. */
+export type AuthenticateRequestResult = Awaited<ReturnType<BotFrameworkAuthentication["authenticateRequest"]>>;
+
+/** CloudAdapter that lets the endpoint authenticate first (bounded in time) and then run the turn. */
+export class TeamsCloudAdapter extends CloudAdapter {
+  constructor(private readonly auth: BotFrameworkAuthentication) {
+    super(auth);
+  }
+
+  /** Bot Framework's own check of a request: token signature, issuer, audience, serviceUrl claim. */
+  authenticate(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    return this.auth.authenticateRequest(activity, authHeader);
+  }
+
+  /** Runs one turn for an already authenticated request; returns the invoke response, if any. */
+  runTurn(auth: AuthenticateRequestResult, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    return this.processActivity(auth, activity, logic);
+  }
+}
+
+/** Extra settings for tests: where to fetch Bot Framework's signing keys (a loopback stand-in). */
+export interface BotFrameworkOverrides {
+  openIdMetadataUrl?: string;
+}
+
+/** The adapter for our Config: authenticated when MicrosoftAppId is set, anonymous otherwise. */
+export function createTeamsAdapter(config: Config, overrides: BotFrameworkOverrides = {}): TeamsCloudAdapter {
+  const appId = config.MicrosoftAppId ?? "";
+  const credentials = new ConfigurationServiceClientCredentialFactory({
+    MicrosoftAppId: appId,
+    MicrosoftAppPassword: config.MicrosoftAppPassword ?? "",
+    MicrosoftAppType: config.MicrosoftAppType,
+    MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? "",
+  });
+  const auth = new ConfigurationBotFrameworkAuthentication(
+    {
+      MicrosoftAppId: appId,
+      MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? "",
+      ...(overrides.openIdMetadataUrl ? { ToBotFromChannelOpenIdMetadataUrl: overrides.openIdMetadataUrl } : {}),
+    },
+    credentials,
+  );
+  return new TeamsCloudAdapter(auth);
+}
