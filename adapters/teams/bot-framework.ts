@@ -4,6 +4,7 @@
  * Microsoft 365 Agents SDK replaces them and nothing else.
  */
 import {
+  CallerIdConstants,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   ConfigurationServiceClientCredentialFactory,
@@ -53,7 +54,19 @@ export function createTeamsAdapter(config: Config, overrides: BotFrameworkOverri
     {
       MicrosoftAppId: appId,
       MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? "",
-      ...(overrides.openIdMetadataUrl ? { ToBotFromChannelOpenIdMetadataUrl: overrides.openIdMetadataUrl } : {}),
+      // Overriding one endpoint makes botbuilder expect all of them: the public cloud's values.
+      ...(overrides.openIdMetadataUrl
+        ? {
+            ToBotFromChannelOpenIdMetadataUrl: overrides.openIdMetadataUrl,
+            ToChannelFromBotLoginUrl: "https://login.microsoftonline.com/botframework.com",
+            ToChannelFromBotOAuthScope: "https://api.botframework.com",
+            ToBotFromChannelTokenIssuer: "https://api.botframework.com",
+            OAuthUrl: "https://api.botframework.com",
+            ToBotFromEmulatorOpenIdMetadataUrl: "https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration",
+            CallerId: CallerIdConstants.PublicAzureChannel,
+            ValidateAuthority: true,
+          }
+        : {}),
     },
     credentials,
   );
