@@ -18,7 +18,7 @@ export const jan: TeamsUser = { id: "29:1jan", aadObjectId: "aad-jan-0002", name
 let seq = 0;
 const nextId = () => `1700000000${String(++seq).padStart(3, "0")}`;
 
-function base(serviceUrl: string, from: TeamsUser, conversation: Record<string, unknown>, extra: Record<string, unknown> = {}) {
+function base(serviceUrl: string, from: TeamsUser, conversation: { id: string; [k: string]: unknown }, extra: Record<string, unknown> = {}) {
   return {
     channelId: "msteams",
     serviceUrl,
