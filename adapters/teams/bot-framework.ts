@@ -19,6 +19,35 @@ type BotFrameworkAuthentication = ConfigurationBotFrameworkAuthentication;
 /** What a successful authentication yields: the caller's claims and a connector factory for replies. */
 export type AuthenticateRequestResult = Awaited<ReturnType<BotFrameworkAuthentication["authenticateRequest"]>>;
 
+type ConnectorFactory = ReturnType<BotFrameworkAuthentication["createConnectorFactory"]>;
+
+/**
+ * Connector clients without the HTTP pipeline's retry policy. Azure's default pipeline silently
+ * retries 429s (sleeping for Retry-After) and 5xx; a retry inside a send would hold the outbox
+ * lease and could outlive it. We report the failure instead and the Dispatcher reschedules.
+ */
+function withoutRetries(factory: ConnectorFactory): ConnectorFactory {
+  return {
+    async create(serviceUrl: string, audience?: string) {
+      const client = await factory.create(serviceUrl, audience);
+      (client as unknown as { client?: { pipeline?: { removePolicy(o: { phase: string }): unknown } } }).client?.pipeline?.removePolicy({ phase: "Retry" });
+      return client;
+    },
+  };
+}
+
+/** Bot Framework authentication whose connector clients never retry (see withoutRetries). */
+class NoRetryBotFrameworkAuthentication extends ConfigurationBotFrameworkAuthentication {
+  override createConnectorFactory(...args: Parameters<BotFrameworkAuthentication["createConnectorFactory"]>): ConnectorFactory {
+    return withoutRetries(super.createConnectorFactory(...args));
+  }
+
+  override async authenticateRequest(...args: Parameters<BotFrameworkAuthentication["authenticateRequest"]>): Promise<AuthenticateRequestResult> {
+    const result = await super.authenticateRequest(...args);
+    return { ...result, connectorFactory: result.connectorFactory && withoutRetries(result.connectorFactory) };
+  }
+}
+
 /** CloudAdapter that lets the endpoint authenticate first (bounded in time) and then run the turn. */
 export class TeamsCloudAdapter extends CloudAdapter {
   constructor(private readonly auth: BotFrameworkAuthentication) {
@@ -50,7 +79,7 @@ export function createTeamsAdapter(config: Config, overrides: BotFrameworkOverri
     MicrosoftAppType: config.MicrosoftAppType,
     MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? "",
   });
-  const auth = new ConfigurationBotFrameworkAuthentication(
+  const auth = new NoRetryBotFrameworkAuthentication(
     {
       MicrosoftAppId: appId,
       MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? "",

@@ -55,6 +55,7 @@ export class TeamsMessenger implements Messenger {
         await this.o.adapter.continueConversationAsync(this.o.appId, ref, async (ctx) => {
           // Caught here: the adapter's turn-error handler must not swallow a 429.
           try {
+            newMessage(ctx);
             sentId = (await ctx.sendActivity(activity))?.id;
           } catch (e) {
             failure = e;
@@ -98,6 +99,8 @@ export class TeamsMessenger implements Messenger {
         async (ctx) => {
           try {
             newRef = TurnContext.getConversationReference(ctx.activity);
+            delete newRef.activityId;
+            newMessage(ctx);
             sentId = (await ctx.sendActivity(activity))?.id;
           } catch (e) {
             failure = e;
@@ -121,6 +124,14 @@ export class TeamsMessenger implements Messenger {
     const binding = member ? null : await db.channelBinding.findFirst({ where: { platform: "teams", conversationRef: { not: null } }, orderBy: { id: "desc" }, select: { conversationRef: true } });
     return parseReference(member?.directRef ?? binding?.conversationRef);
   }
+}
+
+/**
+ * A proactive turn starts from a made-up activity; without its id the message is posted as a new
+ * message (POST …/activities) instead of a reply to an activity that never existed.
+ */
+function newMessage(ctx: TurnContext): void {
+  delete (ctx.activity as { id?: string }).id;
 }
 
 function parseReference(json: string | null | undefined): Partial<ConversationReference> | null {

@@ -47,6 +47,7 @@ export class TeamsConnectorStandIn {
 
   clear(): void {
     this.calls.length = 0;
+    this.counter = 0;
   }
 
   close(): Promise<void> {
