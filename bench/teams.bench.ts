@@ -1,0 +1,142 @@
+/**
+ * Teams reply latency on loopback: activities posted to the real /api/messages at a steady 100
+ * per second for 30 s (open loop: a slow reply does not slow the sender), each answered by the
+ * bot core and posted to a loopback connector stand-in before the HTTP response returns. Baseline
+ * in the same run: botbuilder's echo bot (CloudAdapter, `sendActivity(text)`) at the same rate
+ * against the same stand-in. Goal: p99 ≤ 50 ms.
+ */
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from "botbuilder";
+import { HttpServer } from "../adapters/http/server.ts";
+import { teamsMountWith } from "../adapters/teams/mount.ts";
+import { loadConfig } from "../src/config/index.ts";
+import { createLogger } from "../src/log/logger.ts";
+import { openRuntime } from "../src/runtime/open-runtime.ts";
+import { TeamsConnectorStandIn } from "../tests/support/teams-connector-stand-in.ts";
+import { percentile, round, type Figure } from "./support/measure.ts";
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+
+function post(url: URL, body: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: "POST", agent, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) } }, (res) => {
+      res.resume();
+      res.on("end", () => resolve(res.statusCode ?? 0));
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+function activity(serviceUrl: string, i: number, text: string) {
+  const user = `bench-user-${i % 20}`;
+  return JSON.stringify({
+    type: "message",
+    id: `bench-${i}`,
+    channelId: "msteams",
+    serviceUrl,
+    text,
+    from: { id: `29:${user}`, name: user, aadObjectId: `aad-${user}` },
+    recipient: { id: "28:bench-bot", name: "secretariat" },
+    conversation: { id: `a:personal-${user}`, conversationType: "personal", tenantId: "bench-tenant" },
+    localTimezone: "Europe/Brussels",
+  });
+}
+
+/** Posts at `rate` per second for `seconds`; returns each request's latency (ms) and the failures. */
+async function drive(url: URL, serviceUrl: string, text: string, rate: number, seconds: number): Promise<{ latencies: number[]; failures: number; achievedRate: number }> {
+  const latencies: number[] = [];
+  let failures = 0;
+  const total = rate * seconds;
+  const pending: Promise<void>[] = [];
+  const started = performance.now();
+  for (let i = 0; i < total; i++) {
+    // Open loop: request i leaves at i/rate seconds, whatever the earlier ones are doing.
+    const due = started + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    const t0 = performance.now();
+    pending.push(
+      post(url, activity(serviceUrl, i, text)).then(
+        (status) => {
+          if (status === 200) latencies.push(performance.now() - t0);
+          else failures++;
+        },
+        () => void failures++,
+      ),
+    );
+  }
+  await Promise.all(pending);
+  return { latencies, failures, achievedRate: total / ((performance.now() - started) / 1000) };
+}
+
+async function echoBot(): Promise<{ url: URL; close(): Promise<void> }> {
+  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const shim = Object.assign(req, { body: JSON.parse(Buffer.concat(chunks).toString("utf8")) });
+      const response = {
+        socket: res.socket,
+        status: (code: number) => void (res.statusCode = code),
+        header: (n: string, v: unknown) => void res.setHeader(n, String(v)),
+        send: (b: unknown) => void res.write(typeof b === "string" ? b : JSON.stringify(b)),
+        end: () => void res.end(),
+      };
+      void adapter.process(shim as never, response, async (ctx) => {
+        await ctx.sendActivity(`Echo: ${ctx.activity.text}`);
+      });
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  return {
+    url: new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/messages`),
+    close: () => new Promise((r) => (server.closeAllConnections(), server.close(() => r()))),
+  };
+}
+
+export async function* teamsBench(rate = 100, seconds = 30): AsyncGenerator<Figure> {
+  const connector = await new TeamsConnectorStandIn().start();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-teams-"));
+  const rt = await openRuntime(loadConfig({ DATABASE_URL: `file:${path.join(dir, "bench.db")}`, TEAMS_TRUST_ANY_SERVICE_URL: "1" }), createLogger("silent"));
+  const server = new HttpServer(rt.logger);
+  await teamsMountWith().mount(server, rt);
+  const address = await server.listen(0, "127.0.0.1");
+  const url = new URL(`http://127.0.0.1:${address.port}/api/messages`);
+  try {
+    await drive(url, connector.url, "whoami", 50, 1); // warm-up: members created, code paths compiled
+    connector.clear();
+    const bot = await drive(url, connector.url, "whoami", rate, seconds);
+    const replies = connector.messages.length;
+    const echo = await echoBot();
+    try {
+      await drive(echo.url, connector.url, "hello", 50, 1);
+      const base = await drive(echo.url, connector.url, "hello", rate, seconds);
+      const p50 = percentile(bot.latencies, 50);
+      const p99 = percentile(bot.latencies, 99);
+      const b50 = percentile(base.latencies, 50);
+      const b99 = percentile(base.latencies, 99);
+      yield { name: "teams_reply_latency_p50_ms", value: round(p50, 2), unit: "ms" };
+      yield { name: "teams_reply_latency_p99_ms", value: round(p99, 2), unit: "ms" };
+      yield { name: "teams_activities_per_s", value: round(bot.achievedRate, 1), unit: "1/s" };
+      yield { name: "teams_failed_requests", value: bot.failures + (bot.latencies.length - replies), unit: "count" };
+      yield { name: "baseline_botbuilder_echo_p50_ms", value: round(b50, 2), unit: "ms" };
+      yield { name: "baseline_botbuilder_echo_p99_ms", value: round(b99, 2), unit: "ms" };
+      yield { name: "baseline_botbuilder_echo_failed_requests", value: base.failures, unit: "count" };
+      yield { name: "teams_vs_echo_p99_ratio", value: round(p99 / b99, 2), unit: "x" };
+    } finally {
+      await echo.close();
+    }
+  } finally {
+    await server.close();
+    await connector.close();
+    await rt.close();
+    agent.destroy();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
