@@ -6,12 +6,11 @@
  * against the same stand-in. Goal: p99 ≤ 50 ms.
  */
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from "botbuilder";
 import { HttpServer } from "../adapters/http/server.ts";
+import { startEchoBaseline } from "../adapters/teams/echo-baseline.ts";
 import { teamsMountWith } from "../adapters/teams/mount.ts";
 import { loadConfig } from "../src/config/index.ts";
 import { createLogger } from "../src/log/logger.ts";
@@ -74,32 +73,6 @@ async function drive(url: URL, serviceUrl: string, text: string, rate: number, s
   return { latencies, failures, achievedRate: total / ((performance.now() - started) / 1000) };
 }
 
-async function echoBot(): Promise<{ url: URL; close(): Promise<void> }> {
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      const shim = Object.assign(req, { body: JSON.parse(Buffer.concat(chunks).toString("utf8")) });
-      const response = {
-        socket: res.socket,
-        status: (code: number) => void (res.statusCode = code),
-        header: (n: string, v: unknown) => void res.setHeader(n, String(v)),
-        send: (b: unknown) => void res.write(typeof b === "string" ? b : JSON.stringify(b)),
-        end: () => void res.end(),
-      };
-      void adapter.process(shim as never, response, async (ctx) => {
-        await ctx.sendActivity(`Echo: ${ctx.activity.text}`);
-      });
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  return {
-    url: new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/messages`),
-    close: () => new Promise((r) => (server.closeAllConnections(), server.close(() => r()))),
-  };
-}
-
 export async function* teamsBench(rate = 100, seconds = 30): AsyncGenerator<Figure> {
   const connector = await new TeamsConnectorStandIn().start();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-teams-"));
@@ -113,7 +86,7 @@ export async function* teamsBench(rate = 100, seconds = 30): AsyncGenerator<Figu
     connector.clear();
     const bot = await drive(url, connector.url, "whoami", rate, seconds);
     const replies = connector.messages.length;
-    const echo = await echoBot();
+    const echo = await startEchoBaseline();
     try {
       await drive(echo.url, connector.url, "hello", 50, 1);
       const base = await drive(echo.url, connector.url, "hello", rate, seconds);
