@@ -94,6 +94,7 @@ export class TeamsMessenger implements Messenger {
           members: [{ id: to.id, name: "" }],
           tenantId,
           channelData: tenantId ? { tenant: { id: tenantId } } : undefined,
+          // No initial activity: the message is sent in the turn below, like every other send.
           activity: undefined as never,
         },
         async (ctx) => {

@@ -39,6 +39,18 @@ describe("Teams personal chat", () => {
   });
 });
 
+describe("Teams members", () => {
+  it("takes role and delegation from the store, not from Teams", async () => {
+    await t.post(personalMessage(t.connector.url, marie, "whoami"));
+    await t.rt.store.db.member.updateMany({ where: { platform: "teams", platformUserId: marie.aadObjectId }, data: { role: "chair", delegation: "FR" } });
+    t.connector.clear();
+    await t.post(personalMessage(t.connector.url, marie, "whoami"));
+    const facts = JSON.stringify(t.connector.cards[0]);
+    expect(facts).toContain('{"title":"Role","value":"chair"}');
+    expect(facts).toContain('{"title":"Delegation","value":"FR"}');
+  });
+});
+
 describe("Teams channel messages", () => {
   it("answers a message that @mentions the bot, with the mention removed before the core sees it", async () => {
     const res = await t.post(channelMention(t.connector.url, jan, "whoami"));
