@@ -11,7 +11,7 @@ import { reply, textReply } from "../../../src/bot/reply.ts";
 import { Dispatcher } from "../../../src/outbox/dispatcher.ts";
 import { Outbox } from "../../../src/outbox/outbox.ts";
 import { adaptiveCardProblems } from "../../support/adaptive-card-validator.ts";
-import { tempDir } from "../../support/databases.ts";
+import { databaseKinds, tempDir } from "../../support/databases.ts";
 import { installed, jan, marie, personalMessage, TENANT } from "../../support/teams-activities.ts";
 import { teamsTestServer, type TeamsTestServer } from "../../support/teams-server.ts";
 
@@ -125,8 +125,10 @@ describe("TeamsMessenger", () => {
   });
 });
 
-describe("Teams deliveries through the outbox", () => {
+describe.each(databaseKinds)("Teams deliveries through the outbox on %s", (kind) => {
   it("reschedules a throttled delivery and sends it exactly once later", async () => {
+    await t.close();
+    t = await teamsTestServer({ kind });
     const binding = await channelRef();
     const now = new Date("2026-11-23T09:00:00Z");
     const outbox = new Outbox(t.rt.store);
