@@ -132,23 +132,29 @@ async function onConversationUpdate(context: TurnContext, deps: TurnDeps): Promi
 }
 
 /**
- * Stores (or refreshes) the conversation reference of a team channel or group chat as a
- * "general" channel binding of the default working party, so reminders and forwards can reach it.
+ * Stores the conversation reference of a team channel or group chat: as a "general" channel
+ * binding of the default working party when the channel has no binding yet; otherwise the
+ * reference is filled in (or refreshed) on the bindings the secretariat made for it, so reminders
+ * and forwards can reach it.
  */
 async function rememberChannel(deps: TurnDeps, activity: Activity): Promise<void> {
   const db = deps.rt.store.db;
-  const wp = await db.workingParty.findUnique({ where: { code: deps.rt.config.DEFAULT_WORKING_PARTY } });
-  if (!wp) return;
-  const conversationId = activity.conversation.id.split(";")[0]!; // a thread's id carries ";messageid=…"
+  const channelId = activity.conversation.id.split(";")[0]!; // a thread's id carries ";messageid=…"
   const ref = TurnContext.getConversationReference(activity);
-  ref.conversation = { ...ref.conversation!, id: conversationId };
+  ref.conversation = { ...ref.conversation!, id: channelId };
   delete ref.activityId;
   const data = JSON.stringify(ref);
+  const bindings = await db.channelBinding.findMany({ where: { platform: "teams", channelId }, select: { id: true, conversationRef: true } });
+  if (bindings.length > 0) {
+    const stale = bindings.filter((b) => b.conversationRef !== data).map((b) => b.id);
+    if (stale.length > 0) await db.channelBinding.updateMany({ where: { id: { in: stale } }, data: { conversationRef: data } });
+    return;
+  }
+  const wp = await db.workingParty.findUnique({ where: { code: deps.rt.config.DEFAULT_WORKING_PARTY } });
+  if (!wp) return;
   const channelData = activity.channelData as { channel?: { name?: string }; team?: { name?: string } } | undefined;
-  const name = [channelData?.team?.name, channelData?.channel?.name ?? activity.conversation.name].filter(Boolean).join(" / ") || conversationId;
-  const key = { workingPartyId: wp.id, platform: "teams", channelId: conversationId, purpose: "general" };
-  const existing = await db.channelBinding.findFirst({ where: key });
-  if (existing && existing.conversationRef === data) return;
+  const name = [channelData?.team?.name, channelData?.channel?.name ?? activity.conversation.name].filter(Boolean).join(" / ") || channelId;
+  const key = { workingPartyId: wp.id, platform: "teams", channelId, purpose: "general" };
   await db.channelBinding.upsert({
     where: { workingPartyId_platform_channelId_purpose: key },
     create: { ...key, name: name.slice(0, 200), conversationRef: data },

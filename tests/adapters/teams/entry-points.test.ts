@@ -90,6 +90,15 @@ describe.each(databaseKinds)("Teams entry points on %s", (kind) => {
       expect(t.connector.cards.map(cardTexts).join("")).toContain("whoami");
     });
 
+    it("fills in the reference of a channel the secretariat bound before the bot was added, without adding a binding", async () => {
+      const wp = await t.rt.store.db.workingParty.findUniqueOrThrow({ where: { code: "CCWP" } });
+      await t.rt.store.db.channelBinding.create({ data: { workingPartyId: wp.id, platform: "teams", channelId: "19:ccwp-general@thread.tacv2", name: "CCWP reminders", purpose: "reminders" } });
+      await t.post(channelMention(t.connector.url, jan, "whoami"));
+      const bindings = await t.rt.store.db.channelBinding.findMany({ where: { platform: "teams" } });
+      expect(bindings).toHaveLength(1);
+      expect(JSON.parse(bindings[0]!.conversationRef!).conversation.id).toBe("19:ccwp-general@thread.tacv2");
+    });
+
     it("stores the member's direct reference on a personal install", async () => {
       await t.post(installed(t.connector.url, marie, "personal"));
       const member = await t.rt.store.db.member.findFirstOrThrow({ where: { platform: "teams", platformUserId: marie.aadObjectId } });
