@@ -97,7 +97,9 @@ export async function* teamsBench(rate = 100, seconds = 30): AsyncGenerator<Figu
       yield { name: "teams_reply_latency_p50_ms", value: round(p50, 2), unit: "ms" };
       yield { name: "teams_reply_latency_p99_ms", value: round(p99, 2), unit: "ms" };
       yield { name: "teams_activities_per_s", value: round(bot.achievedRate, 1), unit: "1/s" };
-      yield { name: "teams_failed_requests", value: bot.failures + (bot.latencies.length - replies), unit: "count" };
+      yield { name: "teams_failed_requests", value: bot.failures, unit: "count" };
+      // Answered 200 but no reply reached the connector (the reply's HTTP call failed inside the turn).
+      yield { name: "teams_replies_missing", value: bot.latencies.length - replies, unit: "count" };
       yield { name: "baseline_botbuilder_echo_p50_ms", value: round(b50, 2), unit: "ms" };
       yield { name: "baseline_botbuilder_echo_p99_ms", value: round(b99, 2), unit: "ms" };
       yield { name: "baseline_botbuilder_echo_failed_requests", value: base.failures, unit: "count" };
