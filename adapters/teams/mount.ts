@@ -39,6 +39,7 @@ export function teamsMountWith(overrides: BotFrameworkOverrides = {}): Mount {
         rt,
         links,
         clock,
+        // Only Teams deliveries go out here, at once; those for other platforms wait for the scheduler.
         dispatch: async (ids: number[], now: Date) => void (await dispatcher.dispatchDue({ now, only: ids })),
       };
       adapter.onTurnError = turnErrorHandler(deps);
