@@ -50,6 +50,11 @@ function activity(serviceUrl: string, i: number, text: string) {
 async function drive(url: URL, serviceUrl: string, text: string, rate: number, seconds: number): Promise<{ latencies: number[]; failures: number; achievedRate: number }> {
   const latencies: number[] = [];
   let failures = 0;
+  const causes = new Map<string, number>();
+  const note = (cause: string) => {
+    failures++;
+    causes.set(cause, (causes.get(cause) ?? 0) + 1);
+  };
   const total = rate * seconds;
   const pending: Promise<void>[] = [];
   const started = performance.now();
@@ -63,13 +68,15 @@ async function drive(url: URL, serviceUrl: string, text: string, rate: number, s
       post(url, activity(serviceUrl, i, text)).then(
         (status) => {
           if (status === 200) latencies.push(performance.now() - t0);
-          else failures++;
+          else note(`HTTP ${status}`);
         },
-        () => void failures++,
+        (e: Error & { code?: string }) => note(e.code ?? e.message),
       ),
     );
   }
   await Promise.all(pending);
+  // Figures go to stdout; why requests failed goes to stderr for whoever reads the run.
+  if (causes.size > 0) process.stderr.write(`${url.port}: failed requests ${JSON.stringify(Object.fromEntries(causes))}\n`);
   return { latencies, failures, achievedRate: total / ((performance.now() - started) / 1000) };
 }
 
