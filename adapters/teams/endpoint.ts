@@ -38,6 +38,7 @@ export function teamsEndpoint(
       return reply(res, 400, { error: "body is not JSON" });
     }
     if (!activity || typeof activity !== "object" || typeof activity.type !== "string") return reply(res, 400, { error: "not an activity" });
+    fixTimestamps(activity);
 
     let auth: AuthenticateRequestResult;
     try {
@@ -61,6 +62,17 @@ export function teamsEndpoint(
     if (invoke) return reply(res, invoke.status, invoke.body);
     reply(res, 200);
   };
+}
+
+/** What CloudAdapter.process does before a turn (validateAndFixActivity): timestamps become Dates, the raw text is kept. */
+function fixTimestamps(activity: Activity): void {
+  const a = activity as unknown as Record<string, unknown>;
+  for (const [field, raw] of [["timestamp", "rawTimestamp"], ["expiration", "rawExpiration"], ["localTimestamp", "rawLocalTimestamp"]] as const) {
+    if (typeof a[field] === "string") {
+      a[raw] = a[field];
+      a[field] = new Date(a[field] as string);
+    }
+  }
 }
 
 function readBody(req: http.IncomingMessage): Promise<Buffer | null> {
