@@ -25,26 +25,38 @@ type ConnectorFactory = ReturnType<BotFrameworkAuthentication["createConnectorFa
  * Connector clients without the HTTP pipeline's retry policy. Azure's default pipeline silently
  * retries 429s (sleeping for Retry-After) and 5xx; a retry inside a send would hold the outbox
  * lease and could outlive it. We report the failure instead and the Dispatcher reschedules.
+ * Clients are shared per serviceUrl (at most 100 kept): their credentials refresh tokens themselves.
  */
-function withoutRetries(factory: ConnectorFactory): ConnectorFactory {
+function sharedWithoutRetries(factory: ConnectorFactory, cache: Map<string, ReturnType<ConnectorFactory["create"]>>): ConnectorFactory {
   return {
-    async create(serviceUrl: string, audience?: string) {
-      const client = await factory.create(serviceUrl, audience);
-      (client as unknown as { client?: { pipeline?: { removePolicy(o: { phase: string }): unknown } } }).client?.pipeline?.removePolicy({ phase: "Retry" });
-      return client;
+    create(serviceUrl: string, audience?: string) {
+      // One client per endpoint: building a client and its pipeline costs more than a turn's own work.
+      const key = `${serviceUrl}\n${audience ?? ""}`;
+      const cached = cache.get(key);
+      if (cached) return cached;
+      if (cache.size >= 100) cache.clear();
+      const created = factory.create(serviceUrl, audience).then((client) => {
+        (client as unknown as { client?: { pipeline?: { removePolicy(o: { phase: string }): unknown } } }).client?.pipeline?.removePolicy({ phase: "Retry" });
+        return client;
+      });
+      cache.set(key, created);
+      created.catch(() => cache.delete(key));
+      return created;
     },
   };
 }
 
-/** Bot Framework authentication whose connector clients never retry (see withoutRetries). */
+/** Bot Framework authentication whose connector clients are shared per endpoint and never retry (see sharedWithoutRetries). */
 class NoRetryBotFrameworkAuthentication extends ConfigurationBotFrameworkAuthentication {
+  private readonly clients = new Map<string, ReturnType<ConnectorFactory["create"]>>();
+
   override createConnectorFactory(...args: Parameters<BotFrameworkAuthentication["createConnectorFactory"]>): ConnectorFactory {
-    return withoutRetries(super.createConnectorFactory(...args));
+    return sharedWithoutRetries(super.createConnectorFactory(...args), this.clients);
   }
 
   override async authenticateRequest(...args: Parameters<BotFrameworkAuthentication["authenticateRequest"]>): Promise<AuthenticateRequestResult> {
     const result = await super.authenticateRequest(...args);
-    return { ...result, connectorFactory: result.connectorFactory && withoutRetries(result.connectorFactory) };
+    return { ...result, connectorFactory: result.connectorFactory && sharedWithoutRetries(result.connectorFactory, this.clients) };
   }
 }
 
