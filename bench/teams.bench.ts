@@ -18,9 +18,7 @@ import { openRuntime } from "../src/runtime/open-runtime.ts";
 import { TeamsConnectorStandIn } from "../tests/support/teams-connector-stand-in.ts";
 import { percentile, round, type Figure } from "./support/measure.ts";
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
-
-function post(url: URL, body: string): Promise<number> {
+function post(agent: http.Agent, url: URL, body: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const req = http.request(url, { method: "POST", agent, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) } }, (res) => {
       res.resume();
@@ -48,6 +46,9 @@ function activity(serviceUrl: string, i: number, text: string) {
 
 /** Posts at `rate` per second for `seconds`; returns each request's latency (ms) and the failures. */
 async function drive(url: URL, serviceUrl: string, text: string, rate: number, seconds: number): Promise<{ latencies: number[]; failures: number; achievedRate: number }> {
+  // FIFO keeps every pooled connection busy; LIFO leaves some idle past the server's keep-alive
+  // timeout, and reusing one of those races the server closing it (ECONNRESET in the client).
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 64, scheduling: "fifo" });
   const latencies: number[] = [];
   let failures = 0;
   const causes = new Map<string, number>();
@@ -65,7 +66,7 @@ async function drive(url: URL, serviceUrl: string, text: string, rate: number, s
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     const t0 = performance.now();
     pending.push(
-      post(url, activity(serviceUrl, i, text)).then(
+      post(agent, url, activity(serviceUrl, i, text)).then(
         (status) => {
           if (status === 200) latencies.push(performance.now() - t0);
           else note(`HTTP ${status}`);
@@ -75,6 +76,7 @@ async function drive(url: URL, serviceUrl: string, text: string, rate: number, s
     );
   }
   await Promise.all(pending);
+  agent.destroy();
   // Figures go to stdout; why requests failed goes to stderr for whoever reads the run.
   if (causes.size > 0) process.stderr.write(`${url.port}: failed requests ${JSON.stringify(Object.fromEntries(causes))}\n`);
   return { latencies, failures, achievedRate: total / ((performance.now() - started) / 1000) };
@@ -118,7 +120,6 @@ export async function* teamsBench(rate = 100, seconds = 30): AsyncGenerator<Figu
     await server.close();
     await connector.close();
     await rt.close();
-    agent.destroy();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
