@@ -10,6 +10,7 @@ import { ConsoleMessenger } from "./console/messenger.ts";
 import { HttpServer } from "./http/server.ts";
 import { slackMount } from "./slack/index.ts";
 import { mountCalendarRoute } from "./http/calendar-route.ts";
+import { teamsMount } from "./teams/index.ts";
 
 /** A platform (or feed) that serves over HTTP when configured. Platform modules are imported lazily. */
 export interface Mount {
@@ -23,6 +24,7 @@ export interface Mount {
 const mounts: Mount[] = [
   { name: "calendar", mount: async (server, rt) => (mountCalendarRoute(server, rt), { describe: "calendar feeds GET /calendar/<token>.ics", chat: false }) },
   slackMount,
+  teamsMount,
 ];
 
 /**

@@ -7,6 +7,7 @@ import { collectionBench } from "./collection.bench.ts";
 import { remindersTick } from "./reminders.bench.ts";
 import { slackBench } from "./slack.bench.ts";
 import { planningBench } from "./planning.bench.ts";
+import { teamsBench } from "./teams.bench.ts";
 import type { Figure } from "./support/measure.ts";
 
 const suites: Record<string, () => AsyncGenerator<Figure>> = {
@@ -15,6 +16,7 @@ const suites: Record<string, () => AsyncGenerator<Figure>> = {
   collection: () => collectionBench(),
   slack: () => slackBench(),
   planning: () => planningBench(),
+  teams: () => teamsBench(),
 };
 
 const only = process.argv.slice(2);

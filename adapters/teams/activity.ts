@@ -1,0 +1,24 @@
+/**
+ * Replies → one Teams message activity: a card per reply, then the files. One activity per
+ * message means one connector call, so a send is all or nothing (a retry after a 429 cannot
+ * repeat half of it). `summary` is what notifications and the chat list show.
+ */
+import type { Activity, Attachment } from "botbuilder";
+import type { Reply } from "../../src/bot/reply.ts";
+import { ADAPTIVE_CARD_CONTENT_TYPE, cardText, renderCard } from "./render.ts";
+
+/** Where the delivery key travels: Teams keeps channelData with the message and ignores keys it does not know. */
+export const DELIVERY_KEY_FIELD = "secretariatDeliveryKey";
+
+/** The message activity for `replies`, with the outbox key when it is a proactive delivery. */
+export function messageActivity(replies: Reply[], extra: Attachment[] = [], deliveryKey?: string): Partial<Activity> {
+  const attachments: Attachment[] = replies.map((r) => ({ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: renderCard(r) }));
+  attachments.push(...extra);
+  return {
+    type: "message",
+    summary: cardText(replies.map((r) => r.summary).filter(Boolean).join(" · ").slice(0, 300)),
+    attachmentLayout: "list",
+    attachments,
+    ...(deliveryKey ? { channelData: { [DELIVERY_KEY_FIELD]: deliveryKey } } : {}),
+  };
+}

@@ -1,0 +1,47 @@
+/**
+ * The Teams app manifest's dynamic parts: the bot id (the Azure bot's MicrosoftAppId) and the
+ * command lists, built from the commands the core understands so the menu Teams shows never
+ * offers something the bot would not recognise. Teams allows 10 commands per list, titles up to
+ * 32 characters and descriptions up to 128.
+ */
+import type { AnyCommand } from "../../src/bot/command.ts";
+
+/** One entry of a bot command list in the manifest. */
+export interface ManifestCommand {
+  title: string;
+  description: string;
+}
+
+/** The bot scopes the app is installed in: personal chat, team channels, group chats. */
+export const BOT_SCOPES = ["personal", "team", "groupChat"] as const;
+
+/**
+ * Commands for the menu: the first example of each command that needs nothing more typed (no
+ * user to mention), in the order the router tries them, at most 10.
+ */
+export function teamsCommandList(commands: readonly AnyCommand[]): ManifestCommand[] {
+  const out: ManifestCommand[] = [];
+  const seen = new Set<string>();
+  for (const c of commands) {
+    const example = c.examples.find((e) => !/[@<]/.test(e) && e.length <= 32);
+    if (!example || seen.has(example)) continue;
+    seen.add(example);
+    out.push({ title: example, description: c.summary.slice(0, 128) });
+    if (out.length === 10) break;
+  }
+  return out;
+}
+
+/** The manifest with the bot id and command lists filled in. */
+export function buildTeamsManifest(template: Record<string, unknown>, options: { botId?: string; commands: ManifestCommand[] }): Record<string, unknown> {
+  const bots = (template.bots as Record<string, unknown>[] | undefined) ?? [];
+  return {
+    ...template,
+    bots: bots.map((b) => ({
+      ...b,
+      ...(options.botId ? { botId: options.botId } : {}),
+      scopes: [...BOT_SCOPES],
+      commandLists: [{ scopes: [...BOT_SCOPES], commands: options.commands }],
+    })),
+  };
+}

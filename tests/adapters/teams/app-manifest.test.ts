@@ -1,0 +1,114 @@
+/** The Teams app package: manifest valid against Microsoft's schema, commands the bot understands, icons as Teams requires. */
+import fs from "node:fs";
+import path from "node:path";
+import zlib from "node:zlib";
+import AdmZip from "adm-zip";
+import { Resvg } from "@resvg/resvg-js";
+import { describe, expect, it } from "vitest";
+import { buildTeamsManifest, teamsCommandList } from "../../../adapters/teams/app-manifest.ts";
+import { buildCommandSet } from "../../../src/bot/command-list.ts";
+import { normalizeCommandText } from "../../../src/bot/router.ts";
+import { packageTeams } from "../../../scripts/package-teams.ts";
+import { colorSvg, outlineSvg } from "../../../scripts/teams-icons.ts";
+import { validateTeamsManifest } from "../../../scripts/teams-manifest-schema.ts";
+import { tempDir } from "../../support/databases.ts";
+import { root } from "../../support/cli.ts";
+
+const dir = path.join(root, "manifest/teams");
+const committed = () => JSON.parse(fs.readFileSync(path.join(dir, "manifest.json"), "utf8")) as Record<string, unknown>;
+
+/** Decodes an 8-bit RGBA, non-interlaced PNG (what resvg writes) into width, height and pixels. */
+function decodePng(buf: Buffer): { width: number; height: number; rgba: Buffer } {
+  const width = buf.readUInt32BE(16);
+  const height = buf.readUInt32BE(20);
+  expect([buf[24], buf[25], buf[28]]).toEqual([8, 6, 0]); // bit depth 8, RGBA, not interlaced
+  const idat: Buffer[] = [];
+  for (let off = 8; off < buf.length; ) {
+    const len = buf.readUInt32BE(off);
+    if (buf.toString("ascii", off + 4, off + 8) === "IDAT") idat.push(buf.subarray(off + 8, off + 8 + len));
+    off += len + 12;
+  }
+  const raw = zlib.inflateSync(Buffer.concat(idat));
+  const stride = width * 4;
+  const rgba = Buffer.alloc(height * stride);
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)]!;
+    for (let x = 0; x < stride; x++) {
+      const cur = raw[y * (stride + 1) + 1 + x]!;
+      const a = x >= 4 ? rgba[y * stride + x - 4]! : 0;
+      const b = y > 0 ? rgba[(y - 1) * stride + x]! : 0;
+      const c = x >= 4 && y > 0 ? rgba[(y - 1) * stride + x - 4]! : 0;
+      const p = a + b - c;
+      const pred = [0, a, b, (a + b) >> 1, Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c) ? a : Math.abs(p - b) <= Math.abs(p - c) ? b : c][filter]!;
+      rgba[y * stride + x] = (cur + pred) & 0xff;
+    }
+  }
+  return { width, height, rgba };
+}
+
+describe("Teams app manifest", () => {
+  it("passes Microsoft's published v1.22 schema, with the app id filled in", async () => {
+    const manifest = buildTeamsManifest(committed(), { botId: "9b1c2d3e-4f5a-6b7c-8d9e-0f1a2b3c4d5e", commands: teamsCommandList(buildCommandSet().commands) });
+    expect(manifest.manifestVersion).toBe("1.22");
+    expect(await validateTeamsManifest(manifest)).toEqual([]);
+  });
+
+  it("is refused by the schema when broken (the check can fail)", async () => {
+    const { accentColor: _a, ...broken } = committed();
+    expect((await validateTeamsManifest({ ...broken, bots: [{ botId: "not-a-guid", scopes: ["everywhere"] }] })).length).toBeGreaterThan(0);
+  });
+
+  it("declares a bot for personal, team and group chat scopes", () => {
+    const bots = committed().bots as { scopes: string[]; commandLists: { scopes: string[] }[] }[];
+    expect(bots).toHaveLength(1);
+    expect(bots[0]!.scopes).toEqual(["personal", "team", "groupChat"]);
+    expect(bots[0]!.commandLists[0]!.scopes).toEqual(["personal", "team", "groupChat"]);
+  });
+
+  it("lists only commands the bot understands, matching the command list of the build", () => {
+    const { commands } = buildCommandSet();
+    const listed = ((committed().bots as { commandLists: { commands: { title: string }[] }[] }[])[0]!.commandLists[0]!.commands).map((c) => c.title);
+    expect(listed).toEqual(teamsCommandList(commands).map((c) => c.title));
+    expect(listed.length).toBeGreaterThan(0);
+    for (const title of listed) {
+      const text = normalizeCommandText(title);
+      expect(commands.some((c) => c.patterns.some((p) => p.test(text))), title).toBe(true);
+    }
+  });
+});
+
+describe("Teams app icons", () => {
+  it("color.png is 192×192 and outline.png 32×32 with only white or transparent pixels", () => {
+    const color = decodePng(fs.readFileSync(path.join(dir, "color.png")));
+    expect([color.width, color.height]).toEqual([192, 192]);
+    const outline = decodePng(fs.readFileSync(path.join(dir, "outline.png")));
+    expect([outline.width, outline.height]).toEqual([32, 32]);
+    let opaque = 0;
+    for (let i = 0; i < outline.rgba.length; i += 4) {
+      const [r, g, b, a] = [outline.rgba[i]!, outline.rgba[i + 1]!, outline.rgba[i + 2]!, outline.rgba[i + 3]!];
+      if (a > 0) {
+        opaque++;
+        expect([r, g, b]).toEqual([255, 255, 255]);
+      }
+    }
+    expect(opaque).toBeGreaterThan(50);
+    expect(outline.rgba[3]).toBe(0); // corner transparent
+  });
+
+  it("are reproduced exactly from their SVG sources", () => {
+    expect(new Resvg(colorSvg).render().asPng()).toEqual(fs.readFileSync(path.join(dir, "color.png")));
+    expect(new Resvg(outlineSvg).render().asPng()).toEqual(fs.readFileSync(path.join(dir, "outline.png")));
+  });
+});
+
+describe("npm run package:teams", () => {
+  it("zips a valid manifest with the bot id and both icons", async () => {
+    const out = await packageTeams({ botId: "9b1c2d3e-4f5a-6b7c-8d9e-0f1a2b3c4d5e", out: path.join(tempDir(), "app.zip") });
+    const zip = new AdmZip(out);
+    expect(zip.getEntries().map((e) => e.entryName).sort()).toEqual(["color.png", "manifest.json", "outline.png"]);
+    const manifest = JSON.parse(zip.readAsText("manifest.json")) as { bots: { botId: string }[] };
+    expect(manifest.bots[0]!.botId).toBe("9b1c2d3e-4f5a-6b7c-8d9e-0f1a2b3c4d5e");
+    expect(await validateTeamsManifest(manifest as unknown as Record<string, unknown>)).toEqual([]);
+    expect(zip.readFile("color.png")).toEqual(fs.readFileSync(path.join(dir, "color.png")));
+  });
+});

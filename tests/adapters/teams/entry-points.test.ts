@@ -1,0 +1,109 @@
+/** The Teams entry points over real HTTP: personal chat, channel mention, install, card presses. */
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { adaptiveCardProblems } from "../../support/adaptive-card-validator.ts";
+import { channelMention, installed, jan, marie, personalMessage } from "../../support/teams-activities.ts";
+import { teamsTestServer, type TeamsTestServer } from "../../support/teams-server.ts";
+import { databaseKinds } from "../../support/databases.ts";
+
+describe.each(databaseKinds)("Teams entry points on %s", (kind) => {
+  let t: TeamsTestServer;
+  beforeEach(async () => {
+    t = await teamsTestServer({ kind });
+  });
+  afterEach(async () => {
+    await t.close();
+  });
+
+  const cardTexts = (card: Record<string, unknown>): string => JSON.stringify(card.body);
+
+  describe("Teams personal chat", () => {
+    it("answers a personal message with an Adaptive Card posted to the connector as a reply", async () => {
+      const activity = personalMessage(t.connector.url, marie, "whoami");
+      const res = await t.post(activity);
+      expect(res.status).toBe(200);
+      expect(t.connector.messages).toHaveLength(1);
+      const call = t.connector.messages[0]!;
+      expect(call.path).toBe(`/v3/conversations/${encodeURIComponent(activity.conversation.id)}/activities/${activity.id}`);
+      const card = t.connector.cards[0]!;
+      expect(adaptiveCardProblems(card)).toEqual([]);
+      expect(cardTexts(card)).toContain("Marie Dupont");
+      expect(call.body?.summary).toBe("You are Marie Dupont");
+    });
+
+    it("maps the Teams user to a member by AAD object id, with name, time zone and a direct reference", async () => {
+      await t.post(personalMessage(t.connector.url, marie, "whoami"));
+      const member = await t.rt.store.db.member.findFirstOrThrow({ where: { platform: "teams", platformUserId: marie.aadObjectId } });
+      expect(member.displayName).toBe("Marie Dupont");
+      expect(member.timeZone).toBe("Europe/Brussels");
+      const ref = JSON.parse(member.directRef!);
+      expect(ref.conversation.id).toBe(`a:personal-${marie.aadObjectId}`);
+      expect(ref.serviceUrl).toBe(t.connector.url);
+    });
+  });
+
+  describe("Teams members", () => {
+    it("takes role and delegation from the store, not from Teams", async () => {
+      await t.post(personalMessage(t.connector.url, marie, "whoami"));
+      await t.rt.store.db.member.updateMany({ where: { platform: "teams", platformUserId: marie.aadObjectId }, data: { role: "chair", delegation: "FR" } });
+      t.connector.clear();
+      await t.post(personalMessage(t.connector.url, marie, "whoami"));
+      const facts = JSON.stringify(t.connector.cards[0]);
+      expect(facts).toContain('{"title":"Role","value":"chair"}');
+      expect(facts).toContain('{"title":"Delegation","value":"FR"}');
+    });
+  });
+
+  describe("Teams channel messages", () => {
+    it("answers a message that @mentions the bot, with the mention removed before the core sees it", async () => {
+      const res = await t.post(channelMention(t.connector.url, jan, "whoami"));
+      expect(res.status).toBe(200);
+      expect(t.connector.cards).toHaveLength(1);
+      expect(cardTexts(t.connector.cards[0]!)).toContain("Jan de Vries");
+    });
+
+    it("ignores a channel message that does not mention the bot", async () => {
+      const res = await t.post(channelMention(t.connector.url, jan, "whoami", false));
+      expect(res.status).toBe(200);
+      expect(t.connector.messages).toHaveLength(0);
+    });
+
+    it("cannot be made to mention anyone: echoed <at> tags are neutralised and no mention entity is sent", async () => {
+      await t.post(personalMessage(t.connector.url, marie, "<at>General</at> what is [this](https://evil.example)?"));
+      const call = t.connector.messages[0]!;
+      const sent = JSON.stringify(call.body);
+      expect(sent).not.toContain("<at>");
+      expect(sent).not.toContain("](https://evil");
+      expect(call.body?.entities ?? []).not.toContainEqual(expect.objectContaining({ type: "mention" }));
+    });
+  });
+
+  describe("Teams installation", () => {
+    it("stores the channel's conversation reference as a general binding and posts a welcome card", async () => {
+      const res = await t.post(installed(t.connector.url, marie, "team"));
+      expect(res.status).toBe(200);
+      const binding = await t.rt.store.db.channelBinding.findFirstOrThrow({ where: { platform: "teams" } });
+      expect(binding).toMatchObject({ channelId: "19:ccwp-general@thread.tacv2", purpose: "general", name: "CCWP / General" });
+      expect(JSON.parse(binding.conversationRef!).conversation.id).toBe("19:ccwp-general@thread.tacv2");
+      expect(t.connector.messages).toHaveLength(1);
+      for (const card of t.connector.cards) expect(adaptiveCardProblems(card)).toEqual([]);
+      expect(cardTexts(t.connector.cards[0]!)).toContain("Hello!");
+      expect(t.connector.cards.map(cardTexts).join("")).toContain("whoami");
+    });
+
+    it("fills in the reference of a channel the secretariat bound before the bot was added, without adding a binding", async () => {
+      const wp = await t.rt.store.db.workingParty.findUniqueOrThrow({ where: { code: "CCWP" } });
+      await t.rt.store.db.channelBinding.create({ data: { workingPartyId: wp.id, platform: "teams", channelId: "19:ccwp-general@thread.tacv2", name: "CCWP reminders", purpose: "reminders" } });
+      await t.post(channelMention(t.connector.url, jan, "whoami"));
+      const bindings = await t.rt.store.db.channelBinding.findMany({ where: { platform: "teams" } });
+      expect(bindings).toHaveLength(1);
+      expect(JSON.parse(bindings[0]!.conversationRef!).conversation.id).toBe("19:ccwp-general@thread.tacv2");
+    });
+
+    it("stores the member's direct reference on a personal install", async () => {
+      await t.post(installed(t.connector.url, marie, "personal"));
+      const member = await t.rt.store.db.member.findFirstOrThrow({ where: { platform: "teams", platformUserId: marie.aadObjectId } });
+      expect(JSON.parse(member.directRef!).conversation.id).toBe(`a:personal-${marie.aadObjectId}`);
+      expect(t.connector.messages).toHaveLength(1);
+    });
+  });
+});

@@ -1,0 +1,90 @@
+/**
+ * A loopback stand-in for the Bot Framework connector (the `serviceUrl` of Teams activities). It
+ * records every `/v3/conversations/...` call so tests assert on what the bot really sent, and can
+ * answer the next calls with an error (429 with Retry-After, 500…).
+ */
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface ConnectorCall {
+  method: string;
+  path: string;
+  headers: http.IncomingHttpHeaders;
+  body: Record<string, unknown> | null;
+}
+
+export class TeamsConnectorStandIn {
+  readonly calls: ConnectorCall[] = [];
+  private readonly failures: { status: number; headers?: Record<string, string> }[] = [];
+  private readonly server = http.createServer((req, res) => this.handle(req, res));
+  private counter = 0;
+  url = "";
+
+  async start(): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
+    return this;
+  }
+
+  /** The next call is answered with `status` (and headers) instead of success. */
+  failNext(status: number, headers?: Record<string, string>): void {
+    this.failures.push({ status, headers });
+  }
+
+  /** Calls that posted or updated a message activity (replies, proactive messages, card updates). */
+  get messages(): ConnectorCall[] {
+    return this.calls.filter((c) => /\/activities/.test(c.path) && (c.method === "POST" || c.method === "PUT"));
+  }
+
+  /** Adaptive Cards of every message sent so far, in order. */
+  get cards(): Record<string, unknown>[] {
+    return this.messages.flatMap((c) =>
+      ((c.body?.attachments as { contentType: string; content: Record<string, unknown> }[] | undefined) ?? [])
+        .filter((a) => a.contentType === "application/vnd.microsoft.card.adaptive")
+        .map((a) => a.content),
+    );
+  }
+
+  clear(): void {
+    this.calls.length = 0;
+    this.counter = 0;
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => {
+      this.server.close(() => resolve());
+      this.server.closeAllConnections();
+    });
+  }
+
+  private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const raw = Buffer.concat(chunks).toString("utf8");
+      let body: Record<string, unknown> | null = null;
+      try {
+        body = raw ? (JSON.parse(raw) as Record<string, unknown>) : null;
+      } catch {
+        body = { raw };
+      }
+      const path = (req.url ?? "/").split("?")[0]!;
+      this.calls.push({ method: req.method ?? "", path, headers: req.headers, body });
+      const failure = this.failures.shift();
+      if (failure) {
+        res.writeHead(failure.status, { "content-type": "application/json", ...failure.headers }).end(JSON.stringify({ error: { code: "Failure", message: `stand-in ${failure.status}` } }));
+        return;
+      }
+      const id = `stand-in-${++this.counter}`;
+      if (req.method === "POST" && /^\/v3\/conversations\/?$/.test(path)) {
+        res.writeHead(201, { "content-type": "application/json" }).end(JSON.stringify({ id: `a:new-chat-${this.counter}`, activityId: id, serviceUrl: this.url }));
+        return;
+      }
+      if (path.startsWith("/v3/conversations/")) {
+        res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ id }));
+        return;
+      }
+      res.writeHead(404).end();
+    });
+  }
+}
