@@ -3,7 +3,7 @@
  * is the secret). The thin HTTP part only; the iCalendar text is built in src/planning.
  */
 import type { Runtime } from "../../src/runtime/open-runtime.ts";
-import { todayIn } from "../../src/planning/civil-date.ts";
+import { todayIn } from "../../src/time/civil-date.ts";
 import { feedCalendar } from "../../src/planning/calendar-feeds.ts";
 import type { HttpServer } from "./server.ts";
 

@@ -3,9 +3,11 @@ import { ConsoleMessenger } from "./console/messenger.js";
 import { HttpServer } from "./http/server.js";
 import { slackMount } from "./slack/index.js";
 import { mountCalendarRoute } from "./http/calendar-route.js";
+import { teamsMount } from "./teams/index.js";
 const mounts = [
     { name: "calendar", mount: async (server, rt) => (mountCalendarRoute(server, rt), { describe: "calendar feeds GET /calendar/<token>.ics", chat: false }) },
     slackMount,
+    teamsMount,
 ];
 /**
  * Starts the HTTP server with every configured mount. `chat` in the result says whether a chat

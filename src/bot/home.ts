@@ -4,8 +4,7 @@
  * report), and the working party's next adopt-by date. Platform-neutral: Slack publishes it as the
  * App Home tab; the console shows it as text.
  */
-import { TZDate } from "@date-fns/tz";
-import { format } from "date-fns";
+import { addCivilDays, civilDateAt } from "../time/civil-date.ts";
 import { z } from "zod";
 import type { Db } from "../store/index.ts";
 import { defineCommand } from "./command.ts";
@@ -16,17 +15,6 @@ import type { Actor } from "./types.ts";
 export const HOME_HORIZON_DAYS = 60;
 /** Rows per list before "… and N more". */
 const LIST_MAX = 15;
-
-/** The civil day of `now` in a time zone, "YYYY-MM-DD". */
-export function civilDay(now: Date, timeZone: string): string {
-  return format(new TZDate(now.getTime(), timeZone), "yyyy-MM-dd");
-}
-
-/** "2026-11-23" + 60 → "2027-01-22": calendar arithmetic on a civil day, no time zone involved. */
-export function addCivilDays(day: string, days: number): string {
-  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
 
 export const homeCommand = defineCommand({
   id: "home",
@@ -42,7 +30,7 @@ export const homeCommand = defineCommand({
 /** Builds the home reply from the store. Pure apart from the reads. */
 export async function buildHome(db: Db, actor: Actor, now: Date): Promise<Reply> {
   const wp = actor.workingParty;
-  const today = civilDay(now, wp.timeZone);
+  const today = civilDateAt(now, wp.timeZone);
   const horizon = addCivilDays(today, HOME_HORIZON_DAYS);
   const leads = [{ leadMemberId: actor.member.id }, ...(actor.delegation ? [{ leadDelegation: actor.delegation }] : [])];
   const actions = await db.action.findMany({

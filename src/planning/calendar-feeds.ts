@@ -4,7 +4,7 @@
  */
 import { randomBytes } from "node:crypto";
 import type { CalendarFeed, Db } from "../store/index.ts";
-import type { CivilDate } from "./civil-date.ts";
+import type { CivilDate } from "../time/civil-date.ts";
 import { buildCalendar, type FeedScope } from "./calendar.ts";
 
 /** The token's shape in URLs: 32 url-safe characters (192 random bits). */

@@ -4,9 +4,13 @@
  * summary; plan ends and "adopt the next plan by" days are events too. UIDs are built from codes,
  * not row ids, so a re-imported plan updates calendars instead of duplicating events.
  */
-import { createEvents, type EventAttributes } from "ics";
+import { createRequire } from "node:module";
+import type { EventAttributes } from "ics";
+
+// Loaded on first use, not by every command that imports planning.
+const load = createRequire(import.meta.url);
 import type { Db } from "../store/index.ts";
-import { civilParts, longDate, type CivilDate } from "./civil-date.ts";
+import { civilParts, longDate, type CivilDate } from "../time/civil-date.ts";
 import { listDeadlines } from "./deadlines.ts";
 
 /** What a feed covers. */
@@ -70,6 +74,7 @@ export async function buildCalendar(db: Db, workingPartyCode: string, scope: Fee
   }
   const calName = `${code} deadlines${scope.kind === "plan" ? ` — plan ${scope.number}` : scope.kind === "delegation" ? ` — led by ${scope.code}` : ""}`;
   if (events.length === 0) return emptyCalendar(calName);
+  const { createEvents } = load("ics") as typeof import("ics");
   const { error, value } = createEvents(events, { productId: "secretariat-bot", calName, method: "PUBLISH" });
   if (error || !value) throw error ?? new Error("ics produced nothing");
   return value;

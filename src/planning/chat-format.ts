@@ -1,6 +1,6 @@
 /** How planning data reads in chat: one line per deadline, an action's details. */
 import type { Block, Button } from "../bot/reply.ts";
-import { longDate } from "./civil-date.ts";
+import { longDate } from "../time/civil-date.ts";
 import type { DeadlineRow } from "./deadlines.ts";
 
 const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);

@@ -12,7 +12,7 @@ import { audit } from "../audit/audit-log.ts";
 import { defineCommand, type AnyCommand, type CommandContext } from "../bot/command.ts";
 import { NotFoundError, PermissionError } from "../bot/errors.ts";
 import { reply, textReply, type Block } from "../bot/reply.ts";
-import { civil, daysInMonth, longDate, todayIn } from "./civil-date.ts";
+import { civil, daysInMonth, longDate, todayIn } from "../time/civil-date.ts";
 import { ensureFeed, feedUrl } from "./calendar-feeds.ts";
 import type { FeedScope } from "./calendar.ts";
 import { deadlineBlocks, deadlineLine, doneButton } from "./chat-format.ts";

@@ -5,7 +5,7 @@
  * unreadable phrase is a value naming the phrase and the accepted forms. Vague words are defined
  * once, in VAGUE below, and documented in docs/planning.md.
  */
-import { civil, civilParts, daysInMonth, type CivilDate } from "./civil-date.ts";
+import { civil, civilParts, daysInMonth, type CivilDate } from "../time/civil-date.ts";
 import { bundledPresidencies, countryFromWord, nearestTerm, type PresidencyTerm } from "./presidencies.ts";
 
 /** How exact a deadline is: the period its words name. */

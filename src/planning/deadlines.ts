@@ -3,7 +3,7 @@
  * action and a status computed against civil "today" (open, done, overdue).
  */
 import type { Db, Prisma } from "../store/index.ts";
-import type { CivilDate } from "./civil-date.ts";
+import type { CivilDate } from "../time/civil-date.ts";
 
 /** Status of a deadline on a given day. */
 export type DeadlineStatus = "open" | "done" | "overdue";

@@ -3,10 +3,14 @@
  * with one row per deadline. Validated with zod; unknown keys are refused; every error names the
  * line and the field, so the secretariat can fix the file and import it again.
  */
-import { parse as parseCsv } from "csv-parse/sync";
-import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from "yaml";
+import { createRequire } from "node:module";
+import type { LineCounter, Node as YamlNode } from "yaml";
+
+// The parsers are loaded when a plan file is read, not by every command that imports planning.
+const load = createRequire(import.meta.url);
+const yaml = () => load("yaml") as typeof import("yaml");
 import { z } from "zod";
-import { isCivilDate } from "./civil-date.ts";
+import { isCivilDate } from "../time/civil-date.ts";
 import { parseDeadlinePhrase } from "./deadline-phrase.ts";
 
 const Civil = z.string().refine(isCivilDate, "a calendar day written YYYY-MM-DD");
@@ -94,6 +98,7 @@ export function pathText(path: PropertyKey[]): string {
 
 /** YAML: errors carry the line of the node (or of its parent, when a key is missing). */
 export function parsePlanYaml(text: string): PlanFileResult {
+  const { LineCounter, parseDocument } = yaml();
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -104,8 +109,8 @@ export function parsePlanYaml(text: string): PlanFileResult {
     let node: unknown = doc.contents;
     let line: number | undefined = lineOf(node as YamlNode, lines);
     for (const key of lineAt) {
-      if (isMap(node)) node = node.get(key as string, true);
-      else if (isSeq(node)) node = node.get(key as number, true);
+      if (yaml().isMap(node)) node = node.get(key as string, true);
+      else if (yaml().isSeq(node)) node = node.get(key as number, true);
       else break;
       const l = lineOf(node as YamlNode, lines);
       if (l !== undefined) line = l;
@@ -136,6 +141,7 @@ export function parsePlanCsv(text: string): PlanFileResult {
   let header: string[] = [];
   try {
     const columns = (h: string[]) => (header = h.map((c) => c.trim()));
+    const { parse: parseCsv } = load("csv-parse/sync") as typeof import("csv-parse/sync");
     rows = parseCsv(text, { columns, skip_empty_lines: true, trim: true, bom: true, relax_column_count: true }) as Record<string, string>[];
   } catch (e) {
     return { ok: false, errors: [`CSV: ${(e as Error).message.split("\n")[0]}`] };

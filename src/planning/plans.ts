@@ -3,7 +3,7 @@
  * cycle stands ("the next plan should have been adopted by ...").
  */
 import type { ActionPlan, Db } from "../store/index.ts";
-import { daysBetween, longDate, type CivilDate } from "./civil-date.ts";
+import { daysBetween, longDate, type CivilDate } from "../time/civil-date.ts";
 
 /**
  * The current plan on `today`: the running one with the highest number; otherwise the latest that

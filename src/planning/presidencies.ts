@@ -7,7 +7,7 @@ import { projectPath } from "../config/paths.ts";
 import fs from "node:fs";
 import { parse } from "csv-parse/sync";
 import { z } from "zod";
-import { daysBetween, type CivilDate } from "./civil-date.ts";
+import { daysBetween, type CivilDate } from "../time/civil-date.ts";
 
 /** One presidency term: a member state for a half-year. */
 export interface PresidencyTerm {

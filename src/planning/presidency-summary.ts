@@ -3,7 +3,7 @@
  * that fall in the current term: what `secretariat presidency` and chat "presidency" show.
  */
 import type { Db } from "../store/index.ts";
-import { daysBetween, type CivilDate } from "./civil-date.ts";
+import { daysBetween, type CivilDate } from "../time/civil-date.ts";
 import { listDeadlines, type DeadlineRow } from "./deadlines.ts";
 import { adjectiveOf, bundledPresidencies, nextTerm, presidencyOn, trioOf, type PresidencyTerm } from "./presidencies.ts";
 

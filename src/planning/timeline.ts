@@ -4,7 +4,7 @@
  * action codes beside each mark. Pure: data in, SVG text out; timeline-png.ts rasterises it.
  */
 import type { Db } from "../store/index.ts";
-import { civilParts, daysBetween, MONTH_NAMES, type CivilDate } from "./civil-date.ts";
+import { civilParts, daysBetween, MONTH_NAMES, type CivilDate } from "../time/civil-date.ts";
 import { listDeadlines, type DeadlineStatus } from "./deadlines.ts";
 import { bundledPresidencies, type PresidencyTerm } from "./presidencies.ts";
 

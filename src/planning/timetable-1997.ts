@@ -6,7 +6,7 @@
  */
 import { projectPath } from "../config/paths.ts";
 import fs from "node:fs";
-import { civil, daysInMonth } from "./civil-date.ts";
+import { civil, daysInMonth } from "../time/civil-date.ts";
 import type { PlanFileInput } from "./plan-file.ts";
 
 /** The bundled document. */

@@ -3,7 +3,9 @@
  * by plan, with the original deadline words, the lead and buttons to mark done or to report.
  */
 import { reply, type Block, type Button, type Reply } from "../bot/reply.ts";
-import { civilDaysBetween, type CivilDate } from "../time/civil-date.ts";
+import { daysBetween, longDate, type CivilDate } from "../time/civil-date.ts";
+
+export { longDate };
 
 /** What a digest says about one deadline; stored with the reminder so a later digest can name it. */
 export interface ReminderItem {
@@ -20,16 +22,8 @@ export interface ReminderItem {
   day: CivilDate;
 }
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-
-/** "30 June 1998" */
-export function longDate(day: CivilDate): string {
-  const [y, m, d] = day.split("-").map(Number);
-  return `${d} ${MONTHS[m! - 1]} ${y}`;
-}
-
 function when(item: ReminderItem, today: CivilDate): string {
-  const n = civilDaysBetween(today, item.dueDate);
+  const n = daysBetween(today, item.dueDate);
   if (n > 1) return `due in ${n} days`;
   if (n === 1) return "due tomorrow";
   if (n === 0) return "due today";

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addCivilDays, civilDay } from "../../src/bot/home.ts";
 import { replyToPlainText, type Reply } from "../../src/bot/reply.ts";
 import { consoleText, testRuntime, type TestRuntime } from "../support/runtime.ts";
 
@@ -59,11 +58,5 @@ describe("home", () => {
 
   it("shows the adopt-by date of the latest plan that has started", async () => {
     expect(replyToPlainText(await home())).toMatch(/Next action plan to adopt by: 2027-04-30 \(plan 12 ends 2027-06-30\)/);
-  });
-
-  it("counts days on the calendar of the working party's time zone", () => {
-    expect(civilDay(new Date("2026-03-28T23:30:00Z"), "Europe/Brussels")).toBe("2026-03-29");
-    expect(addCivilDays("2026-11-23", 60)).toBe("2027-01-22");
-    expect(addCivilDays("2028-02-28", 1)).toBe("2028-02-29");
   });
 });

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { todayIn } from "../../src/planning/civil-date.ts";
+import { todayIn } from "../../src/time/civil-date.ts";
 import { adoptByFromEnd, computeCycle, cycleState } from "../../src/planning/cycle.ts";
 import { runCli } from "../support/cli.ts";
 

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { civilParts, MONTH_NAMES } from "../../src/planning/civil-date.ts";
+import { civilParts, MONTH_NAMES } from "../../src/time/civil-date.ts";
 import { parseDeadlinePhrase, PRECISIONS } from "../../src/planning/deadline-phrase.ts";
 
 const reference = "2026-11-23";

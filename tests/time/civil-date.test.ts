@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addCivilDays, civilDateAt, civilDaysBetween, instantAt, isCivilDate } from "../../src/time/civil-date.ts";
+import { addCivilDays, civilDateAt, daysBetween, instantAt, isCivilDate } from "../../src/time/civil-date.ts";
 
 describe("civil dates", () => {
   it.each([
@@ -16,11 +16,16 @@ describe("civil dates", () => {
     expect(civilDateAt(new Date("2026-06-30T22:30:00Z"), "UTC")).toBe("2026-06-30");
   });
 
+  it("reads the civil day in Brussels across the spring change", () => {
+    expect(civilDateAt(new Date("2026-03-28T23:30:00Z"), "Europe/Brussels")).toBe("2026-03-29");
+    expect(addCivilDays("2026-11-23", 60)).toBe("2027-01-22");
+  });
+
   it("adds days on the calendar across month ends, leap days and DST", () => {
     expect(addCivilDays("2028-02-28", 1)).toBe("2028-02-29");
     expect(addCivilDays("2026-03-31", -30)).toBe("2026-03-01");
     expect(addCivilDays("2026-03-28", 2)).toBe("2026-03-30");
-    expect(civilDaysBetween("2026-03-28", "2026-03-30")).toBe(2);
+    expect(daysBetween("2026-03-28", "2026-03-30")).toBe(2);
   });
 
   it.each([["2026-02-29", false], ["2028-02-29", true], ["2026-13-01", false], ["26-01-01", false], ["2026-01-01", true]])("knows %s is a date: %s", (s, ok) => {

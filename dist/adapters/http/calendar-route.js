@@ -1,4 +1,4 @@
-import { todayIn } from "../../src/planning/civil-date.js";
+import { todayIn } from "../../src/time/civil-date.js";
 import { feedCalendar } from "../../src/planning/calendar-feeds.js";
 /** Adds the feed route to the shared server. */
 export function mountCalendarRoute(server, rt) {

@@ -4,8 +4,7 @@
  * report), and the working party's next adopt-by date. Platform-neutral: Slack publishes it as the
  * App Home tab; the console shows it as text.
  */
-import { TZDate } from "@date-fns/tz";
-import { format } from "date-fns";
+import { addCivilDays, civilDateAt } from "../time/civil-date.js";
 import { z } from "zod";
 import { defineCommand } from "./command.js";
 import { reply } from "./reply.js";
@@ -13,15 +12,6 @@ import { reply } from "./reply.js";
 export const HOME_HORIZON_DAYS = 60;
 /** Rows per list before "… and N more". */
 const LIST_MAX = 15;
-/** The civil day of `now` in a time zone, "YYYY-MM-DD". */
-export function civilDay(now, timeZone) {
-    return format(new TZDate(now.getTime(), timeZone), "yyyy-MM-dd");
-}
-/** "2026-11-23" + 60 → "2027-01-22": calendar arithmetic on a civil day, no time zone involved. */
-export function addCivilDays(day, days) {
-    const [y, m, d] = day.split("-").map(Number);
-    return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
 export const homeCommand = defineCommand({
     id: "home",
     group: "General",
@@ -35,7 +25,7 @@ export const homeCommand = defineCommand({
 /** Builds the home reply from the store. Pure apart from the reads. */
 export async function buildHome(db, actor, now) {
     const wp = actor.workingParty;
-    const today = civilDay(now, wp.timeZone);
+    const today = civilDateAt(now, wp.timeZone);
     const horizon = addCivilDays(today, HOME_HORIZON_DAYS);
     const leads = [{ leadMemberId: actor.member.id }, ...(actor.delegation ? [{ leadDelegation: actor.delegation }] : [])];
     const actions = await db.action.findMany({

@@ -31,6 +31,10 @@ const EnvSchema = z.object({
     MicrosoftAppTenantId: optional,
     /** Teams test mode: trust any serviceUrl (loopback stand-ins); never in production */
     TEAMS_TRUST_ANY_SERVICE_URL: z.enum(["0", "1"]).default("0"),
+    /** Teams without an app id (local testing against a loopback connector): serve it as the chat platform */
+    TEAMS_ENABLE: z.enum(["0", "1"]).default("0"),
+    /** how long Teams request authentication may take before the request is refused (401) */
+    TEAMS_AUTH_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(3000),
 });
 /** Thrown for a bad environment; its message is the one line to print. */
 export class ConfigError extends Error {

@@ -4,8 +4,10 @@
  * summary; plan ends and "adopt the next plan by" days are events too. UIDs are built from codes,
  * not row ids, so a re-imported plan updates calendars instead of duplicating events.
  */
-import { createEvents } from "ics";
-import { civilParts, longDate } from "./civil-date.js";
+import { createRequire } from "node:module";
+// Loaded on first use, not by every command that imports planning.
+const load = createRequire(import.meta.url);
+import { civilParts, longDate } from "../time/civil-date.js";
 import { listDeadlines } from "./deadlines.js";
 const UID_DOMAIN = "secretariat-bot";
 /** The all-day event date and the exclusive end (next day), as ics date arrays. */
@@ -61,6 +63,7 @@ export async function buildCalendar(db, workingPartyCode, scope, today) {
     const calName = `${code} deadlines${scope.kind === "plan" ? ` — plan ${scope.number}` : scope.kind === "delegation" ? ` — led by ${scope.code}` : ""}`;
     if (events.length === 0)
         return emptyCalendar(calName);
+    const { createEvents } = load("ics");
     const { error, value } = createEvents(events, { productId: "secretariat-bot", calName, method: "PUBLISH" });
     if (error || !value)
         throw error ?? new Error("ics produced nothing");

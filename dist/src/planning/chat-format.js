@@ -1,4 +1,4 @@
-import { longDate } from "./civil-date.js";
+import { longDate } from "../time/civil-date.js";
 const cut = (s, n) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 const MARK = { open: "○", overdue: "⚠", done: "✓" };
 /** "⚠ 31 December 1998 · action 22 (plan 1) · December 1998 — Centres of expertise … (overdue)" */

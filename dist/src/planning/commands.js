@@ -12,7 +12,7 @@ import { audit } from "../audit/audit-log.js";
 import { defineCommand } from "../bot/command.js";
 import { NotFoundError, PermissionError } from "../bot/errors.js";
 import { reply, textReply } from "../bot/reply.js";
-import { civil, daysInMonth, longDate, todayIn } from "./civil-date.js";
+import { civil, daysInMonth, longDate, todayIn } from "../time/civil-date.js";
 import { ensureFeed, feedUrl } from "./calendar-feeds.js";
 import { deadlineBlocks, deadlineLine, doneButton } from "./chat-format.js";
 import { listDeadlines } from "./deadlines.js";

@@ -3,8 +3,12 @@
  * new action plan at least 2 months before the end of the current action plan". A plan starting
  * 1 July 1997 ends 31 December 1998 and the next must be adopted by 31 October 1998.
  */
-import { addDays, addMonths, endOfMonth, isLastDayOfMonth, subMonths } from "date-fns";
-import { tzDay, toCivil } from "./civil-date.js";
+import { addDays } from "date-fns/addDays";
+import { addMonths } from "date-fns/addMonths";
+import { endOfMonth } from "date-fns/endOfMonth";
+import { isLastDayOfMonth } from "date-fns/isLastDayOfMonth";
+import { subMonths } from "date-fns/subMonths";
+import { tzDay, toCivil } from "../time/civil-date.js";
 /**
  * end = start + N months − 1 day; adoptNextBy = end − lead months. When the end is a month's last
  * day, so is adoptNextBy (30 September − 2 months is 31 July, not 30 July), because plans are

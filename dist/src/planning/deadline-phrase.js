@@ -5,7 +5,7 @@
  * unreadable phrase is a value naming the phrase and the accepted forms. Vague words are defined
  * once, in VAGUE below, and documented in docs/planning.md.
  */
-import { civil, civilParts, daysInMonth } from "./civil-date.js";
+import { civil, civilParts, daysInMonth } from "../time/civil-date.js";
 import { bundledPresidencies, countryFromWord, nearestTerm } from "./presidencies.js";
 /** How exact a deadline is: the period its words name. */
 export const PRECISIONS = ["day", "month", "quarter", "half", "year", "period"];

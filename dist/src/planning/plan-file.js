@@ -3,10 +3,12 @@
  * with one row per deadline. Validated with zod; unknown keys are refused; every error names the
  * line and the field, so the secretariat can fix the file and import it again.
  */
-import { parse as parseCsv } from "csv-parse/sync";
-import { isMap, isSeq, LineCounter, parseDocument } from "yaml";
+import { createRequire } from "node:module";
+// The parsers are loaded when a plan file is read, not by every command that imports planning.
+const load = createRequire(import.meta.url);
+const yaml = () => load("yaml");
 import { z } from "zod";
-import { isCivilDate } from "./civil-date.js";
+import { isCivilDate } from "../time/civil-date.js";
 import { parseDeadlinePhrase } from "./deadline-phrase.js";
 const Civil = z.string().refine(isCivilDate, "a calendar day written YYYY-MM-DD");
 const Code = z.string().trim().min(1, "must not be empty").max(40).regex(/^[A-Za-z0-9._/-]+$/, "letters, digits, dots, dashes (e.g. 12.1)");
@@ -81,6 +83,7 @@ export function pathText(path) {
 }
 /** YAML: errors carry the line of the node (or of its parent, when a key is missing). */
 export function parsePlanYaml(text) {
+    const { LineCounter, parseDocument } = yaml();
     const lines = new LineCounter();
     const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
     if (doc.errors.length > 0) {
@@ -91,9 +94,9 @@ export function parsePlanYaml(text) {
         let node = doc.contents;
         let line = lineOf(node, lines);
         for (const key of lineAt) {
-            if (isMap(node))
+            if (yaml().isMap(node))
                 node = node.get(key, true);
-            else if (isSeq(node))
+            else if (yaml().isSeq(node))
                 node = node.get(key, true);
             else
                 break;
@@ -125,6 +128,7 @@ export function parsePlanCsv(text) {
     let header = [];
     try {
         const columns = (h) => (header = h.map((c) => c.trim()));
+        const { parse: parseCsv } = load("csv-parse/sync");
         rows = parseCsv(text, { columns, skip_empty_lines: true, trim: true, bom: true, relax_column_count: true });
     }
     catch (e) {

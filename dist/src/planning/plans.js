@@ -1,4 +1,4 @@
-import { daysBetween, longDate } from "./civil-date.js";
+import { daysBetween, longDate } from "../time/civil-date.js";
 /**
  * The current plan on `today`: the running one with the highest number; otherwise the latest that
  * has started; otherwise the first upcoming one.

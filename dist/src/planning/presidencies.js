@@ -3,10 +3,11 @@
  * data/council-presidencies.csv. Used by deadline phrases ("by the end of the Polish Presidency"),
  * the timeline and the `presidency` command.
  */
+import { projectPath } from "../config/paths.js";
 import fs from "node:fs";
 import { parse } from "csv-parse/sync";
 import { z } from "zod";
-import { daysBetween } from "./civil-date.js";
+import { daysBetween } from "../time/civil-date.js";
 const Row = z.object({
     start: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
     end: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
@@ -20,7 +21,7 @@ export function parsePresidencies(csv) {
 let bundled;
 /** The bundled list (read once). */
 export function bundledPresidencies() {
-    bundled ??= parsePresidencies(fs.readFileSync(new URL("../../data/council-presidencies.csv", import.meta.url), "utf8"));
+    bundled ??= parsePresidencies(fs.readFileSync(projectPath("data", "council-presidencies.csv"), "utf8"));
     return bundled;
 }
 /**

@@ -1,4 +1,4 @@
-import { daysBetween } from "./civil-date.js";
+import { daysBetween } from "../time/civil-date.js";
 import { listDeadlines } from "./deadlines.js";
 import { adjectiveOf, bundledPresidencies, nextTerm, presidencyOn, trioOf } from "./presidencies.js";
 /** Builds the summary for civil day `date`; deadlines from `workingPartyId` when given. */

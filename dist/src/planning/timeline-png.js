@@ -5,7 +5,9 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { Resvg } from "@resvg/resvg-js";
+import { createRequire } from "node:module";
+// The native renderer is loaded on first use, not by every command that imports planning.
+const load = createRequire(import.meta.url);
 const FONT_DIRS = ["/usr/share/fonts", "/usr/local/share/fonts", "/usr/X11R6/lib/X11/fonts", "/System/Library/Fonts", "/Library/Fonts", "C:\\Windows\\Fonts"];
 const PREFERRED = [/DejaVuSans\.ttf$/, /DejaVuSans-Bold\.ttf$/, /LiberationSans-Regular\.ttf$/, /LiberationSans-Bold\.ttf$/, /NotoSans-Regular\.ttf$/, /Arial\.ttf$/i];
 let found;
@@ -56,5 +58,6 @@ export function rasterise(svg, width = 1600) {
     const font = dejavu.length
         ? { loadSystemFonts: false, fontFiles: dejavu, defaultFontFamily: "DejaVu Sans", sansSerifFamily: "DejaVu Sans" }
         : { loadSystemFonts: true, fontFiles: files.slice(0, 50) };
+    const { Resvg } = load("@resvg/resvg-js");
     return new Resvg(svg, { background: "#ffffff", font, fitTo: { mode: "width", value: width } }).render();
 }

@@ -1,4 +1,4 @@
-import { civilParts, daysBetween, MONTH_NAMES } from "./civil-date.js";
+import { civilParts, daysBetween, MONTH_NAMES } from "../time/civil-date.js";
 import { listDeadlines } from "./deadlines.js";
 import { bundledPresidencies } from "./presidencies.js";
 /** Loads the timeline of a working party from the store. */

@@ -4,10 +4,11 @@
  * and the plan's dates from the text ("i.e. July 1997 to December 1998"). The export mixes tabs,
  * HTML table markup and bold tags; all of it is stripped here.
  */
+import { projectPath } from "../config/paths.js";
 import fs from "node:fs";
-import { civil, daysInMonth } from "./civil-date.js";
+import { civil, daysInMonth } from "../time/civil-date.js";
 /** The bundled document. */
-export const TIMETABLE_1997_FILE = new URL("../../data/corpus/1997-strategic-action-programme-customs.txt", import.meta.url);
+export const TIMETABLE_1997_FILE = projectPath("data", "corpus", "1997-strategic-action-programme-customs.txt");
 /** The slug its objectives are filed under when the corpus has not loaded the document (the file's stem). */
 export const TIMETABLE_1997_SLUG = "1997-strategic-action-programme-customs";
 const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];

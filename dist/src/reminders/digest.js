@@ -3,15 +3,10 @@
  * by plan, with the original deadline words, the lead and buttons to mark done or to report.
  */
 import { reply } from "../bot/reply.js";
-import { civilDaysBetween } from "../time/civil-date.js";
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-/** "30 June 1998" */
-export function longDate(day) {
-    const [y, m, d] = day.split("-").map(Number);
-    return `${d} ${MONTHS[m - 1]} ${y}`;
-}
+import { daysBetween, longDate } from "../time/civil-date.js";
+export { longDate };
 function when(item, today) {
-    const n = civilDaysBetween(today, item.dueDate);
+    const n = daysBetween(today, item.dueDate);
     if (n > 1)
         return `due in ${n} days`;
     if (n === 1)

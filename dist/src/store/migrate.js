@@ -7,9 +7,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
 import { bindMigrationAwareSqlAdapterFactory, } from "@prisma/driver-adapter-utils";
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+import { projectRoot } from "../config/paths.js";
+const root = projectRoot;
 const folderOf = (kind) => path.join(root, "prisma", kind === "sqlite" ? "sqlite" : "postgres");
 export const schemaFile = (kind) => path.join(folderOf(kind), "schema.prisma");
 export const migrationsDir = (kind) => path.join(folderOf(kind), "migrations");

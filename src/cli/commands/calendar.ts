@@ -1,7 +1,7 @@
 /** `secretariat calendar`: an iCalendar file of deadlines, or the URL of its subscribable feed. */
 import type { Command } from "commander";
 import { z } from "zod";
-import { todayIn } from "../../planning/civil-date.ts";
+import { todayIn } from "../../time/civil-date.ts";
 import { buildCalendar, type FeedScope } from "../../planning/calendar.ts";
 import { ensureFeed, feedUrl } from "../../planning/calendar-feeds.ts";
 import { emit, type CliContext } from "../context.ts";

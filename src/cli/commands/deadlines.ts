@@ -1,7 +1,7 @@
 /** `secretariat deadlines`: action-plan deadlines with their status, as text or JSON. */
 import type { Command } from "commander";
 import { z } from "zod";
-import { isCivilDate, todayIn } from "../../planning/civil-date.ts";
+import { isCivilDate, todayIn } from "../../time/civil-date.ts";
 import { deadlineJson, listDeadlines } from "../../planning/deadlines.ts";
 import { emit, type CliContext } from "../context.ts";
 import { CliError } from "../io.ts";

@@ -1,7 +1,7 @@
 /** `secretariat plan cycle`: the cycle rule on its own, no database needed. */
 import type { Command } from "commander";
 import { z } from "zod";
-import { isCivilDate, isTimeZone } from "../../planning/civil-date.ts";
+import { isCivilDate, isTimeZone } from "../../time/civil-date.ts";
 import { computeCycle } from "../../planning/cycle.ts";
 import { emit, type CliContext } from "../context.ts";
 import { CliError } from "../io.ts";

@@ -1,7 +1,7 @@
 /** `secretariat presidency`: the Council presidency and trio on a day, the next hand-over, deadlines in the term. */
 import type { Command } from "commander";
 import { z } from "zod";
-import { isCivilDate, longDate, todayIn } from "../../planning/civil-date.ts";
+import { isCivilDate, longDate, todayIn } from "../../time/civil-date.ts";
 import { deadlineJson } from "../../planning/deadlines.ts";
 import { presidencySummary } from "../../planning/presidency-summary.ts";
 import { emit, type CliContext } from "../context.ts";

@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import type { Command } from "commander";
 import { z } from "zod";
-import { isCivilDate, todayIn } from "../../planning/civil-date.ts";
+import { isCivilDate, todayIn } from "../../time/civil-date.ts";
 import { svgToPng } from "../../planning/timeline-png.ts";
 import { renderTimelineSvg, timelineData } from "../../planning/timeline.ts";
 import { emit, type CliContext } from "../context.ts";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { todayIn } from "../../planning/civil-date.js";
+import { todayIn } from "../../time/civil-date.js";
 import { buildCalendar } from "../../planning/calendar.js";
 import { ensureFeed, feedUrl } from "../../planning/calendar-feeds.js";
 import { emit } from "../context.js";

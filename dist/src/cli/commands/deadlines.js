@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isCivilDate, todayIn } from "../../planning/civil-date.js";
+import { isCivilDate, todayIn } from "../../time/civil-date.js";
 import { deadlineJson, listDeadlines } from "../../planning/deadlines.js";
 import { emit } from "../context.js";
 import { CliError } from "../io.js";

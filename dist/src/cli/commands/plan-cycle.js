@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isCivilDate, isTimeZone } from "../../planning/civil-date.js";
+import { isCivilDate, isTimeZone } from "../../time/civil-date.js";
 import { computeCycle } from "../../planning/cycle.js";
 import { emit } from "../context.js";
 import { CliError } from "../io.js";

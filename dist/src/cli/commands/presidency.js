@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isCivilDate, longDate, todayIn } from "../../planning/civil-date.js";
+import { isCivilDate, longDate, todayIn } from "../../time/civil-date.js";
 import { deadlineJson } from "../../planning/deadlines.js";
 import { presidencySummary } from "../../planning/presidency-summary.js";
 import { emit } from "../context.js";

@@ -1,7 +1,7 @@
 /** `secretariat timeline`: the picture of plans, adopt-by marks, deadlines and presidencies. */
 import fs from "node:fs";
 import { z } from "zod";
-import { isCivilDate, todayIn } from "../../planning/civil-date.js";
+import { isCivilDate, todayIn } from "../../time/civil-date.js";
 import { svgToPng } from "../../planning/timeline-png.js";
 import { renderTimelineSvg, timelineData } from "../../planning/timeline.js";
 import { emit } from "../context.js";
