@@ -76,7 +76,7 @@ describe.each(databaseKinds)("progress-report collection on %s", (kind) => {
 
     it.each([
       ["a delegate", "de", "collect start plan 99 due 2026-12-15", /Only chairs and the secretariat/],
-      ["an unknown plan", "chair", "collect start plan 42 due 2026-12-15", /no action plan 42\. Its plans are: 99/],
+      ["an unknown plan", "chair", "collect start plan 42 due 2026-12-15", /no action plan 42\. Its plans are: 1, 99/],
       ["an unknown action", "chair", "collect start plan 99 due 2026-12-15 actions 99.1,99.9", /no action 99\.9/],
       ["a due date in the past", "chair", "collect start plan 99 due 2026-11-01", /not in the future/],
       ["today as due date", "chair", "collect start plan 99 due 2026-11-23", /not in the future/],

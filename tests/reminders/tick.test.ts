@@ -29,8 +29,8 @@ describe.each(databaseKinds)("reminder ticks on %s", (kind) => {
 
   it("sends one digest per channel and slot, grouped by plan, once however often it ticks", async () => {
     rt = await testRuntime(kind);
-    await createPlan(rt.store.db, { number: 1, actions: [{ code: "1.1", due: "2026-06-30", text: "June 2026", lead: "FR" }, { code: "1.2", due: "2026-06-30", text: "By end June 2026", lead: "DE" }] });
-    await createPlan(rt.store.db, { number: 2, start: "2026-03-01", actions: [{ code: "2.1", due: "2026-06-30" }] });
+    await createPlan(rt.store.db, { number: 101, actions: [{ code: "1.1", due: "2026-06-30", text: "June 2026", lead: "FR" }, { code: "1.2", due: "2026-06-30", text: "By end June 2026", lead: "DE" }] });
+    await createPlan(rt.store.db, { number: 102, start: "2026-03-01", actions: [{ code: "2.1", due: "2026-06-30" }] });
     const m = new Recorder();
     await tick("2026-06-16T06:59:00Z", m); // 08:59 Brussels: not yet
     expect(m.sent).toHaveLength(0);
@@ -41,14 +41,14 @@ describe.each(databaseKinds)("reminder ticks on %s", (kind) => {
     expect(m.sent).toHaveLength(1);
     expect(m.sent[0]!.to).toMatchObject({ kind: "channel", id: "#ccwp" });
     const text = m.texts()[0]!;
-    expect(text).toMatch(/PLAN 1 — ACTION PLAN 1[\s\S]*1\.1 — Action 1\.1[\s\S]*due in 14 days: 30 June 2026 \("June 2026"\)[\s\S]*Lead: FR/);
-    expect(text).toMatch(/1\.2[\s\S]*"By end June 2026"[\s\S]*PLAN 2 — ACTION PLAN 2[\s\S]*2\.1/);
+    expect(text).toMatch(/PLAN 101 — ACTION PLAN 101[\s\S]*1\.1 — Action 1\.1[\s\S]*due in 14 days: 30 June 2026 \("June 2026"\)[\s\S]*Lead: FR/);
+    expect(text).toMatch(/1\.2[\s\S]*"By end June 2026"[\s\S]*PLAN 102 — ACTION PLAN 102[\s\S]*2\.1/);
     expect(m.sent[0]!.replies[0]!.blocks.some((b) => b.type === "buttons" && b.buttons.some((x) => x.command === "actions.done"))).toBe(true);
   });
 
   it("stops reminding of an action marked done", async () => {
     rt = await testRuntime(kind);
-    const plan = await createPlan(rt.store.db, { number: 1, actions: [{ code: "1.1", due: "2026-06-30" }, { code: "1.2", due: "2026-06-30" }] });
+    const plan = await createPlan(rt.store.db, { number: 101, actions: [{ code: "1.1", due: "2026-06-30" }, { code: "1.2", due: "2026-06-30" }] });
     const m = new Recorder();
     await tick("2026-06-16T07:00:00Z", m);
     await rt.store.db.action.update({ where: { id: plan.actions[0]!.id }, data: { status: "done" } });
@@ -60,7 +60,7 @@ describe.each(databaseKinds)("reminder ticks on %s", (kind) => {
 
   it("catches up a reminder missed within 24 hours, marked late", async () => {
     rt = await testRuntime(kind);
-    await createPlan(rt.store.db, { number: 1, actions: [{ code: "1.1", due: "2026-06-30" }] });
+    await createPlan(rt.store.db, { number: 101, actions: [{ code: "1.1", due: "2026-06-30" }] });
     const m = new Recorder();
     await tick("2026-06-15T07:00:00Z", m); // the bot ran the day before
     await tick("2026-06-17T05:00:00Z", m); // back 22 hours after the 09:00 slot of the 16th
@@ -71,7 +71,7 @@ describe.each(databaseKinds)("reminder ticks on %s", (kind) => {
 
   it("records reminders missed beyond the window as skipped and names them in the next digest, without flooding", async () => {
     rt = await testRuntime(kind);
-    await createPlan(rt.store.db, { number: 1, actions: [{ code: "1.1", due: "2026-06-30" }, { code: "1.2", due: "2026-07-20" }] });
+    await createPlan(rt.store.db, { number: 101, actions: [{ code: "1.1", due: "2026-06-30" }, { code: "1.2", due: "2026-07-20" }] });
     const m = new Recorder();
     await tick("2026-06-01T07:00:00Z", m); // running, then down from 1 June to 6 July
     await tick("2026-07-06T07:00:00Z", m);
@@ -87,11 +87,11 @@ describe.each(databaseKinds)("reminder ticks on %s", (kind) => {
 
   it("reminds of the plan's adopt-by date until a later plan exists", async () => {
     rt = await testRuntime(kind);
-    await createPlan(rt.store.db, { number: 1, start: "2026-01-01", adoptNextBy: "2027-04-30", actions: [] });
+    await createPlan(rt.store.db, { number: 101, start: "2026-01-01", adoptNextBy: "2027-04-30", actions: [] });
     const m = new Recorder();
     await tick("2027-04-16T07:00:00Z", m);
     expect(m.texts()[0]).toMatch(/Adopt the next action plan[\s\S]*30 April 2027/);
-    await createPlan(rt.store.db, { number: 2, start: "2027-05-01", actions: [] });
+    await createPlan(rt.store.db, { number: 102, start: "2027-05-01", actions: [] });
     await tick("2027-04-27T07:00:00Z", m);
     expect(m.sent).toHaveLength(1);
   });
@@ -99,7 +99,7 @@ describe.each(databaseKinds)("reminder ticks on %s", (kind) => {
   it("tells the chair directly when a deadline is 5 working days overdue", async () => {
     rt = await testRuntime(kind);
     await rt.bot.handle(consoleText("whoami", "claire", { role: "chair" }));
-    await createPlan(rt.store.db, { number: 1, actions: [{ code: "1.1", due: "2026-06-30" }] });
+    await createPlan(rt.store.db, { number: 101, actions: [{ code: "1.1", due: "2026-06-30" }] });
     const m = new Recorder();
     await tick("2026-07-07T07:00:00Z", m);
     const toChair = m.sent.filter((s) => s.to.kind === "user");
@@ -111,7 +111,7 @@ describe.each(databaseKinds)("reminder ticks on %s", (kind) => {
   it("moves a reminder off a holiday set from chat", async () => {
     rt = await testRuntime(kind);
     await rt.bot.handle(consoleText("holiday add 2026-06-16", "sam", { role: "secretariat" }));
-    await createPlan(rt.store.db, { number: 1, actions: [{ code: "1.1", due: "2026-06-30" }] });
+    await createPlan(rt.store.db, { number: 101, actions: [{ code: "1.1", due: "2026-06-30" }] });
     const m = new Recorder();
     await tick("2026-06-15T07:00:00Z", m);
     expect(m.texts()[0]).toMatch(/due in 15 days/);
@@ -121,7 +121,7 @@ describe.each(databaseKinds)("reminder ticks on %s", (kind) => {
 
   it("keeps a reminder pending when the platform answers 429, and sends it once after", async () => {
     rt = await testRuntime(kind);
-    await createPlan(rt.store.db, { number: 1, actions: [{ code: "1.1", due: "2026-06-30" }] });
+    await createPlan(rt.store.db, { number: 101, actions: [{ code: "1.1", due: "2026-06-30" }] });
     const m = new Recorder("console", [{ ok: false, retryable: true, retryAfterMs: 30_000, error: "rate limited" }]);
     await tick("2026-06-16T07:00:00Z", m);
     await tick("2026-06-16T07:00:10Z", m);
@@ -135,7 +135,7 @@ describe.each(databaseKinds)("reminder ticks on %s", (kind) => {
     rt = await testRuntime(kind);
     const wp = await rt.store.db.workingParty.findUniqueOrThrow({ where: { code: "CCWP" } });
     await rt.store.db.channelBinding.create({ data: { workingPartyId: wp.id, platform: "slack", channelId: "C-GONE", name: "#gone", purpose: "reminders" } });
-    await createPlan(rt.store.db, { number: 1, actions: [{ code: "1.1", due: "2026-06-30" }] });
+    await createPlan(rt.store.db, { number: 101, actions: [{ code: "1.1", due: "2026-06-30" }] });
     const slack = new Recorder("slack", [{ ok: false, retryable: false, error: "channel_not_found" }]);
     const console_ = new Recorder("console");
     const run = (iso: string) => runTick({ store: rt.store, logger: log }, new Dispatcher(rt.store, [slack, console_], log), new Date(iso), [reminderPlanner]);
