@@ -15,14 +15,18 @@ export interface ManifestCommand {
 /** The bot scopes the app is installed in: personal chat, team channels, group chats. */
 export const BOT_SCOPES = ["personal", "team", "groupChat"] as const;
 
+/** What a delegate reaches for most, first in the menu; the rest follow in router order. */
+const MENU_FIRST = ["help", "deadlines.list", "plan.current", "home", "collect.status", "reminders.upcoming", "plan.timeline", "plan.presidency", "secretariat.ask"];
+
 /**
  * Commands for the menu: the first example of each command that needs nothing more typed (no
- * user to mention), in the order the router tries them, at most 10.
+ * user to mention), the most used first, at most 10 (Teams' limit).
  */
 export function teamsCommandList(commands: readonly AnyCommand[]): ManifestCommand[] {
   const out: ManifestCommand[] = [];
   const seen = new Set<string>();
-  for (const c of commands) {
+  const rank = (c: AnyCommand) => (MENU_FIRST.includes(c.id) ? MENU_FIRST.indexOf(c.id) : MENU_FIRST.length);
+  for (const c of [...commands].sort((a, b) => rank(a) - rank(b))) {
     const example = c.examples.find((e) => !/[@<]/.test(e) && e.length <= 32);
     if (!example || seen.has(example)) continue;
     seen.add(example);

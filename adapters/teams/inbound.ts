@@ -38,16 +38,25 @@ export function isPersonal(activity: Partial<Activity>): boolean {
   return activity.conversation?.conversationType === "personal" || (!activity.conversation?.conversationType && !activity.conversation?.isGroup);
 }
 
+/**
+ * A channel message arrives in its thread ("19:…@thread.tacv2;messageid=…"); the channel itself is
+ * the part before ";messageid", so a binding names the channel and later posts start new threads.
+ */
+export function channelIdOf(conversationId: string): string {
+  return conversationId.split(";messageid=")[0]!;
+}
+
 /** The reference to speak in this activity's conversation later (not as a reply to this activity). */
 export function referenceOf(activity: Partial<Activity>): string {
   const ref = TurnContext.getConversationReference(activity);
   delete ref.activityId;
+  if (ref.conversation?.id) ref.conversation = { ...ref.conversation, id: channelIdOf(ref.conversation.id) };
   return JSON.stringify(ref);
 }
 
 /** Where the activity happened, with the reference needed to speak there later. */
 export function conversationOf(activity: Partial<Activity>): Conversation {
-  return { kind: isPersonal(activity) ? "direct" : "channel", id: activity.conversation?.id ?? "", ref: referenceOf(activity) };
+  return { kind: isPersonal(activity) ? "direct" : "channel", id: channelIdOf(activity.conversation?.id ?? ""), ref: referenceOf(activity) };
 }
 
 /** The Teams user: AAD object id when Teams gives it (stable across chats), name, time zone. */

@@ -40,3 +40,33 @@ describe("reminders on Slack", () => {
     expect(stand.of("chat.postMessage").filter((c) => c.args.channel === "C0REMIND")).toHaveLength(1);
   });
 });
+
+describe("reminders on Teams", () => {
+  it("posts one digest into the Teams channel the secretariat bound, from its stored reference", async () => {
+    const { teamsTestServer } = await import("../support/teams-server.ts");
+    const { installed, channelMention, marie } = await import("../support/teams-activities.ts");
+    const { Dispatcher } = await import("../../src/outbox/dispatcher.ts");
+    const { reminderPlanner, runTick } = await import("../../src/reminders/tick.ts");
+    const { adaptiveCardProblems } = await import("../support/adaptive-card-validator.ts");
+    const t = await teamsTestServer();
+    try {
+      await t.post(installed(t.connector.url, marie, "team"));
+      await t.rt.store.db.member.updateMany({ where: { platform: "teams", displayName: "Marie Dupont" }, data: { role: "secretariat" } });
+      await t.post(channelMention(t.connector.url, marie, "bind this channel"));
+      await createPlan(t.rt.store.db, { number: 4, actions: [{ code: "4.1", due: "2026-06-30", text: "June 2026", lead: "FR" }] });
+      t.connector.clear();
+      const dispatcher = new Dispatcher(t.rt.store, [t.messenger], t.rt.logger);
+      await runTick({ store: t.rt.store, logger: t.rt.logger }, dispatcher, new Date("2026-06-16T07:00:00Z"), [reminderPlanner]);
+      await runTick({ store: t.rt.store, logger: t.rt.logger }, dispatcher, new Date("2026-06-16T07:00:00Z"), [reminderPlanner]);
+      expect(t.connector.messages).toHaveLength(1);
+      const call = t.connector.messages[0]!;
+      expect(call.path).toBe(`/v3/conversations/${encodeURIComponent("19:ccwp-general@thread.tacv2")}/activities`);
+      const key = (call.body!.channelData as Record<string, string>).secretariatDeliveryKey;
+      expect(key).toMatch(/^digest:/);
+      expect(JSON.stringify(call.body)).toContain("4.1");
+      expect(adaptiveCardProblems(t.connector.cards[0])).toEqual([]);
+    } finally {
+      await t.close();
+    }
+  });
+});

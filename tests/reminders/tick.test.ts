@@ -43,15 +43,18 @@ describe.each(databaseKinds)("reminder ticks on %s", (kind) => {
     const text = m.texts()[0]!;
     expect(text).toMatch(/PLAN 101 — ACTION PLAN 101[\s\S]*1\.1 — Action 1\.1[\s\S]*due in 14 days: 30 June 2026 \("June 2026"\)[\s\S]*Lead: FR/);
     expect(text).toMatch(/1\.2[\s\S]*"By end June 2026"[\s\S]*PLAN 102 — ACTION PLAN 102[\s\S]*2\.1/);
-    expect(m.sent[0]!.replies[0]!.blocks.some((b) => b.type === "buttons" && b.buttons.some((x) => x.command === "actions.done"))).toBe(true);
+    expect(m.sent[0]!.replies[0]!.blocks.some((b) => b.type === "buttons" && b.buttons.some((x) => x.command === "plan.done"))).toBe(true);
   });
 
   it("stops reminding of an action marked done", async () => {
     rt = await testRuntime(kind);
-    const plan = await createPlan(rt.store.db, { number: 101, actions: [{ code: "1.1", due: "2026-06-30" }, { code: "1.2", due: "2026-06-30" }] });
+    await createPlan(rt.store.db, { number: 101, actions: [{ code: "1.1", due: "2026-06-30", lead: "FR" }, { code: "1.2", due: "2026-06-30", lead: "DE" }] });
     const m = new Recorder();
     await tick("2026-06-16T07:00:00Z", m);
-    await rt.store.db.action.update({ where: { id: plan.actions[0]!.id }, data: { status: "done" } });
+    // the French lead presses the digest's "Mark 1.1 done" button
+    const button = m.sent[0]!.replies[0]!.blocks.flatMap((b) => (b.type === "buttons" ? b.buttons : [])).find((b) => b.label === "Mark 1.1 done")!;
+    const pressed = await rt.bot.handle({ ...consoleText("", "fr-lead", { delegation: "FR" }), kind: "action", command: button.command, args: button.args } as never);
+    expect(replyToPlainText(pressed.replies[0]!)).toMatch(/Action 1\.1 \(plan 101\) is marked done/);
     await tick("2026-06-26T07:00:00Z", m);
     expect(m.texts()[0]).toMatch(/1\.1/);
     expect(m.texts()[1]).not.toMatch(/1\.1 —/);
