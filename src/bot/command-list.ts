@@ -5,6 +5,7 @@
 import type { AnyCommand } from "./command.ts";
 import { coreCommands } from "./commands.ts";
 import { forwardCommand } from "./forward.ts";
+import { askCommand, knowledgeFallback } from "../knowledge/commands.ts";
 
 export interface CommandSet {
   commands: AnyCommand[];
@@ -13,6 +14,6 @@ export interface CommandSet {
 
 export function buildCommandSet(): CommandSet {
   const commands: AnyCommand[] = [];
-  commands.push(...coreCommands(() => commands), forwardCommand);
-  return { commands };
+  commands.push(...coreCommands(() => commands), forwardCommand, askCommand);
+  return { commands, fallback: knowledgeFallback };
 }

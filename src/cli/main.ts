@@ -7,14 +7,16 @@ import { Command, CommanderError } from "commander";
 import { ConfigError } from "../config/index.ts";
 import { StoreError } from "../store/index.ts";
 import type { AdapterKit } from "./adapter-kit.ts";
+import { registerAsk } from "./commands/ask.ts";
 import { registerAudit } from "./commands/audit.ts";
+import { registerImportStrategy } from "./commands/import-strategy.ts";
 import { registerSay } from "./commands/say.ts";
 import { registerStart } from "./commands/start.ts";
 import { createCliContext, type CliContext } from "./context.ts";
 import { CliError, processIO, type CliIO } from "./io.ts";
 
 /** Each job adds its commands here. */
-const registrations: ((program: Command, ctx: CliContext) => void)[] = [registerStart, registerSay, registerAudit];
+const registrations: ((program: Command, ctx: CliContext) => void)[] = [registerStart, registerSay, registerAudit, registerAsk, registerImportStrategy];
 
 export function buildProgram(ctx: CliContext): Command {
   const program = new Command("secretariat")

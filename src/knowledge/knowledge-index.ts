@@ -1,0 +1,354 @@
+/**
+ * The search index over all passages: MiniSearch (BM25 with fuzzy matching) over the passage
+ * text, its headings, its label and its document, plus what this domain needs on top: label
+ * look-ups, documents named by year, acronyms, list answers and a confidence below which the bot
+ * declines. Pure: built from rows, no I/O.
+ */
+import MiniSearch, { type SearchResult } from "minisearch";
+import type { DocumentKind } from "./document-metadata.ts";
+import { isDeadlineQuestion, isListQuestion, labelMarkers, labelRefs, labelWords, referencedDocuments, type LabelRef } from "./question-refs.ts";
+import { ACRONYMS, acronymsIn, editDistance, expandAcronyms, isStopWord, stem, terms, words } from "./text-terms.ts";
+
+/** A document as the index needs it. */
+export interface IndexDocument {
+  slug: string;
+  title: string;
+  year: number | null;
+  kind: DocumentKind;
+}
+
+/** A passage as the index needs it. */
+export interface IndexPassage {
+  id: number;
+  documentSlug: string;
+  ord: number;
+  label: string;
+  headings: string[];
+  text: string;
+}
+
+/** One passage found for a question, best first. */
+export interface Hit {
+  passage: IndexPassage;
+  document: IndexDocument;
+  /** 0..1: how much of the question the passage answers */
+  score: number;
+}
+
+/** What the index makes of a question. */
+export interface SearchOutcome {
+  answered: boolean;
+  /** best first; when `answered` is false, the nearest passages (possibly none) */
+  hits: Hit[];
+  /** for "list" questions: the items of the list the best passage belongs to, in order */
+  list?: Hit[];
+  /** how the answer was found, for logs and the evaluation */
+  via: "label" | "search" | "none";
+  confidence: number;
+}
+
+/** Tuning, documented in docs/knowledge.md. */
+export const THRESHOLDS = {
+  /** share of the question's weighted terms the best passage must contain */
+  minCoverage: 0.62,
+  /** coverage needed when the question has a single content term */
+  minCoverageSingle: 1,
+  /** how many hits an answer offers */
+  sources: 4,
+} as const;
+
+const FIELDS = ["text", "headings", "label", "doc"] as const;
+const BOOST = { text: 1, headings: 0.5, label: 1.2, doc: 0.35 };
+
+interface Entry extends IndexPassage {
+  markers: string[];
+  /** adjacent term pairs of text and headings, for the phrase bonus */
+  pairs: Set<string>;
+  labelWordSet: Set<string>;
+}
+
+/** The index. Build once per process and reuse; rebuild after an import. */
+export class KnowledgeIndex {
+  private readonly search: MiniSearch<{ id: number; text: string; headings: string; label: string; doc: string }>;
+  private readonly entries = new Map<number, Entry>();
+  private readonly byDoc = new Map<string, Entry[]>();
+  private readonly docs = new Map<string, IndexDocument>();
+  private readonly df = new Map<string, number>();
+  private readonly labelVocabulary = new Set<string>();
+  /** every word of the corpus with its frequency, for correcting typing errors */
+  private readonly vocabulary = new Map<string, number>();
+  private readonly byLength = new Map<number, string[]>();
+  private readonly corrections = new Map<string, string>();
+  readonly size: number;
+
+  constructor(documents: readonly IndexDocument[], passages: readonly IndexPassage[]) {
+    for (const d of documents) this.docs.set(d.slug, d);
+    this.search = new MiniSearch({
+      fields: [...FIELDS],
+      idField: "id",
+      tokenize: (text) => text.split(/\s+/),
+      processTerm: (t) => t || null,
+      searchOptions: {
+        tokenize: (text) => text.split(/\s+/).filter(Boolean),
+        processTerm: (t) => t,
+      },
+    });
+    const rows = [];
+    const sorted = [...passages].sort((a, b) => (a.documentSlug === b.documentSlug ? a.ord - b.ord : a.documentSlug < b.documentSlug ? -1 : 1));
+    for (const p of sorted) {
+      const doc = this.docs.get(p.documentSlug);
+      if (!doc) continue;
+      const entry: Entry = { ...p, markers: labelMarkers(p.label), labelWordSet: new Set(labelWords(p.label)), pairs: new Set() };
+      for (const w of entry.labelWordSet) this.labelVocabulary.add(w);
+      this.entries.set(p.id, entry);
+      const list = this.byDoc.get(p.documentSlug) ?? [];
+      list.push(entry);
+      this.byDoc.set(p.documentSlug, list);
+      const text = [...terms(p.text), ...acronymsIn(p.text)];
+      const headings = [...terms(p.headings.join(" ")), ...acronymsIn(p.headings.join(" "))];
+      const label = terms(p.label.replace(/[.()]/g, " "));
+      for (const seq of [terms(p.text), terms(p.headings.at(-1) ?? "")]) for (let i = 1; i < seq.length; i++) entry.pairs.add(`${seq[i - 1]} ${seq[i]}`);
+      const docTerms = [...terms(doc.title), doc.kind, ...(doc.year ? [String(doc.year)] : [])];
+      for (const t of new Set([...text, ...headings, ...label])) this.df.set(t, (this.df.get(t) ?? 0) + 1);
+      for (const w of words(`${p.text} ${p.headings.join(" ")}`)) this.vocabulary.set(w, (this.vocabulary.get(w) ?? 0) + 1);
+      rows.push({ id: p.id, text: text.join(" "), headings: headings.join(" "), label: label.join(" "), doc: docTerms.join(" ") });
+    }
+    for (const d of documents) for (const w of words(d.title)) this.vocabulary.set(w, (this.vocabulary.get(w) ?? 0) + 1);
+    for (const w of this.vocabulary.keys()) {
+      const list = this.byLength.get(w.length) ?? [];
+      list.push(w);
+      this.byLength.set(w.length, list);
+    }
+    this.search.addAll(rows);
+    this.size = rows.length;
+  }
+
+  /** Answers `question`, or says it cannot, with the nearest passages either way. */
+  ask(question: string): SearchOutcome {
+    const refDocs = referencedDocuments(question, [...this.docs.values()]);
+    const inScope = (slug: string) => refDocs.length === 0 || refDocs.includes(slug);
+    const groups = this.queryGroups(question);
+    const flat = [...new Set(groups.flat())];
+    const results = flat.length
+      ? this.phraseBoost(groups, this.search.search(flat.join(" "), {
+          boost: BOOST,
+          combineWith: "OR",
+          filter: (r) => inScope(this.entries.get(r.id as number)!.documentSlug),
+        }))
+      : [];
+
+    const labelHits = this.labelLookup(labelRefs(question), question, inScope, results);
+    if (labelHits.length > 0) {
+      const hits = labelHits.slice(0, THRESHOLDS.sources);
+      return this.withList(question, { answered: true, hits, via: "label", confidence: 1 });
+    }
+
+    if (results.length === 0) return { answered: false, hits: [], via: "none", confidence: 0 };
+    const top = results[0]!;
+    const confidence = this.coverage(groups, top);
+    const needed = groups.length <= 1 ? THRESHOLDS.minCoverageSingle : THRESHOLDS.minCoverage;
+    const hits = this.rank(results, confidence, question).slice(0, THRESHOLDS.sources);
+    const answered = confidence >= needed;
+    return this.withList(question, { answered, hits, via: answered ? "search" : "none", confidence });
+  }
+
+  /** Passages with this label in this document (all paragraphs of a section), in order. */
+  passagesByLabel(documentSlug: string, label: string): IndexPassage[] {
+    return (this.byDoc.get(documentSlug) ?? []).filter((e) => e.label === label);
+  }
+
+  /** The words of the question, each with its alternatives (stem, acronym expansion). */
+  private queryGroups(question: string): string[][] {
+    const raw = words(question.replace(/\b(?:19|20)\d{2}\b/g, " $& "));
+    const groups: string[][] = [];
+    for (const typed of raw) {
+      if (isStopWord(typed) && !ACRONYM_STOP.has(typed)) continue;
+      const w = this.correct(typed);
+      if (w !== typed && isStopWord(w)) continue;
+      const g = [stem(w), ...expandAcronyms([w])];
+      // numerals of labels are looked up as labels; a lone counter adds nothing to the text search
+      if (/^\d{1,3}$/.test(w) || (w.length === 1 && /[a-z]/.test(w))) continue;
+      groups.push([...new Set(g)]);
+    }
+    if (isDeadlineQuestion(question)) groups.push(["deadlin"]);
+    return groups;
+  }
+
+  /**
+   * Words the question puts side by side ("information management", "risk analysis") that a
+   * passage also has side by side raise it: BM25 alone ignores word order.
+   */
+  private phraseBoost(groups: string[][], results: SearchResult[]): SearchResult[] {
+    const pairs: string[] = [];
+    for (let i = 1; i < groups.length; i++) pairs.push(`${groups[i - 1]![0]} ${groups[i]![0]}`);
+    if (pairs.length === 0) return results;
+    const head = results.slice(0, 50).map((r) => {
+      const e = this.entries.get(r.id as number)!;
+      const n = pairs.filter((p) => e.pairs.has(p)).length;
+      return n > 0 ? { ...r, score: r.score * (1 + PHRASE_BONUS * n) } : r;
+    });
+    head.sort((a, b) => b.score - a.score);
+    return [...head, ...results.slice(50)];
+  }
+
+  /** The corpus word nearest to a word the corpus does not know ("informaton" → "information"). */
+  private correct(w: string): string {
+    if (w.length < 5 || this.vocabulary.has(w) || ACRONYMS[w] || /\d/.test(w)) return w;
+    const cached = this.corrections.get(w);
+    if (cached) return cached;
+    const max = w.length >= 8 ? 2 : 1;
+    let best = w;
+    let bestD = max + 1;
+    let bestF = 0;
+    for (let len = w.length - max; len <= w.length + max; len++) {
+      for (const v of this.byLength.get(len) ?? []) {
+        const d = editDistance(w, v, max);
+        const f = this.vocabulary.get(v)!;
+        if (d <= max && (d < bestD || (d === bestD && f > bestF))) {
+          best = v;
+          bestD = d;
+          bestF = f;
+        }
+      }
+    }
+    if (this.corrections.size > 10_000) this.corrections.clear();
+    this.corrections.set(w, best);
+    return best;
+  }
+
+  /**
+   * Weighted share of the question's words found in a result: rare words weigh more, a word
+   * unknown to every document weighs most, so "budget" or "Vienna" sinks an answer that only
+   * matched "CCWP".
+   */
+  private coverage(groups: string[][], r: SearchResult): number {
+    const matched = new Set(r.queryTerms);
+    const n = this.size;
+    const idf = (t: string) => {
+      const df = this.df.get(t) ?? 0;
+      return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    };
+    let total = 0;
+    let got = 0;
+    for (const g of groups) {
+      if (g.length === 1 && g[0] === "deadlin") continue; // a hint, not a requirement
+      const known = g.filter((t) => this.df.has(t));
+      const w = known.length ? Math.max(...known.map(idf)) : idf("\u0000unknown");
+      total += w;
+      if (g.some((t) => matched.has(t))) got += w;
+    }
+    return total === 0 ? 0 : got / total;
+  }
+
+  private rank(results: SearchResult[], confidence: number, _question: string): Hit[] {
+    const top = results[0]?.score ?? 1;
+    const hits: Hit[] = [];
+    for (const r of results) {
+      const e = this.entries.get(r.id as number)!;
+      hits.push({ passage: e, document: this.docs.get(e.documentSlug)!, score: round((r.score / top) * confidence) });
+      if (hits.length >= THRESHOLDS.sources * 3) break;
+    }
+    return hits;
+  }
+
+  /**
+   * Passages whose label ends with the counters the question names, in the documents it names;
+   * words of the label said in the question ("timetable", "hereby resolves") and the text search
+   * break ties.
+   */
+  private labelLookup(refs: LabelRef[], question: string, inScope: (slug: string) => boolean, results: SearchResult[]): Hit[] {
+    const squeezed = question.toLowerCase().replace(/[^a-z0-9]+/g, "");
+    const exact = (label: string) => {
+      const l = label.toLowerCase().replace(/[^a-z0-9]+/g, "");
+      return l.length >= 4 && /\d|\s/.test(label) && squeezed.includes(l);
+    };
+    const exactHits = [...this.entries.values()].filter((e) => inScope(e.documentSlug) && exact(e.label));
+    if (refs.length === 0 && exactHits.length === 0) return [];
+    const qWords = new Set(words(question));
+    const textScore = new Map<number, number>();
+    const best = results[0]?.score ?? 1;
+    for (const r of results) textScore.set(r.id as number, r.score / best);
+    const scored: { e: Entry; s: number }[] = [];
+    for (const ref of refs) {
+      for (const e of this.entries.values()) {
+        if (!inScope(e.documentSlug) || e.markers.length < ref.markers.length) continue;
+        const tail = e.markers.slice(e.markers.length - ref.markers.length);
+        if (tail.join(".") !== ref.markers.join(".")) continue;
+        let s = 10 + ref.markers.length * 3;
+        if (e.markers.length === ref.markers.length) s += 4;
+        for (const w of e.labelWordSet) if (qWords.has(w)) s += 3;
+        // "action 22" points at numbered actions; a paragraph label with words needs them said
+        if (e.labelWordSet.size > 0 && ![...e.labelWordSet].some((w) => qWords.has(w)) && ref.markers.length === 1) s -= 2;
+        s += 4 * (textScore.get(e.id) ?? 0);
+        scored.push({ e, s });
+      }
+    }
+    // the whole label typed as written ("II.1 C For the CCWP d)") beats any partial reading
+    const longest = Math.max(0, ...exactHits.map((e) => e.label.length));
+    for (const e of exactHits) if (e.label.length === longest) scored.push({ e, s: 100 + 4 * (textScore.get(e.id) ?? 0) });
+    if (scored.length === 0) return [];
+    scored.sort((a, b) => b.s - a.s || a.e.ord - b.e.ord);
+    // Several passages can share a label (a section's paragraphs): keep the first of each.
+    const seen = new Set<string>();
+    const hits: Hit[] = [];
+    const top = scored[0]!.s;
+    for (const { e, s } of scored) {
+      const key = `${e.documentSlug}\u0000${e.label}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      hits.push({ passage: e, document: this.docs.get(e.documentSlug)!, score: round(s / top) });
+    }
+    return hits;
+  }
+
+  /** For list questions: the items under the best passage, or the list it belongs to. */
+  private withList(question: string, outcome: SearchOutcome): SearchOutcome {
+    if (!outcome.answered || !isListQuestion(question)) return outcome;
+    // The list whose lead-in names what was asked ("... the following strategic objectives:")
+    // wins over a nearer hit that only mentions it.
+    const q = new Set(terms(question));
+    let best: { hit: Hit; items: Entry[]; s: number } | undefined;
+    outcome.hits.slice(0, 4).forEach((hit, rank) => {
+      const items = this.listAround(hit.passage as Entry);
+      if (items.length < 2) return;
+      const lead = terms(hit.passage.text.split(/[.;]\s/).at(-1) ?? "").slice(-5);
+      const s = lead.filter((t) => q.has(t)).length * 2 - rank;
+      if (!best || s > best.s) best = { hit, items, s };
+    });
+    if (!best) return outcome;
+    const { hit, items } = best;
+    return { ...outcome, list: items.map((p) => ({ passage: p, document: hit.document, score: hit.score })) };
+  }
+
+  private listAround(e: Entry): Entry[] {
+    const all = this.byDoc.get(e.documentSlug) ?? [];
+    const children = (parent: Entry) => {
+      const start = all.indexOf(parent);
+      const out: Entry[] = [];
+      for (let i = start + 1; i < all.length; i++) {
+        const c = all[i]!;
+        if (c.label === parent.label) {
+          if (out.length > 0) break;
+          continue;
+        }
+        if (!c.label.startsWith(parent.label) || c.markers.length <= parent.markers.length) break;
+        if (c.markers.length === parent.markers.length + 1 && !out.some((o) => o.label === c.label)) out.push(c);
+      }
+      return out;
+    };
+    const own = children(e);
+    if (own.length >= 2) return own;
+    // an item: its siblings under the same parent
+    const parentLabelIdx = all.findLastIndex((p) => all.indexOf(e) > all.indexOf(p) && p.markers.length === e.markers.length - 1 && e.label.startsWith(p.label));
+    if (parentLabelIdx >= 0) return children(all[parentLabelIdx]!);
+    return [];
+  }
+}
+
+/** Acronyms that are also stop words ("IT", "US") still count when asked in capitals; none yet. */
+const ACRONYM_STOP = new Set<string>();
+
+/** Score multiplier per pair of question words found side by side in a passage. */
+const PHRASE_BONUS = 0.35;
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
