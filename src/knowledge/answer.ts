@@ -67,11 +67,11 @@ export function answerQuestion(index: KnowledgeIndex, question: string): { answe
     text: trimPassage(sectionText(index, h), qTerms),
     score: h.score,
   });
-  const sources = outcome.hits.map(source);
-  if (outcome.list) {
-    for (const item of outcome.list) {
-      if (!sources.some((s) => s.document === item.document.slug && s.label === item.passage.label)) sources.push(source(item));
-    }
+  // A list answer leads with the passage that introduces the list, then its items.
+  const ordered = outcome.list && outcome.listLead ? [outcome.listLead, ...outcome.list, ...outcome.hits] : outcome.hits;
+  const sources: AnswerSource[] = [];
+  for (const h of ordered) {
+    if (!sources.some((s) => s.document === h.document.slug && s.label === h.passage.label)) sources.push(source(h));
   }
   let text: string;
   if (!outcome.answered) text = DECLINE_TEXT;

@@ -6,6 +6,7 @@
  */
 import MiniSearch, { type SearchResult } from "minisearch";
 import type { DocumentKind } from "./document-metadata.ts";
+import { PREAMBLE_LABEL } from "./label-passages.ts";
 import { isDeadlineQuestion, isListQuestion, labelMarkers, labelRefs, labelWords, referencedDocuments, type LabelRef } from "./question-refs.ts";
 import { ACRONYMS, acronymsIn, editDistance, expandAcronyms, isStopWord, stem, terms, words } from "./text-terms.ts";
 
@@ -42,6 +43,8 @@ export interface SearchOutcome {
   hits: Hit[];
   /** for "list" questions: the items of the list the best passage belongs to, in order */
   list?: Hit[];
+  /** the passage that introduces the list ("... the following strategic objectives:") */
+  listLead?: Hit;
   /** how the answer was found, for logs and the evaluation */
   via: "label" | "search" | "none";
   confidence: number;
@@ -50,7 +53,7 @@ export interface SearchOutcome {
 /** Tuning, documented in docs/knowledge.md. */
 export const THRESHOLDS = {
   /** share of the question's weighted terms the best passage must contain */
-  minCoverage: 0.62,
+  minCoverage: 0.52,
   /** coverage needed when the question has a single content term */
   minCoverageSingle: 1,
   /** how many hits an answer offers */
@@ -79,6 +82,7 @@ export class KnowledgeIndex {
   private readonly vocabulary = new Map<string, number>();
   private readonly byLength = new Map<number, string[]>();
   private readonly corrections = new Map<string, string>();
+  private stemsByLength: Map<number, string[]> | undefined;
   readonly size: number;
 
   constructor(documents: readonly IndexDocument[], passages: readonly IndexPassage[]) {
@@ -129,11 +133,22 @@ export class KnowledgeIndex {
     const inScope = (slug: string) => refDocs.length === 0 || refDocs.includes(slug);
     const groups = this.queryGroups(question);
     const flat = [...new Set(groups.flat())];
+    // An acronym's expansion helps find the passage but must not outweigh the acronym itself.
+    const primary = new Set(groups.map((g) => g[0]!));
+    const expansionWeight = new Map<string, number>();
+    for (const g of groups) for (const t of g.slice(1)) if (!primary.has(t)) expansionWeight.set(t, Math.min(expansionWeight.get(t) ?? 1, 1 / (g.length - 1)));
+    const docBoost = this.titleBoost(question);
     const results = flat.length
       ? this.phraseBoost(groups, this.search.search(flat.join(" "), {
           boost: BOOST,
           combineWith: "OR",
           filter: (r) => inScope(this.entries.get(r.id as number)!.documentSlug),
+          boostTerm: (term) => expansionWeight.get(term) ?? 1,
+          boostDocument: (id) => {
+            const e = this.entries.get(id as number)!;
+            // the cover note and preamble rarely answer; a document named by its title words does
+            return (e.label === PREAMBLE_LABEL ? 0.6 : 1) * (docBoost.get(e.documentSlug) ?? 1);
+          },
         }))
       : [];
 
@@ -144,8 +159,12 @@ export class KnowledgeIndex {
     }
 
     if (results.length === 0) return { answered: false, hits: [], via: "none", confidence: 0 };
+    // Re-rank the head by how much of the question each passage covers (rare words weigh more).
+    const head = results.slice(0, 20).map((r) => ({ r, c: this.coverage(groups, r) }));
+    head.sort((a, b) => b.r.score * (0.4 + b.c) ** 2 - a.r.score * (0.4 + a.c) ** 2);
+    results.splice(0, head.length, ...head.map((h) => h.r));
     const top = results[0]!;
-    const confidence = this.coverage(groups, top);
+    const confidence = head[0]!.c;
     const needed = groups.length <= 1 ? THRESHOLDS.minCoverageSingle : THRESHOLDS.minCoverage;
     const hits = this.rank(results, confidence, question).slice(0, THRESHOLDS.sources);
     const answered = confidence >= needed;
@@ -165,7 +184,9 @@ export class KnowledgeIndex {
       if (isStopWord(typed) && !ACRONYM_STOP.has(typed)) continue;
       const w = this.correct(typed);
       if (w !== typed && isStopWord(w)) continue;
-      const g = [stem(w), ...expandAcronyms([w])];
+      // a short word no document knows is a slip of the keyboard ("wat", "teh"), not a topic
+      if (w.length <= 3 && !this.vocabulary.has(w) && !ACRONYMS[w]) continue;
+      const g = [this.correctStem(w), ...expandAcronyms([w])];
       // numerals of labels are looked up as labels; a lone counter adds nothing to the text search
       if (/^\d{1,3}$/.test(w) || (w.length === 1 && /[a-z]/.test(w))) continue;
       groups.push([...new Set(g)]);
@@ -189,6 +210,34 @@ export class KnowledgeIndex {
     });
     head.sort((a, b) => b.score - a.score);
     return [...head, ...results.slice(50)];
+  }
+
+  /**
+   * Documents named by distinctive words of their title ("the revised strategy", "the reinforced
+   * strategy"): their passages weigh more. A word in every title names none.
+   */
+  private titleBoost(question: string): Map<string, number> {
+    const q = new Set(terms(question));
+    const boost = new Map<string, number>();
+    const titles = [...this.docs.values()].map((d) => ({ slug: d.slug, t: new Set(terms(d.title)) }));
+    for (const { slug, t } of titles) {
+      let n = 0;
+      for (const w of t) if (q.has(w) && titles.filter((x) => x.t.has(w)).length <= Math.max(1, Math.floor(titles.length / 3))) n++;
+      if (n > 0) boost.set(slug, 1 + 0.4 * Math.min(n, 2));
+    }
+    return boost;
+  }
+
+  /** The stem of a word, or the nearest stem the corpus has when the word was mistyped beyond repair ("ratifcation" → "ratif"). */
+  private correctStem(w: string): string {
+    const s = stem(w);
+    if (this.df.has(s) || s.length < 5 || this.vocabulary.has(w) || /\d/.test(s)) return s;
+    this.stemsByLength ??= groupByLength([...this.df.keys()]);
+    let best = s;
+    for (let len = s.length - 1; len <= s.length + 1; len++) {
+      for (const v of this.stemsByLength.get(len) ?? []) if (editDistance(s, v, 1) <= 1 && (best === s || (this.df.get(v) ?? 0) > (this.df.get(best) ?? 0))) best = v;
+    }
+    return best;
   }
 
   /** The corpus word nearest to a word the corpus does not know ("informaton" → "information"). */
@@ -257,12 +306,12 @@ export class KnowledgeIndex {
    * break ties.
    */
   private labelLookup(refs: LabelRef[], question: string, inScope: (slug: string) => boolean, results: SearchResult[]): Hit[] {
-    const squeezed = question.toLowerCase().replace(/[^a-z0-9]+/g, "");
-    const exact = (label: string) => {
-      const l = label.toLowerCase().replace(/[^a-z0-9]+/g, "");
-      return l.length >= 4 && /\d|\s/.test(label) && squeezed.includes(l);
+    const qTokens = ` ${question.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean).join(" ")} `;
+    const exact = (e: Entry) => {
+      const tokens = e.label.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+      return tokens.length >= 2 && e.markers.length > 0 && qTokens.includes(` ${tokens.join(" ")} `);
     };
-    const exactHits = [...this.entries.values()].filter((e) => inScope(e.documentSlug) && exact(e.label));
+    const exactHits = [...this.entries.values()].filter((e) => inScope(e.documentSlug) && exact(e));
     if (refs.length === 0 && exactHits.length === 0) return [];
     const qWords = new Set(words(question));
     const textScore = new Map<number, number>();
@@ -317,7 +366,7 @@ export class KnowledgeIndex {
     });
     if (!best) return outcome;
     const { hit, items } = best;
-    return { ...outcome, list: items.map((p) => ({ passage: p, document: hit.document, score: hit.score })) };
+    return { ...outcome, listLead: hit, list: items.map((p) => ({ passage: p, document: hit.document, score: hit.score })) };
   }
 
   private listAround(e: Entry): Entry[] {
@@ -347,6 +396,16 @@ export class KnowledgeIndex {
 
 /** Acronyms that are also stop words ("IT", "US") still count when asked in capitals; none yet. */
 const ACRONYM_STOP = new Set<string>();
+
+function groupByLength(ws: string[]): Map<number, string[]> {
+  const m = new Map<number, string[]>();
+  for (const w of ws) {
+    const list = m.get(w.length);
+    if (list) list.push(w);
+    else m.set(w.length, [w]);
+  }
+  return m;
+}
 
 /** Score multiplier per pair of question words found side by side in a passage. */
 const PHRASE_BONUS = 0.35;

@@ -12,6 +12,7 @@ const STOP = new Set(
     "will with would you your yours shall may might must also within whether e.g i.e etc per via thereof therein whose ie eg " +
     // words of the question, not of the answer
     "say says said tell please know want wanted explain describe give show find anything something document documents text texts mention mentions mentioned talk talks " +
+    "far advance often happen happens need needs needed required require supposed expected possible currently anyone somebody someone " +
     "one two three four five six seven eight nine ten main key list enumerate name named summarise summarize overview quote quoted " +
     "regarding concerning according mean meaning exactly kind sort thing things there's whats what's do does did hi hello thanks thank bot us let lets can't cannot"
   ).split(/\s+/),
@@ -21,7 +22,6 @@ const STOP = new Set(
 export const ACRONYMS: Record<string, string> = {
   cis: "customs information system",
   jco: "joint customs operation",
-  jcos: "joint customs operation",
   olaf: "european anti-fraud office",
   ccwp: "customs cooperation working party",
   lewp: "law enforcement working party",
@@ -45,7 +45,6 @@ export const ACRONYMS: Record<string, string> = {
   wco: "world customs organisation",
   pcwp: "police cooperation working party",
   mou: "memorandum understanding",
-  mous: "memorandum understanding",
   naples: "naples convention mutual assistance cooperation customs administrations",
   uclaf: "unit coordination fraud prevention",
   coreper: "permanent representatives committee",
@@ -58,7 +57,7 @@ const VARIANTS: Record<string, string> = {
   organization: "organisation", organizations: "organisations", organized: "organised", organize: "organise", program: "programme", programs: "programmes",
   analyze: "analyse", analyzed: "analysed", harmonize: "harmonise", prioritize: "prioritise", prioritized: "prioritised", utilize: "utilise", recognize: "recognise",
   recognizing: "recognising", centers: "centres", center: "centre", favor: "favour", labor: "labour", defense: "defence", licence: "license", trafficking: "traffic", smugglers: "smuggling", smuggle: "smuggling",
-  aims: "aim", duration: "month", long: "month", months: "month", goals: "objective", goal: "objective", targets: "objective", priorities: "objective", priority: "objective", timeline: "timetable", schedule: "timetable",
+  aims: "aim", duration: "month", long: "month", months: "month", goals: "objective", goal: "objective", targets: "objective", priorities: "objective", priority: "objective", timeline: "timetable", catalog: "catalogue", catalogs: "catalogue", schedule: "timetable",
 };
 
 /** Splits text into raw words, keeping "naples ii" style numerals as words. */
@@ -74,6 +73,8 @@ export function words(text: string): string[] {
 /** The stem of one lower-case word. */
 export function stem(word: string): string {
   let w = VARIANTS[word] ?? word;
+  // plural acronyms: JCOs, MoUs
+  if (w.endsWith("s") && ACRONYMS[w.slice(0, -1)]) return w.slice(0, -1);
   if (w.length <= 4 || /\d/.test(w)) return w;
   w = w.replace(/ys(?:is|es|e|ed|ing)$|yz(?:e|ed|ing)$|ytic(?:al)?$/, "ys");
   for (let round = 0; round < 3; round++) {
@@ -91,7 +92,7 @@ export function stem(word: string): string {
 }
 
 const SUFFIXES: [string, string][] = [
-  ["isations", ""], ["izations", ""], ["isation", ""], ["ization", ""], ["ational", ""], ["ations", ""], ["ation", ""], ["atives", ""], ["ative", ""], ["ities", ""],
+  ["ifications", "if"], ["ification", "if"], ["ifies", "if"], ["ified", "if"], ["ify", "if"], ["isations", ""], ["izations", ""], ["isation", ""], ["ization", ""], ["ational", ""], ["ations", ""], ["ation", ""], ["atives", ""], ["ative", ""], ["ities", ""],
   ["ments", ""], ["ment", ""], ["ness", ""], ["ings", ""], ["ing", ""], ["ions", ""], ["ion", ""], ["ives", ""], ["ive", ""], ["ies", "y"], ["ied", "y"], ["ity", ""],
   ["ates", ""], ["ate", ""], ["ers", ""], ["er", ""], ["ed", ""], ["ly", ""], ["al", ""], ["ic", ""], ["es", ""], ["s", ""], ["e", ""], ["y", ""],
 ];
