@@ -60,7 +60,7 @@ export function labelPassages(allBlocks: Block[]): LabelledPassage[] {
   // the next numbered item starts a list; otherwise it is a caption inside a running list.
   const restartsBelow = (i: number): boolean => {
     for (let j = i + 1; j < blocks.length && j < i + 30; j++) {
-      const m = parseMarker(blocks[j]!.text, (style, value) => continuesAt(style, value) >= 0);
+      const m = ahead[j];
       if (m) return m.value === 1;
       if (/:$/.test(blocks[j]!.text) && isCaps(blocks[j]!.text)) return false;
     }
@@ -82,19 +82,24 @@ export function labelPassages(allBlocks: Block[]): LabelledPassage[] {
     return { kind: "paragraph", text };
   };
 
+  // Look-ahead reads markers without context (cheap, computed once); the walk itself reads them in context.
+  const ahead = blocks.map((b) => parseMarker(b.text));
   const nextSameStyle = (i: number, style: string): Marker | undefined => {
-    for (let j = i + 1; j < blocks.length; j++) {
-      const m = parseMarker(blocks[j]!.text, (st, value) => continuesAt(st, value) >= 0);
-      if (m?.style === style) return m;
-    }
+    for (let j = i + 1; j < blocks.length; j++) if (ahead[j]?.style === style) return ahead[j];
     return undefined;
+  };
+  const lookahead = new Map<number, Classified>();
+  const classifyAhead = (j: number): Classified => {
+    let c = lookahead.get(j);
+    if (!c) lookahead.set(j, (c = classify(blocks[j]!, j)));
+    return c;
   };
 
   for (let i = 0; i < blocks.length; i++) {
     // Classified in turn: whether "i" or "V" is a letter or a numeral depends on the open lists.
     const item = classify(blocks[i]!, i);
     // An item whose content is arranged under sub-headings ("For the CCWP:") is itself a heading.
-    if (item.kind === "marker" && !item.heading && blocks[i + 1] && classify(blocks[i + 1]!, i + 1).kind === "subhead") item.heading = true;
+    if (item.kind === "marker" && !item.heading && blocks[i + 1] && classifyAhead(i + 1).kind === "subhead") item.heading = true;
     switch (item.kind) {
       case "keyword": {
         stack = [{ kind: "keyword", text: item.text, inLabel: undefined }];
@@ -133,7 +138,7 @@ export function labelPassages(allBlocks: Block[]): LabelledPassage[] {
         if (top?.kind === "marker" && !top.heading) {
           let next: Classified | undefined;
           for (let j = i + 1; j < blocks.length && !next; j++) {
-            const c = classify(blocks[j]!, j);
+            const c = classifyAhead(j);
             if (c.kind !== "paragraph") next = c;
           }
           let target = stack.length - 1;
@@ -227,6 +232,8 @@ function renderLabel(stack: Node[]): string {
     } else {
       const spaced =
         m.kind === "ALPHA" ||
+        m.kind === "named" ||
+        prev.marker.kind === "named" ||
         (prev.marker.kind === "ROMAN" && !n.capsHeading) ||
         (/\)$/.test(prevPart) && !/^\(/.test(prevPart));
       if (spaced) {

@@ -17,7 +17,7 @@ export interface Marker {
   value: number;
   /** the counter text without punctuation: "a", "ii", "IV", "3.1" */
   core: string;
-  kind: "arabic" | "decimal" | "alpha" | "ALPHA" | "roman" | "ROMAN";
+  kind: "arabic" | "decimal" | "alpha" | "ALPHA" | "roman" | "ROMAN" | "named";
   /** the text after the marker */
   rest: string;
 }
@@ -46,6 +46,7 @@ function toRoman(n: number): string {
 }
 
 const BULLET = /^(?:[-•*–]\s+)+/;
+const NAMED = /^(article|section|chapter|part|objective|priority|action|measure|title)\s+(\d{1,3}|[IVXLC]{1,6})(?:\s*[.:–—-]\s+|\s*$|\s+(?=[A-Z]))/i;
 const PATTERNS: { re: RegExp; open: string; close: string }[] = [
   { re: /^\(([0-9]{1,3}|[a-zA-Z]|[ivxlc]{1,6})\)\s+/, open: "(", close: ")" },
   { re: /^([0-9]{1,3}(?:\.[0-9]{1,3})+)\.?\s+/, open: "", close: "." },
@@ -59,6 +60,16 @@ const PATTERNS: { re: RegExp; open: string; close: string }[] = [
  */
 export function parseMarker(text: string, continues: (style: MarkerStyle, value: number) => boolean = () => false): Marker | undefined {
   const body = text.replace(BULLET, "");
+  // "Article 3", "Section II", "Objective 2:", "Action 4 –": the word is part of the label
+  let named = NAMED.exec(body);
+  // after a bare space, the heading must start with a capital ("Article 3 Scope", not "Part II of this")
+  if (named && !/[.:–—-]\s*$/.test(named[0]) && !/^(?:[A-Z]|$)/.test(body.slice(named[0].length))) named = null;
+  if (named) {
+    const word = named[1]![0]!.toUpperCase() + named[1]!.slice(1).toLowerCase();
+    const n = named[2]!;
+    const value = /^\d+$/.test(n) ? Number(n) : romanValue(n);
+    if (!Number.isNaN(value)) return { raw: `${word} ${n}`, core: n, style: `named:${word}`, value, kind: "named", rest: body.slice(named[0].length).trim() };
+  }
   for (const p of PATTERNS) {
     const m = p.re.exec(body);
     if (!m) continue;
