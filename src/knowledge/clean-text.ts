@@ -60,6 +60,11 @@ export function cleanText(source: string): Block[] {
       footnoteMode = "none";
       continue;
     }
+    // Markdown footnote definitions: "[^1]: See ..."
+    if (/^\[\^[^\]]{1,10}\]:/.test(trimmed)) {
+      footnoteMode = "sup";
+      continue;
+    }
     if (FOOTNOTE_START.test(trimmed)) {
       const n = /(\d{1,3})/.exec(trimmed)?.[1];
       if (n) footnoteNumbers.add(n);
@@ -117,6 +122,7 @@ export function cleanText(source: string): Block[] {
 function stripMarkup(line: string): string {
   return line
     .replace(/<sup>[^<]{0,12}<\/sup>/gi, "")
+    .replace(/\[\^[^\]]{1,10}\]/g, "")
     .replace(SUPERSCRIPT, "")
     .replace(/<\/?(?:ul|ol)[^>]*>/gi, " ")
     .replace(/<li[^>]*>/gi, " ")

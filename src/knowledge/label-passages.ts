@@ -24,11 +24,15 @@ type Node =
 type Classified =
   | { kind: "marker"; marker: Marker; heading: boolean; capsHeading: boolean }
   | { kind: "keyword" | "subhead" | "caption"; text: string }
-  | { kind: "paragraph"; text: string };
+  | { kind: "paragraph"; text: string }
+  | { kind: "meta"; text: string };
 
 /** Label given to text that stands before any numbering or heading. */
 export const PREAMBLE_LABEL = "preamble";
 
+const VERB = /\b(?:shall|should|will|must|may|can|are|is|was|were|have|has|had|do|does|did|be|been|being|need|needs|include|includes|including)\b/i;
+/** Cover-page lines that are neither text nor headings: place and date, document numbers. */
+const META_LINE = /^(?:(?:Brussels|Luxembourg|Strasbourg),\s+\d{1,2}\s+\w+\s+\d{4}|\d{3,5}\/(?:\d{1,2}\/)?\d{2}(?:\s+REV\s+\d+)?(?:\s+[A-Z]{3,12}\s+\d{1,4})*|\(OR\.\s*\w+\)|LIMITE)$/;
 const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
 const isCaps = (s: string) => {
   const letters = s.replace(/[^A-Za-zÀ-ÿ]/g, "");
@@ -77,7 +81,9 @@ export function labelPassages(allBlocks: Block[]): LabelledPassage[] {
     const text = b.text.trim();
     const bare = text.replace(/\s*:$/, "");
     if (isCaps(bare) && bare.length <= 80 && !/[,;.]$/.test(bare) && (text.endsWith(":") || (words(bare) <= 2 && restartsBelow(i)))) return { kind: "keyword", text: bare };
-    if (text.endsWith(":") && words(bare) <= 10 && !bare.includes(",") && /^[A-Z]/.test(bare) && !isCaps(bare)) return { kind: "subhead", text: bare };
+    // "For the CCWP:" names who the items are for; "The Member States shall:" is a sentence.
+    if (text.endsWith(":") && words(bare) <= 10 && !bare.includes(",") && /^[A-Z]/.test(bare) && !isCaps(bare) && !VERB.test(bare)) return { kind: "subhead", text: bare };
+    if (META_LINE.test(text)) return { kind: "meta", text };
     if ((b.emphasised || isCaps(bare) || (words(text) <= 12 && !/[.;:,!?]["')]?$/.test(text))) && /^[A-Z0-9"«(]/.test(text)) return { kind: "caption", text };
     return { kind: "paragraph", text };
   };
@@ -117,7 +123,15 @@ export function labelPassages(allBlocks: Block[]): LabelledPassage[] {
         stack.push({ kind: "subhead", text: item.text });
         break;
       }
+      case "meta":
+        break;
       case "marker": {
+        if (item.marker.kind === "named" && !stack.some((n) => n.kind === "marker" && n.marker.style === item.marker.style)) {
+          // "Article 2", "Chapter III": a section of the document, under an enclosing named
+          // section if there is one, otherwise at the top (not inside the recitals before it)
+          const outer = stack.findLastIndex((n) => n.kind === "marker" && n.marker.kind === "named");
+          stack.length = outer + 1;
+        }
         const at = landing(stack, item.marker, nextSameStyle(i, item.marker.style));
         // the sibling of a numbered heading is a heading too (3.1 and 3.2 are both sections)
         const replaced = stack[at];
