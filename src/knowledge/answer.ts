@@ -40,7 +40,7 @@ export const DECLINE_TEXT = "The documents do not answer this question.";
 export function neutraliseMentions(text: string): string {
   return text
     .replace(/<[!@#][^>]*>/g, " ")
-    .replace(/@(?=(?:here|channel|everyone|all|room|team)\b)/gi, "")
+    .replace(/(?<![\w.])@(?:here|channel|everyone|all|room|team)\b/gi, " ")
     .replace(/\s+/g, " ")
     .trim();
 }
@@ -85,7 +85,7 @@ export function answerReply(a: Answer, outcome: SearchOutcome): Reply {
   if (!a.answered) {
     return reply(DECLINE_TEXT, [
       { type: "text", text: `${DECLINE_TEXT} I found no passage in the strategies that answers “${a.question}”.` },
-      { type: "text", text: "The secretariat can answer it: press the button to pass it on.", style: "muted" },
+      { type: "text", text: "The secretariat can answer it: press the button to pass it on. (Type help to see what else I can do.)", style: "muted" },
       { type: "buttons", buttons: [{ label: "Ask the secretariat", command: "secretariat.ask", args: { question: a.question } }] },
     ]);
   }

@@ -83,6 +83,9 @@ export class KnowledgeIndex {
   private readonly byLength = new Map<number, string[]>();
   private readonly corrections = new Map<string, string>();
   private stemsByLength: Map<number, string[]> | undefined;
+  private readonly expansions: [string, string[]][] = Object.entries(ACRONYMS)
+    .map(([a, e]): [string, string[]] => [a, terms(e)])
+    .filter(([, e]) => e.length >= 2);
   readonly size: number;
 
   constructor(documents: readonly IndexDocument[], passages: readonly IndexPassage[]) {
@@ -160,9 +163,15 @@ export class KnowledgeIndex {
 
     if (results.length === 0) return { answered: false, hits: [], via: "none", confidence: 0 };
     // Re-rank the head by how much of the question each passage covers (rare words weigh more).
-    const head = results.slice(0, 20).map((r) => ({ r, c: this.coverage(groups, r) }));
-    head.sort((a, b) => b.r.score * (0.4 + b.c) ** 2 - a.r.score * (0.4 + a.c) ** 2);
-    results.splice(0, head.length, ...head.map((h) => h.r));
+    const head = results.slice(0, 20).map((r) => {
+      const c = this.coverage(groups, r);
+      return { ...r, score: r.score * (0.4 + c) ** 2, c };
+    });
+    head.sort((a, b) => b.score - a.score);
+    // below the head, scores keep their order and stay under the head's last
+    const floor = head.at(-1)!.score / (results[head.length - 1]?.score || 1);
+    results.splice(0, head.length, ...head);
+    for (let i = head.length; i < results.length; i++) results[i] = { ...results[i]!, score: results[i]!.score * Math.min(floor, 1) };
     const top = results[0]!;
     const confidence = head[0]!.c;
     const needed = groups.length <= 1 ? THRESHOLDS.minCoverageSingle : THRESHOLDS.minCoverage;
@@ -190,6 +199,13 @@ export class KnowledgeIndex {
       // numerals of labels are looked up as labels; a lone counter adds nothing to the text search
       if (/^\d{1,3}$/.test(w) || (w.length === 1 && /[a-z]/.test(w))) continue;
       groups.push([...new Set(g)]);
+    }
+    // Words that spell out an acronym ("customs information system") also find the acronym (CIS).
+    const firsts = groups.map((g) => g[0]!);
+    for (const [acronym, stems] of this.expansions) {
+      for (let i = 0; i + stems.length <= firsts.length; i++) {
+        if (stems.every((st, k) => firsts[i + k] === st)) for (let k = 0; k < stems.length; k++) groups[i + k]!.push(acronym);
+      }
     }
     if (isDeadlineQuestion(question)) groups.push(["deadlin"]);
     return groups;

@@ -12,7 +12,7 @@ const STOP = new Set(
     "will with would you your yours shall may might must also within whether e.g i.e etc per via thereof therein whose ie eg " +
     // words of the question, not of the answer
     "say says said tell please know want wanted explain describe give show find anything something document documents text texts mention mentions mentioned talk talks " +
-    "far advance often happen happens need needs needed required require supposed expected possible currently anyone somebody someone " +
+    "stand stands acronym abbreviation define definition far advance often happen happens need needs needed required require supposed expected possible currently anyone somebody someone " +
     "one two three four five six seven eight nine ten main key list enumerate name named summarise summarize overview quote quoted " +
     "regarding concerning according mean meaning exactly kind sort thing things there's whats what's do does did hi hello thanks thank bot us let lets can't cannot"
   ).split(/\s+/),
