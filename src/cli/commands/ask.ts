@@ -3,7 +3,7 @@ import readline from "node:readline";
 import type { Command } from "commander";
 import { z } from "zod";
 import { BotError } from "../../bot/errors.ts";
-import { answerQuestion, checkQuestion, type Answer } from "../../knowledge/answer.ts";
+import { answerQuestion, checkQuestion, neutraliseMentions, type Answer } from "../../knowledge/answer.ts";
 import { knowledgeBase } from "../../knowledge/knowledge-base.ts";
 import type { CliContext } from "../context.ts";
 import { CliError } from "../io.ts";
@@ -30,7 +30,9 @@ export function registerAsk(program: Command, ctx: CliContext): void {
             throw e;
           }
         };
-        const print = (question: string, a: Answer | string) => {
+        const print = (typed: string, a: Answer | string) => {
+          // what is echoed never carries a mention that would ping when pasted into a chat
+          const question = neutraliseMentions(typed).slice(0, 200);
           if (typeof a === "string") {
             ctx.io.out(json ? JSON.stringify({ question, answered: false, answer: a, sources: [], error: a }) : `? ${question}\n${a}\n`);
           } else ctx.io.out(json ? JSON.stringify(a) : textOf(a));
