@@ -65,6 +65,8 @@ const BOOST = { text: 1, headings: 0.5, label: 1.2, doc: 0.35 };
 
 interface Entry extends IndexPassage {
   markers: string[];
+  /** " iv 3 a ii ": the label's tokens, for matching a label typed in full */
+  labelTokens: string;
   /** adjacent term pairs of text and headings, for the phrase bonus */
   pairs: Set<string>;
   labelWordSet: Set<string>;
@@ -78,6 +80,12 @@ export class KnowledgeIndex {
   private readonly docs = new Map<string, IndexDocument>();
   private readonly df = new Map<string, number>();
   private readonly labelVocabulary = new Set<string>();
+  /** last counter of a label → passages, for label look-ups */
+  private readonly byLastMarker = new Map<string, Entry[]>();
+  /** passages whose label has two tokens or more, for labels typed in full */
+  private readonly multiTokenLabels: Entry[] = [];
+  /** title term → documents whose title has it */
+  private readonly titleTerms = new Map<string, string[]>();
   /** every word of the corpus with its frequency, for correcting typing errors */
   private readonly vocabulary = new Map<string, number>();
   private readonly byLength = new Map<number, string[]>();
@@ -89,7 +97,14 @@ export class KnowledgeIndex {
   readonly size: number;
 
   constructor(documents: readonly IndexDocument[], passages: readonly IndexPassage[]) {
-    for (const d of documents) this.docs.set(d.slug, d);
+    for (const d of documents) {
+      this.docs.set(d.slug, d);
+      for (const t of new Set(terms(d.title))) {
+        const list = this.titleTerms.get(t);
+        if (list) list.push(d.slug);
+        else this.titleTerms.set(t, [d.slug]);
+      }
+    }
     this.search = new MiniSearch({
       fields: [...FIELDS],
       idField: "id",
@@ -105,8 +120,16 @@ export class KnowledgeIndex {
     for (const p of sorted) {
       const doc = this.docs.get(p.documentSlug);
       if (!doc) continue;
-      const entry: Entry = { ...p, markers: labelMarkers(p.label), labelWordSet: new Set(labelWords(p.label)), pairs: new Set() };
+      const tokens = p.label.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+      const entry: Entry = { ...p, markers: labelMarkers(p.label), labelTokens: tokens.length >= 2 ? ` ${tokens.join(" ")} ` : "", labelWordSet: new Set(labelWords(p.label)), pairs: new Set() };
       for (const w of entry.labelWordSet) this.labelVocabulary.add(w);
+      const last = entry.markers.at(-1);
+      if (last) {
+        const list = this.byLastMarker.get(last);
+        if (list) list.push(entry);
+        else this.byLastMarker.set(last, [entry]);
+      }
+      if (entry.labelTokens && entry.markers.length > 0) this.multiTokenLabels.push(entry);
       this.entries.set(p.id, entry);
       const list = this.byDoc.get(p.documentSlug) ?? [];
       list.push(entry);
@@ -233,14 +256,15 @@ export class KnowledgeIndex {
    * strategy"): their passages weigh more. A word in every title names none.
    */
   private titleBoost(question: string): Map<string, number> {
-    const q = new Set(terms(question));
     const boost = new Map<string, number>();
-    const titles = [...this.docs.values()].map((d) => ({ slug: d.slug, t: new Set(terms(d.title)) }));
-    for (const { slug, t } of titles) {
-      let n = 0;
-      for (const w of t) if (q.has(w) && titles.filter((x) => x.t.has(w)).length <= Math.max(1, Math.floor(titles.length / 3))) n++;
-      if (n > 0) boost.set(slug, 1 + 0.4 * Math.min(n, 2));
+    const limit = Math.max(1, Math.floor(this.docs.size / 3));
+    const counted = new Map<string, number>();
+    for (const w of new Set(terms(question))) {
+      const slugs = this.titleTerms.get(w);
+      if (!slugs || slugs.length > limit) continue;
+      for (const slug of slugs) counted.set(slug, (counted.get(slug) ?? 0) + 1);
     }
+    for (const [slug, n] of counted) boost.set(slug, 1 + 0.4 * Math.min(n, 2));
     return boost;
   }
 
@@ -323,11 +347,8 @@ export class KnowledgeIndex {
    */
   private labelLookup(refs: LabelRef[], question: string, inScope: (slug: string) => boolean, results: SearchResult[]): Hit[] {
     const qTokens = ` ${question.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean).join(" ")} `;
-    const exact = (e: Entry) => {
-      const tokens = e.label.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
-      return tokens.length >= 2 && e.markers.length > 0 && qTokens.includes(` ${tokens.join(" ")} `);
-    };
-    const exactHits = [...this.entries.values()].filter((e) => inScope(e.documentSlug) && exact(e));
+    const exact = (e: Entry) => e.labelTokens !== "" && e.markers.length > 0 && qTokens.includes(e.labelTokens);
+    const exactHits = this.multiTokenLabels.filter((e) => inScope(e.documentSlug) && exact(e));
     if (refs.length === 0 && exactHits.length === 0) return [];
     const qWords = new Set(words(question));
     const textScore = new Map<number, number>();
@@ -335,7 +356,7 @@ export class KnowledgeIndex {
     for (const r of results) textScore.set(r.id as number, r.score / best);
     const scored: { e: Entry; s: number }[] = [];
     for (const ref of refs) {
-      for (const e of this.entries.values()) {
+      for (const e of this.byLastMarker.get(ref.markers.at(-1)!) ?? []) {
         if (!inScope(e.documentSlug) || e.markers.length < ref.markers.length) continue;
         const tail = e.markers.slice(e.markers.length - ref.markers.length);
         if (tail.join(".") !== ref.markers.join(".")) continue;
