@@ -3,10 +3,12 @@
  * figure's baseline is measured in the same run. `npm run bench -- NAME` runs only the named ones.
  */
 import { coldStart } from "./cold-start.bench.ts";
+import { knowledgeBench } from "./knowledge.bench.ts";
 import type { Figure } from "./support/measure.ts";
 
 const suites: Record<string, () => AsyncGenerator<Figure>> = {
   "cold-start": () => coldStart(),
+  knowledge: () => knowledgeBench(),
 };
 
 const only = process.argv.slice(2);

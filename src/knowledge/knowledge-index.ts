@@ -8,7 +8,7 @@ import MiniSearch, { type SearchResult } from "minisearch";
 import type { DocumentKind } from "./document-metadata.ts";
 import { PREAMBLE_LABEL } from "./label-passages.ts";
 import { isDeadlineQuestion, isListQuestion, labelMarkers, labelRefs, labelWords, referencedDocuments, type LabelRef } from "./question-refs.ts";
-import { ACRONYMS, acronymsIn, editDistance, expandAcronyms, isStopWord, stem, terms, words } from "./text-terms.ts";
+import { ACRONYMS, acronymsInStems, editDistance, expandAcronyms, isStopWord, stem, terms, words } from "./text-terms.ts";
 
 /** A document as the index needs it. */
 export interface IndexDocument {
@@ -69,6 +69,8 @@ interface Entry extends IndexPassage {
   labelTokens: string;
   /** adjacent term pairs of text and headings, for the phrase bonus */
   pairs: Set<string>;
+  /** every term of the passage (text, headings, label, document), for coverage */
+  termSet: Set<string>;
   labelWordSet: Set<string>;
 }
 
@@ -121,7 +123,7 @@ export class KnowledgeIndex {
       const doc = this.docs.get(p.documentSlug);
       if (!doc) continue;
       const tokens = p.label.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
-      const entry: Entry = { ...p, markers: labelMarkers(p.label), labelTokens: tokens.length >= 2 ? ` ${tokens.join(" ")} ` : "", labelWordSet: new Set(labelWords(p.label)), pairs: new Set() };
+      const entry: Entry = { ...p, markers: labelMarkers(p.label), labelTokens: tokens.length >= 2 ? ` ${tokens.join(" ")} ` : "", labelWordSet: new Set(labelWords(p.label)), pairs: new Set(), termSet: new Set() };
       for (const w of entry.labelWordSet) this.labelVocabulary.add(w);
       const last = entry.markers.at(-1);
       if (last) {
@@ -134,13 +136,19 @@ export class KnowledgeIndex {
       const list = this.byDoc.get(p.documentSlug) ?? [];
       list.push(entry);
       this.byDoc.set(p.documentSlug, list);
-      const text = [...terms(p.text), ...acronymsIn(p.text)];
-      const headings = [...terms(p.headings.join(" ")), ...acronymsIn(p.headings.join(" "))];
+      const textWords = words(p.text);
+      const textStems = textWords.filter((w) => !isStopWord(w)).map(stem);
+      const headingText = p.headings.join(" ");
+      const headingStems = terms(headingText);
+      const text = [...textStems, ...acronymsInStems(textStems)];
+      const headings = [...headingStems, ...acronymsInStems(headingStems)];
       const label = terms(p.label.replace(/[.()]/g, " "));
-      for (const seq of [terms(p.text), terms(p.headings.at(-1) ?? "")]) for (let i = 1; i < seq.length; i++) entry.pairs.add(`${seq[i - 1]} ${seq[i]}`);
-      const docTerms = [...terms(doc.title), doc.kind, ...(doc.year ? [String(doc.year)] : [])];
+      for (const seq of [textStems, terms(p.headings.at(-1) ?? "")]) for (let i = 1; i < seq.length; i++) entry.pairs.add(`${seq[i - 1]} ${seq[i]}`);
+      entry.termSet = new Set([...text, ...headings, ...label, ...docTermsOf(doc)]);
+      const docTerms = docTermsOf(doc);
       for (const t of new Set([...text, ...headings, ...label])) this.df.set(t, (this.df.get(t) ?? 0) + 1);
-      for (const w of words(`${p.text} ${p.headings.join(" ")}`)) this.vocabulary.set(w, (this.vocabulary.get(w) ?? 0) + 1);
+      for (const w of textWords) this.vocabulary.set(w, (this.vocabulary.get(w) ?? 0) + 1);
+      for (const w of words(headingText)) this.vocabulary.set(w, (this.vocabulary.get(w) ?? 0) + 1);
       rows.push({ id: p.id, text: text.join(" "), headings: headings.join(" "), label: label.join(" "), doc: docTerms.join(" ") });
     }
     for (const d of documents) for (const w of words(d.title)) this.vocabulary.set(w, (this.vocabulary.get(w) ?? 0) + 1);
@@ -158,7 +166,12 @@ export class KnowledgeIndex {
     const refDocs = referencedDocuments(question, [...this.docs.values()]);
     const inScope = (slug: string) => refDocs.length === 0 || refDocs.includes(slug);
     const groups = this.queryGroups(question);
-    const flat = [...new Set(groups.flat())];
+    // Terms in a large share of passages barely change the ranking but make every search walk
+    // most of the index; the search uses the rarer ones (coverage still counts them all).
+    const all = [...new Set(groups.flat())];
+    const common = (t: string) => (this.df.get(t) ?? 0) > COMMON_SHARE * this.size;
+    const rare = all.filter((t) => !common(t));
+    const flat = this.size < LARGE_INDEX || rare.length >= 2 ? (this.size < LARGE_INDEX ? all : rare) : [...rare, ...all.filter(common).sort((a, b) => (this.df.get(a) ?? 0) - (this.df.get(b) ?? 0)).slice(0, 2 - rare.length)];
     // An acronym's expansion helps find the passage but must not outweigh the acronym itself.
     const primary = new Set(groups.map((g) => g[0]!));
     const expansionWeight = new Map<string, number>();
@@ -311,7 +324,7 @@ export class KnowledgeIndex {
    * matched "CCWP".
    */
   private coverage(groups: string[][], r: SearchResult): number {
-    const matched = new Set(r.queryTerms);
+    const matched = this.entries.get(r.id as number)!.termSet;
     const n = this.size;
     const idf = (t: string) => {
       const df = this.df.get(t) ?? 0;
@@ -348,7 +361,8 @@ export class KnowledgeIndex {
   private labelLookup(refs: LabelRef[], question: string, inScope: (slug: string) => boolean, results: SearchResult[]): Hit[] {
     const qTokens = ` ${question.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean).join(" ")} `;
     const exact = (e: Entry) => e.labelTokens !== "" && e.markers.length > 0 && qTokens.includes(e.labelTokens);
-    const exactHits = this.multiTokenLabels.filter((e) => inScope(e.documentSlug) && exact(e));
+    // only a question with a counter in it (a digit, "IV.", "d)") can type a label in full
+    const exactHits = /\d|\b[ivxlc]{1,4}\b\s*[.)]|\b[a-z]\)/i.test(question) ? this.multiTokenLabels.filter((e) => inScope(e.documentSlug) && exact(e)) : [];
     if (refs.length === 0 && exactHits.length === 0) return [];
     const qWords = new Set(words(question));
     const textScore = new Map<number, number>();
@@ -434,6 +448,13 @@ export class KnowledgeIndex {
 /** Acronyms that are also stop words ("IT", "US") still count when asked in capitals; none yet. */
 const ACRONYM_STOP = new Set<string>();
 
+const docTermCache = new WeakMap<IndexDocument, string[]>();
+function docTermsOf(doc: IndexDocument): string[] {
+  let t = docTermCache.get(doc);
+  if (!t) docTermCache.set(doc, (t = [...terms(doc.title), doc.kind, ...(doc.year ? [String(doc.year)] : [])]));
+  return t;
+}
+
 function groupByLength(ws: string[]): Map<number, string[]> {
   const m = new Map<number, string[]>();
   for (const w of ws) {
@@ -443,6 +464,11 @@ function groupByLength(ws: string[]): Map<number, string[]> {
   }
   return m;
 }
+
+/** A term in more than this share of passages is too common to search with on a large index. */
+const COMMON_SHARE = 0.08;
+/** From this many passages on, common terms are left out of the search. */
+const LARGE_INDEX = 5000;
 
 /** Score multiplier per pair of question words found side by side in a passage. */
 const PHRASE_BONUS = 0.35;

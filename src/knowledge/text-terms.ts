@@ -70,8 +70,20 @@ export function words(text: string): string[] {
     .filter((w) => w.length > 0);
 }
 
-/** The stem of one lower-case word. */
+const stemCache = new Map<string, string>();
+
+/** The stem of one lower-case word (cached: a corpus has a few thousand distinct words). */
 export function stem(word: string): string {
+  let s = stemCache.get(word);
+  if (s === undefined) {
+    s = computeStem(word);
+    if (stemCache.size > 200_000) stemCache.clear();
+    stemCache.set(word, s);
+  }
+  return s;
+}
+
+function computeStem(word: string): string {
   let w = VARIANTS[word] ?? word;
   // plural acronyms: JCOs, MoUs
   if (w.endsWith("s") && ACRONYMS[w.slice(0, -1)]) return w.slice(0, -1);
@@ -131,12 +143,20 @@ export function editDistance(a: string, b: string, max: number): number {
 
 /** Acronyms whose expansion appears in `text` (so "Joint Customs Operations" also finds "JCO"). */
 export function acronymsIn(text: string): string[] {
+  return acronymsInStems(terms(text));
+}
+
+let expansionStems: [string, string][] | undefined;
+
+/** Same as acronymsIn, for text already turned into terms. */
+export function acronymsInStems(stems: string[]): string[] {
+  expansionStems ??= Object.entries(ACRONYMS)
+    .map(([acr, expansion]): [string, string[]] => [acr, expansion.split(" ").filter((w) => !STOP.has(w)).map(stem)])
+    .filter(([, e]) => e.length >= 2)
+    .map(([acr, e]) => [acr, ` ${e.join(" ")} `]);
   const found: string[] = [];
-  const t = ` ${words(text).map(stem).join(" ")} `;
-  for (const [acr, expansion] of Object.entries(ACRONYMS)) {
-    const exp = expansion.split(" ").filter((w) => !STOP.has(w)).map(stem);
-    if (exp.length >= 2 && t.includes(` ${exp.join(" ")} `)) found.push(acr);
-  }
+  const t = ` ${stems.join(" ")} `;
+  for (const [acr, exp] of expansionStems) if (t.includes(exp)) found.push(acr);
   return found;
 }
 
