@@ -60,8 +60,8 @@ export const THRESHOLDS = {
   sources: 4,
 } as const;
 
-const FIELDS = ["text", "headings", "label", "doc"] as const;
-const BOOST = { text: 1, headings: 0.5, label: 1.2, doc: 0.35 };
+const FIELDS = ["text", "headings", "label"] as const;
+const BOOST = { text: 1, headings: 0.5, label: 1.2 };
 
 interface Entry extends IndexPassage {
   markers: string[];
@@ -76,7 +76,7 @@ interface Entry extends IndexPassage {
 
 /** The index. Build once per process and reuse; rebuild after an import. */
 export class KnowledgeIndex {
-  private readonly search: MiniSearch<{ id: number; text: string; headings: string; label: string; doc: string }>;
+  private readonly search: MiniSearch<{ id: number; text: string; headings: string; label: string }>;
   private readonly entries = new Map<number, Entry>();
   private readonly byDoc = new Map<string, Entry[]>();
   private readonly docs = new Map<string, IndexDocument>();
@@ -84,8 +84,8 @@ export class KnowledgeIndex {
   private readonly labelVocabulary = new Set<string>();
   /** last counter of a label → passages, for label look-ups */
   private readonly byLastMarker = new Map<string, Entry[]>();
-  /** passages whose label has two tokens or more, for labels typed in full */
-  private readonly multiTokenLabels: Entry[] = [];
+  /** label tokens (" ii 1 c for the ccwp d ") → passages, for labels typed in full */
+  private readonly byLabelTokens = new Map<string, Entry[]>();
   /** title term → documents whose title has it */
   private readonly titleTerms = new Map<string, string[]>();
   /** every word of the corpus with its frequency, for correcting typing errors */
@@ -93,6 +93,7 @@ export class KnowledgeIndex {
   private readonly byLength = new Map<number, string[]>();
   private readonly corrections = new Map<string, string>();
   private stemsByLength: Map<number, string[]> | undefined;
+  private readonly stemCorrections = new Map<string, string>();
   private readonly expansions: [string, string[]][] = Object.entries(ACRONYMS)
     .map(([a, e]): [string, string[]] => [a, terms(e)])
     .filter(([, e]) => e.length >= 2);
@@ -131,7 +132,11 @@ export class KnowledgeIndex {
         if (list) list.push(entry);
         else this.byLastMarker.set(last, [entry]);
       }
-      if (entry.labelTokens && entry.markers.length > 0) this.multiTokenLabels.push(entry);
+      if (entry.labelTokens && entry.markers.length > 0) {
+        const list = this.byLabelTokens.get(entry.labelTokens);
+        if (list) list.push(entry);
+        else this.byLabelTokens.set(entry.labelTokens, [entry]);
+      }
       this.entries.set(p.id, entry);
       const list = this.byDoc.get(p.documentSlug) ?? [];
       list.push(entry);
@@ -145,11 +150,10 @@ export class KnowledgeIndex {
       const label = terms(p.label.replace(/[.()]/g, " "));
       for (const seq of [textStems, terms(p.headings.at(-1) ?? "")]) for (let i = 1; i < seq.length; i++) entry.pairs.add(`${seq[i - 1]} ${seq[i]}`);
       entry.termSet = new Set([...text, ...headings, ...label, ...docTermsOf(doc)]);
-      const docTerms = docTermsOf(doc);
       for (const t of new Set([...text, ...headings, ...label])) this.df.set(t, (this.df.get(t) ?? 0) + 1);
       for (const w of textWords) this.vocabulary.set(w, (this.vocabulary.get(w) ?? 0) + 1);
       for (const w of words(headingText)) this.vocabulary.set(w, (this.vocabulary.get(w) ?? 0) + 1);
-      rows.push({ id: p.id, text: text.join(" "), headings: headings.join(" "), label: label.join(" "), doc: docTerms.join(" ") });
+      rows.push({ id: p.id, text: text.join(" "), headings: headings.join(" "), label: label.join(" ") });
     }
     for (const d of documents) for (const w of words(d.title)) this.vocabulary.set(w, (this.vocabulary.get(w) ?? 0) + 1);
     for (const w of this.vocabulary.keys()) {
@@ -171,7 +175,9 @@ export class KnowledgeIndex {
     const all = [...new Set(groups.flat())];
     const common = (t: string) => (this.df.get(t) ?? 0) > COMMON_SHARE * this.size;
     const rare = all.filter((t) => !common(t));
-    const flat = this.size < LARGE_INDEX || rare.length >= 2 ? (this.size < LARGE_INDEX ? all : rare) : [...rare, ...all.filter(common).sort((a, b) => (this.df.get(a) ?? 0) - (this.df.get(b) ?? 0)).slice(0, 2 - rare.length)];
+    const byRarity = (a: string, b: string) => (this.df.get(a) ?? 0) - (this.df.get(b) ?? 0);
+    // on a large index: the rarest few terms find the candidates; coverage re-ranks them on all
+    const flat = this.size < LARGE_INDEX ? all : [...rare].sort(byRarity).slice(0, LARGE_INDEX_TERMS).concat(rare.length >= 2 ? [] : all.filter(common).sort(byRarity).slice(0, 2 - rare.length));
     // An acronym's expansion helps find the passage but must not outweigh the acronym itself.
     const primary = new Set(groups.map((g) => g[0]!));
     const expansionWeight = new Map<string, number>();
@@ -181,14 +187,14 @@ export class KnowledgeIndex {
       ? this.phraseBoost(groups, this.search.search(flat.join(" "), {
           boost: BOOST,
           combineWith: "OR",
-          filter: (r) => inScope(this.entries.get(r.id as number)!.documentSlug),
+          ...(refDocs.length > 0 ? { filter: (r: SearchResult) => inScope(this.entries.get(r.id as number)!.documentSlug) } : {}),
           boostTerm: (term) => expansionWeight.get(term) ?? 1,
-          boostDocument: (id) => {
-            const e = this.entries.get(id as number)!;
-            // the cover note and preamble rarely answer; a document named by its title words does
-            return (e.label === PREAMBLE_LABEL ? 0.6 : 1) * (docBoost.get(e.documentSlug) ?? 1);
-          },
-        }))
+        }).slice(0, 200).map((r) => {
+          // the cover note and preamble rarely answer; a document named by its title words does
+          const e = this.entries.get(r.id as number)!;
+          const w = (e.label === PREAMBLE_LABEL ? 0.6 : 1) * (docBoost.get(e.documentSlug) ?? 1) * (this.docTermsMatch(e, groups) ? 1.15 : 1);
+          return w === 1 ? r : { ...r, score: r.score * w };
+        }).sort((a, b) => b.score - a.score))
       : [];
 
     const labelHits = this.labelLookup(labelRefs(question), question, inScope, results);
@@ -204,10 +210,8 @@ export class KnowledgeIndex {
       return { ...r, score: r.score * (0.4 + c) ** 2, c };
     });
     head.sort((a, b) => b.score - a.score);
-    // below the head, scores keep their order and stay under the head's last
-    const floor = head.at(-1)!.score / (results[head.length - 1]?.score || 1);
-    results.splice(0, head.length, ...head);
-    for (let i = head.length; i < results.length; i++) results[i] = { ...results[i]!, score: results[i]!.score * Math.min(floor, 1) };
+    // only the head is offered as sources; the rest is dropped (a large index matches thousands)
+    results.splice(0, results.length, ...head);
     const top = results[0]!;
     const confidence = head[0]!.c;
     const needed = groups.length <= 1 ? THRESHOLDS.minCoverageSingle : THRESHOLDS.minCoverage;
@@ -264,6 +268,12 @@ export class KnowledgeIndex {
     return [...head, ...results.slice(50)];
   }
 
+  /** Whether the question names the passage's document by kind or year ("the resolution", "2012"). */
+  private docTermsMatch(e: Entry, groups: string[][]): boolean {
+    const doc = this.docs.get(e.documentSlug)!;
+    return groups.some((g) => g[0] === doc.kind || (doc.year !== null && g[0] === String(doc.year)));
+  }
+
   /**
    * Documents named by distinctive words of their title ("the revised strategy", "the reinforced
    * strategy"): their passages weigh more. A word in every title names none.
@@ -285,6 +295,15 @@ export class KnowledgeIndex {
   private correctStem(w: string): string {
     const s = stem(w);
     if (this.df.has(s) || s.length < 5 || this.vocabulary.has(w) || /\d/.test(s)) return s;
+    const cached = this.stemCorrections.get(s);
+    if (cached !== undefined) return cached;
+    const best = this.nearestStem(s);
+    if (this.stemCorrections.size > 10_000) this.stemCorrections.clear();
+    this.stemCorrections.set(s, best);
+    return best;
+  }
+
+  private nearestStem(s: string): string {
     this.stemsByLength ??= groupByLength([...this.df.keys()]);
     let best = s;
     for (let len = s.length - 1; len <= s.length + 1; len++) {
@@ -362,7 +381,15 @@ export class KnowledgeIndex {
     const qTokens = ` ${question.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean).join(" ")} `;
     const exact = (e: Entry) => e.labelTokens !== "" && e.markers.length > 0 && qTokens.includes(e.labelTokens);
     // only a question with a counter in it (a digit, "IV.", "d)") can type a label in full
-    const exactHits = /\d|\b[ivxlc]{1,4}\b\s*[.)]|\b[a-z]\)/i.test(question) ? this.multiTokenLabels.filter((e) => inScope(e.documentSlug) && exact(e)) : [];
+    const exactHits: Entry[] = [];
+    if (/\d|\b[ivxlc]{1,4}\b\s*[.)]|\b[a-z]\)/i.test(question)) {
+      const toks = qTokens.trim().split(" ");
+      for (let i = 0; i < toks.length; i++) {
+        for (let n = 2; n <= 12 && i + n <= toks.length; n++) {
+          for (const e of this.byLabelTokens.get(` ${toks.slice(i, i + n).join(" ")} `) ?? []) if (inScope(e.documentSlug) && exact(e)) exactHits.push(e);
+        }
+      }
+    }
     if (refs.length === 0 && exactHits.length === 0) return [];
     const qWords = new Set(words(question));
     const textScore = new Map<number, number>();
@@ -466,9 +493,11 @@ function groupByLength(ws: string[]): Map<number, string[]> {
 }
 
 /** A term in more than this share of passages is too common to search with on a large index. */
-const COMMON_SHARE = 0.08;
+const COMMON_SHARE = 0.05;
 /** From this many passages on, common terms are left out of the search. */
 const LARGE_INDEX = 5000;
+/** How many of the question's terms search a large index. */
+const LARGE_INDEX_TERMS = 4;
 
 /** Score multiplier per pair of question words found side by side in a passage. */
 const PHRASE_BONUS = 0.35;
