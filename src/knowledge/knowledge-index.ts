@@ -436,18 +436,19 @@ export class KnowledgeIndex {
     const q = new Set(terms(question));
     let best: { hit: Hit; items: Entry[]; s: number } | undefined;
     outcome.hits.slice(0, 4).forEach((hit, rank) => {
-      const items = this.listAround(hit.passage as Entry);
+      const { items, lead } = this.listAround(hit.passage as Entry);
       if (items.length < 2) return;
-      const lead = terms(hit.passage.text.split(/[.;]\s/).at(-1) ?? "").slice(-5);
-      const s = lead.filter((t) => q.has(t)).length * 2 - rank;
-      if (!best || s > best.s) best = { hit, items, s };
+      const leadTerms = terms(lead.text.split(/[.;]\s/).at(-1) ?? "").slice(-5);
+      const s = leadTerms.filter((t) => q.has(t)).length * 2 - rank * 1.5;
+      if (!best || s > best.s) best = { hit: lead === hit.passage ? hit : { ...hit, passage: lead }, items, s };
     });
     if (!best) return outcome;
     const { hit, items } = best;
     return { ...outcome, listLead: hit, list: items.map((p) => ({ passage: p, document: hit.document, score: hit.score })) };
   }
 
-  private listAround(e: Entry): Entry[] {
+  /** The list a passage introduces (its children) or belongs to (its siblings), with the passage that leads it in. */
+  private listAround(e: Entry): { items: Entry[]; lead: Entry } {
     const all = this.byDoc.get(e.documentSlug) ?? [];
     const children = (parent: Entry) => {
       const start = all.indexOf(parent);
@@ -464,11 +465,19 @@ export class KnowledgeIndex {
       return out;
     };
     const own = children(e);
-    if (own.length >= 2) return own;
+    if (own.length >= 2) return { items: own, lead: e };
     // an item: its siblings under the same parent
-    const parentLabelIdx = all.findLastIndex((p) => all.indexOf(e) > all.indexOf(p) && p.markers.length === e.markers.length - 1 && e.label.startsWith(p.label));
-    if (parentLabelIdx >= 0) return children(all[parentLabelIdx]!);
-    return [];
+    const at = all.indexOf(e);
+    let parentIdx = -1;
+    for (let i = at - 1; i >= 0; i--) {
+      const p = all[i]!;
+      if (p.markers.length === e.markers.length - 1 && e.label.startsWith(p.label)) {
+        parentIdx = i;
+        break;
+      }
+    }
+    if (parentIdx >= 0) return { items: children(all[parentIdx]!), lead: all[parentIdx]! };
+    return { items: [], lead: e };
   }
 }
 
