@@ -86,7 +86,8 @@ export function answerReply(a: Answer, outcome: SearchOutcome): Reply {
     return reply(DECLINE_TEXT, [
       { type: "text", text: `${DECLINE_TEXT} I found no passage in the strategies that answers “${a.question}”.` },
       { type: "text", text: "The secretariat can answer it: press the button to pass it on. (Type help to see what else I can do.)", style: "muted" },
-      { type: "buttons", buttons: [{ label: "Ask the secretariat", command: "secretariat.ask", args: { question: a.question } }] },
+      // `text` is what a console user types to do the same (adapters without buttons show it)
+      { type: "buttons", buttons: [{ label: "Ask the secretariat", command: "secretariat.ask", args: { question: a.question, text: `ask the secretariat: ${a.question}` } }] },
     ]);
   }
   const blocks: Block[] = [];
@@ -113,11 +114,16 @@ export function answerReply(a: Answer, outcome: SearchOutcome): Reply {
 
 /** A section's paragraphs share its label: a label answer quotes them together. */
 function sectionText(index: KnowledgeIndex, h: Hit): string {
+  if (h.passage.text.length >= 150 || /[.;:!?]$/.test(h.passage.text)) return h.passage.text;
+  // a heading line alone says little: the paragraphs right after it, under the same label, answer
   const same = index.passagesByLabel(h.document.slug, h.passage.label);
-  if (same.length <= 1 || h.passage.text.length >= 150) return h.passage.text;
-  // a heading line alone says little; its paragraphs are the answer
-  const at = same.findIndex((p) => p.id === h.passage.id);
-  return same.slice(Math.max(0, at), at + 3).map((p) => p.text).join("\n");
+  const out = [h.passage.text];
+  for (let ord = h.passage.ord + 1; out.length < 3; ord++) {
+    const next = same.find((p) => p.ord === ord);
+    if (!next) break;
+    out.push(next.text);
+  }
+  return out.join("\n");
 }
 
 /**
