@@ -84,6 +84,7 @@ export class KnowledgeIndex {
   private readonly labelVocabulary = new Set<string>();
   /** last counter of a label → passages, for label look-ups */
   private readonly byLastMarker = new Map<string, Entry[]>();
+  private readonly byDocLastMarker = new Map<string, Entry[]>();
   /** label tokens (" ii 1 c for the ccwp d ") → passages, for labels typed in full */
   private readonly byLabelTokens = new Map<string, Entry[]>();
   /** title term → documents whose title has it */
@@ -131,6 +132,10 @@ export class KnowledgeIndex {
         const list = this.byLastMarker.get(last);
         if (list) list.push(entry);
         else this.byLastMarker.set(last, [entry]);
+        const key = `${p.documentSlug}\u0000${last}`;
+        const docList = this.byDocLastMarker.get(key);
+        if (docList) docList.push(entry);
+        else this.byDocLastMarker.set(key, [entry]);
       }
       if (entry.labelTokens && entry.markers.length > 0) {
         const list = this.byLabelTokens.get(entry.labelTokens);
@@ -168,16 +173,25 @@ export class KnowledgeIndex {
   /** Answers `question`, or says it cannot, with the nearest passages either way. */
   ask(question: string): SearchOutcome {
     const refDocs = referencedDocuments(question, [...this.docs.values()]);
-    const inScope = (slug: string) => refDocs.length === 0 || refDocs.includes(slug);
+    const refSet = new Set(refDocs);
+    const inScope = (slug: string) => refSet.size === 0 || refSet.has(slug);
     const groups = this.queryGroups(question);
+    // Words that named the document ("the 2012 strategy") have done their work: on a large index
+    // they would only make the search walk every passage of every strategy.
+    const searchGroups = refDocs.length > 0 && this.size >= LARGE_INDEX ? groups.filter((g) => !this.docNaming(g[0]!)) : groups;
     // Terms in a large share of passages barely change the ranking but make every search walk
     // most of the index; the search uses the rarer ones (coverage still counts them all).
-    const all = [...new Set(groups.flat())];
+    const all = [...new Set(searchGroups.flat())];
     const common = (t: string) => (this.df.get(t) ?? 0) > COMMON_SHARE * this.size;
     const rare = all.filter((t) => !common(t));
     const byRarity = (a: string, b: string) => (this.df.get(a) ?? 0) - (this.df.get(b) ?? 0);
     // on a large index: the rarest few terms find the candidates; coverage re-ranks them on all
-    const flat = this.size < LARGE_INDEX ? all : [...rare].sort(byRarity).slice(0, LARGE_INDEX_TERMS).concat(rare.length >= 2 ? [] : all.filter(common).sort(byRarity).slice(0, 2 - rare.length));
+    const flat =
+      this.size < LARGE_INDEX
+        ? all
+        : rare.length > 0
+          ? [...rare].sort(byRarity).slice(0, LARGE_INDEX_TERMS)
+          : []; // every word is in thousands of passages: only a label look-up can answer
     // An acronym's expansion helps find the passage but must not outweigh the acronym itself.
     const primary = new Set(groups.map((g) => g[0]!));
     const expansionWeight = new Map<string, number>();
@@ -197,7 +211,7 @@ export class KnowledgeIndex {
         }).sort((a, b) => b.score - a.score))
       : [];
 
-    const labelHits = this.labelLookup(labelRefs(question), question, inScope, results);
+    const labelHits = this.labelLookup(labelRefs(question), question, inScope, results, refDocs);
     if (labelHits.length > 0) {
       const hits = labelHits.slice(0, THRESHOLDS.sources);
       return this.withList(question, { answered: true, hits, via: "label", confidence: 1 });
@@ -266,6 +280,10 @@ export class KnowledgeIndex {
     });
     head.sort((a, b) => b.score - a.score);
     return [...head, ...results.slice(50)];
+  }
+
+  private docNaming(t: string): boolean {
+    return /^(?:19|20)\d{2}$/.test(t) || DOC_KIND_STEMS.has(t);
   }
 
   /** Whether the question names the passage's document by kind or year ("the resolution", "2012"). */
@@ -377,7 +395,7 @@ export class KnowledgeIndex {
    * words of the label said in the question ("timetable", "hereby resolves") and the text search
    * break ties.
    */
-  private labelLookup(refs: LabelRef[], question: string, inScope: (slug: string) => boolean, results: SearchResult[]): Hit[] {
+  private labelLookup(refs: LabelRef[], question: string, inScope: (slug: string) => boolean, results: SearchResult[], refDocs: string[]): Hit[] {
     const qTokens = ` ${question.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean).join(" ")} `;
     const exact = (e: Entry) => e.labelTokens !== "" && e.markers.length > 0 && qTokens.includes(e.labelTokens);
     // only a question with a counter in it (a digit, "IV.", "d)") can type a label in full
@@ -397,10 +415,14 @@ export class KnowledgeIndex {
     for (const r of results) textScore.set(r.id as number, r.score / best);
     const scored: { e: Entry; s: number }[] = [];
     for (const ref of refs) {
-      for (const e of this.byLastMarker.get(ref.markers.at(-1)!) ?? []) {
+      const last = ref.markers.at(-1)!;
+      // named documents: only their passages; otherwise every label ending with the counter
+      const candidates = refDocs.length > 0 ? refDocs.flatMap((slug) => this.byDocLastMarker.get(`${slug}\u0000${last}`) ?? []) : (this.byLastMarker.get(last) ?? []);
+      for (const e of candidates) {
         if (!inScope(e.documentSlug) || e.markers.length < ref.markers.length) continue;
-        const tail = e.markers.slice(e.markers.length - ref.markers.length);
-        if (tail.join(".") !== ref.markers.join(".")) continue;
+        let same = true;
+        for (let k = 1; k <= ref.markers.length && same; k++) same = e.markers[e.markers.length - k] === ref.markers[ref.markers.length - k];
+        if (!same) continue;
         let s = 10 + ref.markers.length * 3;
         if (e.markers.length === ref.markers.length) s += 4;
         for (const w of e.labelWordSet) if (qWords.has(w)) s += 3;
@@ -420,6 +442,7 @@ export class KnowledgeIndex {
     const hits: Hit[] = [];
     const top = scored[0]!.s;
     for (const { e, s } of scored) {
+      if (hits.length >= THRESHOLDS.sources * 3) break;
       const key = `${e.documentSlug}\u0000${e.label}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -502,11 +525,13 @@ function groupByLength(ws: string[]): Map<number, string[]> {
 }
 
 /** A term in more than this share of passages is too common to search with on a large index. */
-const COMMON_SHARE = 0.05;
+const COMMON_SHARE = 0.03;
 /** From this many passages on, common terms are left out of the search. */
 const LARGE_INDEX = 5000;
+/** Stems of the words that name a kind of document. */
+const DOC_KIND_STEMS = new Set(["strategy", "strategies", "resolution", "resolutions", "programme", "program", "document"].map(stem));
 /** How many of the question's terms search a large index. */
-const LARGE_INDEX_TERMS = 4;
+const LARGE_INDEX_TERMS = 3;
 
 /** Score multiplier per pair of question words found side by side in a passage. */
 const PHRASE_BONUS = 0.35;
