@@ -53,7 +53,7 @@ export interface SearchOutcome {
 /** Tuning, documented in docs/knowledge.md. */
 export const THRESHOLDS = {
   /** share of the question's weighted terms the best passage must contain */
-  minCoverage: 0.52,
+  minCoverage: 0.55,
   /** coverage needed when the question has a single content term */
   minCoverageSingle: 1,
   /** how many hits an answer offers */
@@ -410,6 +410,8 @@ export class KnowledgeIndex {
     }
     if (refs.length === 0 && exactHits.length === 0) return [];
     const qWords = new Set(words(question));
+    // "recital 3" is how delegates name the numbered considerations of a resolution
+    if (qWords.has("recital") || qWords.has("recitals")) for (const w of ["recognising", "recalling", "whereas", "considering"]) qWords.add(w);
     const textScore = new Map<number, number>();
     const best = results[0]?.score ?? 1;
     for (const r of results) textScore.set(r.id as number, r.score / best);
