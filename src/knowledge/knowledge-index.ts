@@ -176,9 +176,9 @@ export class KnowledgeIndex {
     const refSet = new Set(refDocs);
     const inScope = (slug: string) => refSet.size === 0 || refSet.has(slug);
     const groups = this.queryGroups(question);
-    // Words that named the document ("the 2012 strategy") have done their work: on a large index
-    // they would only make the search walk every passage of every strategy.
-    const searchGroups = refDocs.length > 0 && this.size >= LARGE_INDEX ? groups.filter((g) => !this.docNaming(g[0]!)) : groups;
+    // Words that named the document ("the 2012 strategy") have done their work: searched, they
+    // would find "2012/C 5/011" in a cover note, and on a large index walk every strategy.
+    const searchGroups = refDocs.length > 0 ? groups.filter((g) => !this.docNaming(g[0]!)) : groups;
     // Terms in a large share of passages barely change the ranking but make every search walk
     // most of the index; the search uses the rarer ones (coverage still counts them all).
     const all = [...new Set(searchGroups.flat())];
