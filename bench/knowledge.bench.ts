@@ -52,6 +52,7 @@ export function generatedCorpus(base: { documents: IndexDocument[]; passages: In
   return { documents, passages };
 }
 
+/** The knowledge figures, baseline beside each. */
 export async function* knowledgeBench(): AsyncGenerator<Figure> {
   const questions = loadQuestions();
   const qs = questions.map((q) => q.q);

@@ -14,6 +14,7 @@ export interface DocumentMetadata {
   kind: DocumentKind;
 }
 
+/** The kinds a document can be. */
 export const DOCUMENT_KINDS = ["strategy", "resolution", "programme", "other"] as const;
 /** What a document is, as delegates name it ("the 2009 resolution"). */
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];

@@ -11,6 +11,7 @@ import { parseOptions } from "../options.ts";
 
 const Options = z.object({ json: z.boolean().optional() });
 
+/** Adds `ask` to the program. */
 export function registerAsk(program: Command, ctx: CliContext): void {
   program
     .command("ask")

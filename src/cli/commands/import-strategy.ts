@@ -24,6 +24,7 @@ export function importGroup(program: Command): Command {
   return program.commands.find((c) => c.name() === "import") ?? program.command("import").description("add data from a file: import strategy FILE | import plan FILE");
 }
 
+/** Adds `import strategy` to the program. */
 export function registerImportStrategy(program: Command, ctx: CliContext): void {
   importGroup(program)
     .command("strategy")
