@@ -435,8 +435,10 @@ export class KnowledgeIndex {
       }
     }
     // the whole label typed as written ("II.1 C For the CCWP d)") beats any partial reading
+    // ... unless the question names more counters than it ("II.1 C d)" is not "II.1 C")
     const longest = Math.max(0, ...exactHits.map((e) => e.label.length));
-    for (const e of exactHits) if (e.label.length === longest) scored.push({ e, s: 100 + 4 * (textScore.get(e.id) ?? 0) });
+    const mostCounters = Math.max(0, ...refs.map((r) => r.markers.length));
+    for (const e of exactHits) if (e.label.length === longest && e.markers.length >= mostCounters) scored.push({ e, s: 100 + 4 * (textScore.get(e.id) ?? 0) });
     if (scored.length === 0) return [];
     scored.sort((a, b) => b.s - a.s || a.e.ord - b.e.ord);
     // Several passages can share a label (a section's paragraphs): keep the first of each.

@@ -15,7 +15,14 @@ export function labelWords(label: string): string[] {
   return labelTokens(label).filter((t) => !isMarkerToken(t));
 }
 
-const labelTokens = (label: string) => label.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+// "3a(ii)" is 3, a, ii: digits and letters written together are separate counters
+const labelTokens = (label: string) =>
+  label
+    .toLowerCase()
+    .replace(/(\d)([a-z])/g, "$1 $2")
+    .replace(/([a-z])(\d)/g, "$1 $2")
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
 const isMarkerToken = (t: string) => /^\d{1,3}$/.test(t) || /^[a-z]$/.test(t) || !Number.isNaN(romanValue(t));
 
 /** A label the question names, as counters, with the words said around it. */
@@ -26,7 +33,7 @@ export interface LabelRef {
 }
 
 const LABEL_WORD = "(?:point|points|action|actions|item|items|objective|objectives|paragraph|paragraphs|para|article|section|recital|number|no\\.?|part|chapter|indent|subparagraph|measure|aim|task|heading|label|timetable|recognising|recognizing|recalling|invites|resolves|satisfaction|annex)";
-const STRUCTURED = /(?<![\w./])((?:[ivxlc]{1,4}[ .]\s?)?\d{1,3}(?:\s?(?:\.\s?|\s)?(?:\([a-z]{1,4}\)|[a-z]\)|[a-z](?![a-z])|\d{1,3}\)?))*)(?![\w/])/gi;
+const STRUCTURED = /(?<![\w./])((?:[ivxlc]{1,4}[ .]\s?)?\d{1,3}(?:\s?(?:\.\s?|\s)?(?:\([a-z]{1,4}\)|[a-z]\)|[a-z](?![a-z])|(?:i{1,3}|iv|vi{0,3}|ix|x)(?![a-z])|\d{1,3}\)?))*)(?![\w/])/gi;
 const KEYWORDED = new RegExp(`\\b${LABEL_WORD}\\s+((?:[ivxlc]{1,4}|\\d{1,3})(?:\\s?(?:\\.\\s?)?(?:\\([a-z0-9]{1,4}\\)|[a-z0-9]{1,3}\\)|[a-z](?![a-z])|\\d{1,3}))*)(?![\\w/])`, "gi");
 
 /** Labels named in `question`. Bare numbers count only after a word such as "action" or "point". */

@@ -35,6 +35,15 @@ describe("answers from the strategies in chat", () => {
     expect(b?.type === "quote" && [b.source.document, b.source.label]).toEqual(["1997-programme", "TIMETABLE 22"]);
   });
 
+  it("reads labels typed loosely: 3a(ii), 3.a.ii, II.1 C d)", async () => {
+    for (const q of ["3a(ii)", "what does 3.a.ii say", "IV 3.a.(ii)"]) {
+      const r = quotes(await ask(q))[0];
+      expect(r?.type === "quote" && r.source.label, q).toBe("IV 3.a.(ii)");
+    }
+    const d = quotes(await ask("II.1 C d)"))[0];
+    expect(d?.type === "quote" && d.source.label).toBe("II.1 C For the CCWP d)");
+  });
+
   it("lists the three strategic objectives of 2012 in one reply, with their labels", async () => {
     const r = await ask("what are the three strategic objectives of the 2012 strategy?");
     const labels = quotes(r).map((q) => (q.type === "quote" ? q.source.label : ""));
