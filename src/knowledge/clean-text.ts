@@ -138,12 +138,14 @@ function stripMarkup(line: string): string {
 
 /** Short lines repeated on many pages (running headers, "EN", page numbers) are not text. */
 function dropFurniture(kept: { text: string }[]): void {
+  // a running header differs only by its page number: "12345/26 JV/ab 3"
+  const key = (t: string) => t.replace(/\d+\s*$/, "#");
   const counts = new Map<string, number>();
-  for (const k of kept) if (k.text.length < 60) counts.set(k.text, (counts.get(k.text) ?? 0) + 1);
+  for (const k of kept) if (k.text.length < 60) counts.set(key(k.text), (counts.get(key(k.text)) ?? 0) + 1);
   for (let i = kept.length - 1; i >= 0; i--) {
     const t = kept[i]!.text;
     // headings that recur on purpose ("For the CCWP:") end with a colon; furniture does not
-    const repeated = (counts.get(t) ?? 0) >= 3 && !/:$/.test(t) && !/^[-–(]?\s*[0-9a-zA-Z]{1,4}[.)]\s/.test(t);
+    const repeated = (counts.get(key(t)) ?? 0) >= 3 && !/:$/.test(t) && !/^[-–(]?\s*[0-9a-zA-Z]{1,4}[.)]\s/.test(t) && !/^\d+(?:\.\d+)+\s/.test(t);
     const pageNumber = /^(?:-\s*)?\d{1,3}(?:\s*-)?$|^page \d+(?: of \d+)?$/i.test(t);
     if (repeated || pageNumber || t === "EN") kept.splice(i, 1);
   }

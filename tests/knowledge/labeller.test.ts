@@ -97,6 +97,13 @@ describe("labeller on documents in other styles", () => {
     expect(d.passages.filter((p) => p.label === "Article 3").map((p) => p.text)).toEqual(["Deadlines", "The first report is due by 31 December 2024."]);
   });
 
+  it("drops running headers and page furniture and joins the lines they interrupt", () => {
+    const d = fixture("page-furniture.txt");
+    expect(d.passages.map((p) => p.label)).toEqual(["1", "1.1", "1.2", "2", "2.1"]);
+    expect(passage(d, "1.1").text).toBe("Member States shall report cash seizures above EUR 10 000 to the Financial Intelligence Units within 48 hours.");
+    expect(allText(d)).not.toMatch(/JV\/ab|DG D 1A|\bEN\b/);
+  });
+
   it("lettered sections with numbered items (A.1, B.2)", () => {
     const d = fixture("parens-sections.txt");
     expect(d.passages.map((p) => p.label)).toEqual(["A", "A.1", "A.2", "B", "B.1", "B.2"]);
