@@ -8,6 +8,7 @@ import { remindersTick } from "./reminders.bench.ts";
 import { slackBench } from "./slack.bench.ts";
 import { planningBench } from "./planning.bench.ts";
 import { teamsBench } from "./teams.bench.ts";
+import { knowledgeBench } from "./knowledge.bench.ts";
 import type { Figure } from "./support/measure.ts";
 
 const suites: Record<string, () => AsyncGenerator<Figure>> = {
@@ -17,6 +18,7 @@ const suites: Record<string, () => AsyncGenerator<Figure>> = {
   slack: () => slackBench(),
   planning: () => planningBench(),
   teams: () => teamsBench(),
+  knowledge: () => knowledgeBench(),
 };
 
 const only = process.argv.slice(2);

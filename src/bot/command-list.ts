@@ -10,6 +10,7 @@ import { reminderCommands } from "../reminders/commands.ts";
 import { collectionCommands } from "../collection/commands.ts";
 import { homeCommand } from "./home.ts";
 import { planningCommands } from "../planning/commands.ts";
+import { askCommand, knowledgeFallback } from "../knowledge/commands.ts";
 
 export interface CommandSet {
   commands: AnyCommand[];
@@ -26,5 +27,7 @@ export function buildCommandSet(): CommandSet {
   commands.push(...adminCommands);
   commands.push(...reminderCommands);
   commands.push(homeCommand);
-  return { commands };
+  // "ask the secretariat: …" is matched above, before the general "ask …".
+  commands.push(askCommand);
+  return { commands, fallback: knowledgeFallback };
 }

@@ -7,10 +7,12 @@ import { Command, CommanderError } from "commander";
 import { ConfigError } from "../config/index.ts";
 import { StoreError } from "../store/index.ts";
 import type { AdapterKit } from "./adapter-kit.ts";
+import { registerAsk } from "./commands/ask.ts";
 import { registerAudit } from "./commands/audit.ts";
 import { registerCollect } from "./commands/collect.ts";
 import { registerMember } from "./commands/member.ts";
 import { registerPlanning } from "./commands/planning.ts";
+import { registerImportStrategy } from "./commands/import-strategy.ts";
 import { registerSay } from "./commands/say.ts";
 import { registerReminders } from "./commands/reminders.ts";
 import { registerStart } from "./commands/start.ts";
@@ -21,6 +23,8 @@ import { CliError, processIO, type CliIO } from "./io.ts";
 const registrations: ((program: Command, ctx: CliContext) => void)[] = [
   registerStart,
   registerSay,
+  registerAsk,
+  registerImportStrategy,
   registerPlanning,
   registerReminders,
   registerCollect,

@@ -1,0 +1,122 @@
+/**
+ * Strategy answers: latency per question on the bundled corpus (goal p99 ≤ 2 ms) and on 1,000
+ * documents generated from the real passages (goal p99 ≤ 20 ms), index build times, the cost of
+ * seeding the corpus into a new database, and, in the same run, the baseline a developer would
+ * pick first (MiniSearch with default options over naive blank-line paragraphs): its latency and
+ * its scores on eval/questions.yaml beside ours.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { baselineSystem, botSystem, loadCorpus, loadQuestions, score } from "../eval/evaluate.ts";
+import { answerQuestion } from "../src/knowledge/answer.ts";
+import { corpusSeeder } from "../src/knowledge/corpus.ts";
+import { KnowledgeIndex, type IndexDocument, type IndexPassage } from "../src/knowledge/knowledge-index.ts";
+import { knowledgeBase } from "../src/knowledge/knowledge-base.ts";
+import { openStore } from "../src/store/index.ts";
+import { percentile, round, type Figure } from "./support/measure.ts";
+
+/** Times `fn` once per question, `rounds` times over, after one warm-up round. */
+function latencies(questions: string[], fn: (q: string) => unknown, rounds = 5): number[] {
+  for (const q of questions) fn(q);
+  const out: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const q of questions) {
+      const t = performance.now();
+      fn(q);
+      out.push(performance.now() - t);
+    }
+  }
+  return out;
+}
+
+/** 1,000 documents made of real passages drawn at random (seeded), with years and kinds. */
+export function generatedCorpus(base: { documents: IndexDocument[]; passages: IndexPassage[] }, count = 1000): { documents: IndexDocument[]; passages: IndexPassage[] } {
+  let seed = 42;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const documents: IndexDocument[] = [...base.documents];
+  const passages: IndexPassage[] = [...base.passages];
+  let id = Math.max(...base.passages.map((p) => p.id)) + 1;
+  const kinds = ["strategy", "resolution", "programme", "other"] as const;
+  const topics = ["ports", "drugs", "excise", "cybercrime", "firearms", "environment", "cultural goods", "cash controls", "e-commerce", "precursors"];
+  for (let d = 0; d < count - base.documents.length; d++) {
+    const kind = kinds[d % kinds.length]!;
+    const slug = `generated-${d + 1}`;
+    documents.push({ slug, title: `Council ${kind} on ${topics[d % topics.length]} cooperation ${d + 1}`, year: 1990 + Math.floor(rand() * 40), kind });
+    const n = 40 + Math.floor(rand() * 60);
+    for (let i = 0; i < n; i++) {
+      const src = base.passages[Math.floor(rand() * base.passages.length)]!;
+      passages.push({ id: id++, documentSlug: slug, ord: i, label: src.label, headings: src.headings, text: src.text });
+    }
+  }
+  return { documents, passages };
+}
+
+/** The knowledge figures, baseline beside each. */
+export async function* knowledgeBench(): AsyncGenerator<Figure> {
+  const questions = loadQuestions();
+  const qs = questions.map((q) => q.q);
+  const corpus = loadCorpus();
+
+  let t = performance.now();
+  const bundledIndex = new KnowledgeIndex(corpus.documents, corpus.passages);
+  yield { name: "knowledge_index_build_bundled_ms", value: round(performance.now() - t, 2), unit: "ms" };
+  yield { name: "knowledge_bundled_passages", value: corpus.passages.length, unit: "passages" };
+
+  const ours = latencies(qs, (q) => answerQuestion(bundledIndex, q));
+  yield { name: "knowledge_ask_bundled_p50_ms", value: round(percentile(ours, 50)), unit: "ms" };
+  yield { name: "knowledge_ask_bundled_p99_ms", value: round(percentile(ours, 99)), unit: "ms" };
+
+  const base = baselineSystem(corpus);
+  const theirs = latencies(qs, (q) => base.search.search(q));
+  yield { name: "baseline_minisearch_defaults_ask_bundled_p50_ms", value: round(percentile(theirs, 50)), unit: "ms" };
+  yield { name: "baseline_minisearch_defaults_ask_bundled_p99_ms", value: round(percentile(theirs, 99)), unit: "ms" };
+  yield { name: "knowledge_ask_bundled_p99_vs_baseline_ratio", value: round(percentile(ours, 99) / percentile(theirs, 99), 2), unit: "x" };
+
+  // quality in the same run
+  const bot = botSystem(corpus);
+  const s = score(questions, bot.ask, bot.matches);
+  const b = score(questions, base.ask, base.matches);
+  for (const [who, sc] of [["knowledge", s], ["baseline_minisearch_defaults", b]] as const) {
+    yield { name: `${who}_eval_top1`, value: round(sc.top1), unit: "ratio" };
+    yield { name: `${who}_eval_top3`, value: round(sc.top3), unit: "ratio" };
+    yield { name: `${who}_eval_unanswerable_declined`, value: round(sc.declined), unit: "ratio" };
+    yield { name: `${who}_eval_answerable_wrongly_declined`, value: round(sc.wronglyDeclined), unit: "ratio" };
+  }
+  yield { name: "knowledge_eval_top3_above_baseline_points", value: round((s.top3 - b.top3) * 100, 1), unit: "points" };
+
+  // 1,000 documents
+  const big = generatedCorpus(corpus);
+  t = performance.now();
+  const bigIndex = new KnowledgeIndex(big.documents, big.passages);
+  yield { name: "knowledge_index_build_1000_docs_ms", value: round(performance.now() - t, 1), unit: "ms" };
+  yield { name: "knowledge_1000_docs_passages", value: big.passages.length, unit: "passages" };
+  const large = latencies(qs, (q) => answerQuestion(bigIndex, q), 2);
+  yield { name: "knowledge_ask_1000_docs_p50_ms", value: round(percentile(large, 50)), unit: "ms" };
+  yield { name: "knowledge_ask_1000_docs_p99_ms", value: round(percentile(large, 99)), unit: "ms" };
+  const bigBase = new (base.search.constructor as typeof import("minisearch").default)({ fields: ["text"] });
+  bigBase.addAll(big.passages.map((p) => ({ id: p.id, text: p.text })));
+  const largeBase = latencies(qs, (q) => bigBase.search(q), 2);
+  yield { name: "baseline_minisearch_defaults_ask_1000_docs_p99_ms", value: round(percentile(largeBase, 99)), unit: "ms" };
+
+  // seeding the corpus into a new database, and the first index build from the store
+  const seeds: number[] = [];
+  const builds: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-knowledge-"));
+    const store = await openStore(`file:${path.join(dir, "k.db")}`);
+    try {
+      t = performance.now();
+      await corpusSeeder.run(store.db);
+      seeds.push(performance.now() - t);
+      t = performance.now();
+      await knowledgeBase(store).getIndex();
+      builds.push(performance.now() - t);
+    } finally {
+      await store.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  yield { name: "knowledge_corpus_seed_new_database_p50_ms", value: round(percentile(seeds, 50), 1), unit: "ms" };
+  yield { name: "knowledge_index_first_build_from_store_p50_ms", value: round(percentile(builds, 50), 1), unit: "ms" };
+}

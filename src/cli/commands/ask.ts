@@ -1,0 +1,61 @@
+/** `secretariat ask "QUESTION"`: answers from the strategy documents; no question reads stdin, one per line. */
+import readline from "node:readline";
+import type { Command } from "commander";
+import { z } from "zod";
+import { BotError } from "../../bot/errors.ts";
+import { answerQuestion, checkQuestion, neutraliseMentions, type Answer } from "../../knowledge/answer.ts";
+import { knowledgeBase } from "../../knowledge/knowledge-base.ts";
+import type { CliContext } from "../context.ts";
+import { CliError } from "../io.ts";
+import { parseOptions } from "../options.ts";
+
+const Options = z.object({ json: z.boolean().optional() });
+
+/** Adds `ask` to the program. */
+export function registerAsk(program: Command, ctx: CliContext): void {
+  program
+    .command("ask")
+    .description("answer a question from the strategy documents; without QUESTION, one question per line on stdin")
+    .argument("[question...]", "the question")
+    .option("--json", 'one line per question: {"question","answered","answer","sources":[{"document","title","label","text","score"}]}')
+    .action(async (words: string[], raw: Record<string, unknown>) => {
+      const o = parseOptions(Options, raw);
+      const json = Boolean(o.json);
+      await ctx.withRuntime(async (rt) => {
+        const index = await knowledgeBase(rt.store).getIndex();
+        const one = (question: string): Answer | string => {
+          try {
+            return answerQuestion(index, checkQuestion(question)).answer;
+          } catch (e) {
+            if (e instanceof BotError) return e.userMessage;
+            throw e;
+          }
+        };
+        const print = (typed: string, a: Answer | string) => {
+          // what is echoed never carries a mention that would ping when pasted into a chat
+          const question = neutraliseMentions(typed).slice(0, 200);
+          if (typeof a === "string") {
+            ctx.io.out(json ? JSON.stringify({ question, answered: false, answer: a, sources: [], error: a }) : `? ${question}\n${a}\n`);
+          } else ctx.io.out(json ? JSON.stringify(a) : textOf(a));
+        };
+        if (words.length > 0) {
+          const question = words.join(" ");
+          const a = one(question);
+          if (typeof a === "string") throw new CliError(a, 2);
+          print(question, a);
+          return;
+        }
+        const lines = readline.createInterface({ input: ctx.io.stdin, crlfDelay: Infinity });
+        for await (const line of lines) {
+          if (line.trim() === "") continue;
+          print(line, one(line));
+        }
+      });
+    });
+}
+
+function textOf(a: Answer): string {
+  const head = a.answered ? a.answer : `${a.answer} Ask the secretariat: secretariat say --as YOU "ask the secretariat: ${a.question}"`;
+  const src = a.answered ? a.sources.slice(0, 4).map((s, i) => `${i === 0 ? "—" : " "} ${s.document} ${s.label}${i === 0 ? ` (${s.title})` : ""}  [${s.score}]`) : [];
+  return [`? ${a.question}`, head, ...src, ""].join("\n");
+}

@@ -1,0 +1,66 @@
+/** `secretariat import strategy FILE`: a plain-text or Markdown strategy becomes labelled passages. */
+import fs from "node:fs";
+import type { Command } from "commander";
+import { z } from "zod";
+import { BotError } from "../../bot/errors.ts";
+import { knowledgeBase } from "../../knowledge/knowledge-base.ts";
+import { MAX_DOCUMENT_BYTES, parseDocument } from "../../knowledge/parse-document.ts";
+import { storeDocument } from "../../knowledge/store-document.ts";
+import { emit, type CliContext } from "../context.ts";
+import { CliError } from "../io.ts";
+import { parseOptions } from "../options.ts";
+
+const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max, `at most ${max} characters`).optional();
+const Options = z.object({
+  title: text(300),
+  reference: text(200),
+  date: text(100),
+  slug: z.string().trim().regex(/^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$/, "lower-case letters, digits and dashes, e.g. 2012-strategy").optional(),
+  json: z.boolean().optional(),
+});
+
+/** The `import` command group, shared with other jobs' `import ...` subcommands. */
+export function importGroup(program: Command): Command {
+  return program.commands.find((c) => c.name() === "import") ?? program.command("import").description("add data from a file: import strategy FILE | import plan FILE");
+}
+
+/** Adds `import strategy` to the program. */
+export function registerImportStrategy(program: Command, ctx: CliContext): void {
+  importGroup(program)
+    .command("strategy")
+    .description("import a strategy document (plain text or Markdown); the same slug again replaces it")
+    .argument("<file>", "the document, .txt or .md, UTF-8")
+    .option("--title <text>", "title (default: read from the document's Subject line or heading)")
+    .option("--reference <text>", "Council reference (default: read from the document, e.g. 15198/09 ENFOCUSTOM 118)")
+    .option("--date <text>", "date as written (default: read from the document, e.g. 4 November 2009)")
+    .option("--slug <slug>", "name used in answers and plan files (default: from the file name)")
+    .option("--json", "print {slug,title,reference,dateText,year,kind,passages,replaced,sampleLabels}")
+    .action(async (file: string, raw: Record<string, unknown>) => {
+      const o = parseOptions(Options, raw);
+      let bytes: Buffer;
+      try {
+        const st = fs.statSync(file);
+        if (!st.isFile()) throw new CliError(`${file} is not a file`, 2);
+        if (st.size > MAX_DOCUMENT_BYTES) throw new CliError(`${file} is ${(st.size / 1048576).toFixed(1)} MB; the limit is ${MAX_DOCUMENT_BYTES / 1048576} MB. Import the strategy text only.`, 2);
+        bytes = fs.readFileSync(file);
+      } catch (e) {
+        if (e instanceof CliError) throw e;
+        throw new CliError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}`, 2);
+      }
+      let doc;
+      try {
+        doc = parseDocument(bytes, file, { title: o.title, reference: o.reference, date: o.date, slug: o.slug });
+      } catch (e) {
+        if (e instanceof BotError) throw new CliError(e.userMessage, 2);
+        throw e;
+      }
+      await ctx.withRuntime(async (rt) => {
+        const stored = await storeDocument(rt.store.db, doc, ctx.io.now());
+        knowledgeBase(rt.store).invalidate();
+        const { id: _id, ...data } = stored;
+        emit(ctx.io, Boolean(o.json), data, () =>
+          `${stored.replaced ? "Replaced" : "Imported"} ${stored.slug}: ${stored.title}${stored.reference ? ` (${stored.reference})` : ""}${stored.dateText ? `, ${stored.dateText}` : ""} — ${stored.passages} passages, e.g. ${stored.sampleLabels.slice(0, 5).join(" · ")}`,
+        );
+      });
+    });
+}

@@ -1,0 +1,29 @@
+/** Chat commands of the knowledge job: `ask QUESTION`, and free text no other command matched. */
+import { z } from "zod";
+import { defineCommand, type AnyCommand } from "../bot/command.ts";
+import { answerQuestion, answerReply, checkQuestion } from "./answer.ts";
+import { knowledgeBase } from "./knowledge-base.ts";
+
+/** `ask QUESTION`: answers from the strategy documents, quoting the passage and its label. */
+export const askCommand = defineCommand({
+  id: "knowledge.ask",
+  group: "Strategies",
+  summary: "Answer a question from the strategy documents, quoting the passage and its label.",
+  usage: "ask QUESTION (or just type the question)",
+  examples: ["what does 3.a(ii) say?", "ask which strategy talks about Naples II?", "the three strategic objectives of the 2012 strategy"],
+  patterns: [/^(?:ask|question)\s*[:,]?\s+(?<question>.+)$/is],
+  args: z.object({ question: z.string() }),
+  handler: async ({ question }, ctx) => {
+    const q = checkQuestion(question);
+    const index = await knowledgeBase(ctx.deps.store).getIndex();
+    const { answer, outcome } = answerQuestion(index, q);
+    ctx.deps.logger.debug({ answered: answer.answered, via: outcome.via, confidence: outcome.confidence }, "knowledge answer");
+    return answerReply(answer, outcome);
+  },
+});
+
+/** Free text goes to the knowledge base. */
+export const knowledgeFallback: { command: AnyCommand; toArgs(text: string): Record<string, unknown> } = {
+  command: askCommand,
+  toArgs: (text) => ({ question: text }),
+};

@@ -1,0 +1,171 @@
+/**
+ * How words become search terms: lower case, "co-operation" = "cooperation", stop words out, a
+ * light English stemmer (cooperation, cooperate, cooperating → cooper), and the acronyms of the
+ * field mapped both ways (CIS ↔ Customs Information System).
+ */
+
+const STOP = new Set(
+  (
+    "a about above after again against all am an and any are as at be because been before being below between both but by can could did do does doing done down during each " +
+    "few for from further had has have having he her here hers him his how i if in into is it its itself just me more most my no nor not now of off on once only or other our ours out over own " +
+    "same she should so some such than that the their theirs them then there these they this those through to too under until up upon very was we were what when where which while who whom why " +
+    "will with would you your yours shall may might must also within whether e.g i.e etc per via thereof therein whose ie eg " +
+    // words of the question, not of the answer
+    "say says said tell please know want wanted explain describe give show find anything something document documents text texts mention mentions mentioned talk talks " +
+    "stand stands acronym abbreviation define definition far advance often happen happens need needs needed required require supposed expected possible currently anyone somebody someone " +
+    "one two three four five six seven eight nine ten main key list enumerate name named summarise summarize overview quote quoted " +
+    "regarding concerning according mean meaning exactly kind sort thing things there's whats what's do does did hi hello thanks thank bot us let lets can't cannot"
+  ).split(/\s+/),
+);
+
+/** Acronyms as the documents use them, with their expansions. */
+export const ACRONYMS: Record<string, string> = {
+  cis: "customs information system",
+  jco: "joint customs operation",
+  olaf: "european anti-fraud office",
+  ccwp: "customs cooperation working party",
+  lewp: "law enforcement working party",
+  cosi: "standing committee on operational cooperation on internal security",
+  europol: "european police office law enforcement cooperation agency",
+  eurojust: "eurojust judicial cooperation",
+  frontex: "european border coast guard agency external borders",
+  empact: "european multidisciplinary platform against criminal threats",
+  afis: "anti-fraud information system",
+  siena: "secure information exchange network application",
+  celbet: "customs eastern south-eastern land border expert team",
+  jha: "justice home affairs",
+  ms: "member states",
+  eu: "european union",
+  tfeu: "treaty functioning european union",
+  teu: "treaty european union",
+  octa: "organised crime threat assessment",
+  socta: "serious organised crime threat assessment",
+  fide: "customs files identification database",
+  sis: "schengen information system",
+  wco: "world customs organisation",
+  pcwp: "police cooperation working party",
+  mou: "memorandum understanding",
+  naples: "naples convention mutual assistance cooperation customs administrations",
+  uclaf: "unit coordination fraud prevention",
+  coreper: "permanent representatives committee",
+  scent: "system customs enforcement network",
+  ict: "information communication technology",
+};
+
+/** Spelling variants delegates type for the same word. */
+const VARIANTS: Record<string, string> = {
+  organization: "organisation", organizations: "organisations", organized: "organised", organize: "organise", program: "programme", programs: "programmes",
+  analyze: "analyse", analyzed: "analysed", harmonize: "harmonise", prioritize: "prioritise", prioritized: "prioritised", utilize: "utilise", recognize: "recognise",
+  recognizing: "recognising", centers: "centres", center: "centre", favor: "favour", labor: "labour", defense: "defence", licence: "license", trafficking: "traffic", smugglers: "smuggling", smuggle: "smuggling",
+  aims: "aim", duration: "month", long: "month", months: "month", goals: "objective", goal: "objective", targets: "objective", priorities: "objective", priority: "objective", timeline: "timetable", catalog: "catalogue", catalogs: "catalogue", schedule: "timetable",
+};
+
+/** Splits text into raw words, keeping "naples ii" style numerals as words. */
+export function words(text: string): string[] {
+  return text
+    .toLowerCase()
+    .replace(/co-(?=op|ord)/g, "co")
+    .replace(/[’']s\b/g, "")
+    .split(/[^a-z0-9à-ÿ]+/)
+    .filter((w) => w.length > 0);
+}
+
+const stemCache = new Map<string, string>();
+
+/** The stem of one lower-case word (cached: a corpus has a few thousand distinct words). */
+export function stem(word: string): string {
+  let s = stemCache.get(word);
+  if (s === undefined) {
+    s = computeStem(word);
+    if (stemCache.size > 200_000) stemCache.clear();
+    stemCache.set(word, s);
+  }
+  return s;
+}
+
+function computeStem(word: string): string {
+  let w = VARIANTS[word] ?? word;
+  // plural acronyms: JCOs, MoUs
+  if (w.endsWith("s") && ACRONYMS[w.slice(0, -1)]) return w.slice(0, -1);
+  if (w.length <= 4 || /\d/.test(w)) return w;
+  w = w.replace(/ys(?:is|es|e|ed|ing)$|yz(?:e|ed|ing)$|ytic(?:al)?$/, "ys");
+  for (let round = 0; round < 3; round++) {
+    const before = w;
+    for (const [suffix, repl] of SUFFIXES) {
+      if (w.endsWith(suffix) && w.length - suffix.length + repl.length >= 4) {
+        w = w.slice(0, w.length - suffix.length) + repl;
+        break;
+      }
+    }
+    if (w.endsWith("at") && w.length > 6) w = w.slice(0, -2);
+    if (w === before) break;
+  }
+  return w;
+}
+
+const SUFFIXES: [string, string][] = [
+  ["ifications", "if"], ["ification", "if"], ["ifies", "if"], ["ified", "if"], ["ify", "if"], ["isations", ""], ["izations", ""], ["isation", ""], ["ization", ""], ["ational", ""], ["ations", ""], ["ation", ""], ["atives", ""], ["ative", ""], ["ities", ""],
+  ["ments", ""], ["ment", ""], ["ness", ""], ["ings", ""], ["ing", ""], ["ions", ""], ["ion", ""], ["ives", ""], ["ive", ""], ["ies", "y"], ["ied", "y"], ["ity", ""],
+  ["ates", ""], ["ate", ""], ["ers", ""], ["er", ""], ["ed", ""], ["ly", ""], ["al", ""], ["ic", ""], ["es", ""], ["s", ""], ["e", ""], ["y", ""],
+];
+
+/** Whether a lower-case word carries no meaning for retrieval. */
+export const isStopWord = (w: string) => STOP.has(w);
+
+/** Search terms of a text: stems of its words, stop words removed. */
+export function terms(text: string): string[] {
+  return words(text)
+    .filter((w) => !STOP.has(w))
+    .map(stem);
+}
+
+/** Damerau–Levenshtein distance of two short words, giving up above `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const prev2: number[] = new Array(b.length + 1).fill(0);
+  let prev: number[] = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur: number[] = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
+      cur.push(v);
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin > max) return max + 1;
+    prev2.splice(0, prev2.length, ...prev);
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/** Acronyms whose expansion appears in `text` (so "Joint Customs Operations" also finds "JCO"). */
+export function acronymsIn(text: string): string[] {
+  return acronymsInStems(terms(text));
+}
+
+let expansionStems: [string, string][] | undefined;
+
+/** Same as acronymsIn, for text already turned into terms. */
+export function acronymsInStems(stems: string[]): string[] {
+  expansionStems ??= Object.entries(ACRONYMS)
+    .map(([acr, expansion]): [string, string[]] => [acr, expansion.split(" ").filter((w) => !STOP.has(w)).map(stem)])
+    .filter(([, e]) => e.length >= 2)
+    .map(([acr, e]) => [acr, ` ${e.join(" ")} `]);
+  const found: string[] = [];
+  const t = ` ${stems.join(" ")} `;
+  for (const [acr, exp] of expansionStems) if (t.includes(exp)) found.push(acr);
+  return found;
+}
+
+/** Expands the acronyms among `ws` (raw lower-case words) into the stems of their expansions. */
+export function expandAcronyms(ws: string[]): string[] {
+  const out: string[] = [];
+  for (const w of ws) {
+    const exp = ACRONYMS[w];
+    if (exp) for (const e of words(exp)) if (!STOP.has(e)) out.push(stem(e));
+  }
+  return out;
+}
