@@ -2,15 +2,15 @@
  * The bundled corpus (data/corpus) and the seeder that imports it into an empty database. Slugs
  * are fixed: plan files and action objectives refer to passages by (slug, label).
  */
+import { projectPath } from "../config/paths.ts";
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Seeder } from "../runtime/seed.ts";
 import { parseDocument } from "./parse-document.ts";
 import { storeDocument } from "./store-document.ts";
 
 /** Where the bundled documents live. */
-export const CORPUS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../data/corpus");
+export const CORPUS_DIR = projectPath("data", "corpus");
 
 /** Bundled slug → file in data/corpus. */
 export const BUNDLED_DOCUMENTS: Readonly<Record<string, string>> = {

@@ -5,6 +5,7 @@ import { reminderCommands } from "../reminders/commands.js";
 import { collectionCommands } from "../collection/commands.js";
 import { homeCommand } from "./home.js";
 import { planningCommands } from "../planning/commands.js";
+import { askCommand, knowledgeFallback } from "../knowledge/commands.js";
 export function buildCommandSet() {
     const commands = [];
     // Order matters: the first pattern that matches wins; specific commands before general ones.
@@ -15,5 +16,7 @@ export function buildCommandSet() {
     commands.push(...adminCommands);
     commands.push(...reminderCommands);
     commands.push(homeCommand);
-    return { commands };
+    // "ask the secretariat: …" is matched above, before the general "ask …".
+    commands.push(askCommand);
+    return { commands, fallback: knowledgeFallback };
 }

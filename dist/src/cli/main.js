@@ -6,10 +6,12 @@
 import { Command, CommanderError } from "commander";
 import { ConfigError } from "../config/index.js";
 import { StoreError } from "../store/index.js";
+import { registerAsk } from "./commands/ask.js";
 import { registerAudit } from "./commands/audit.js";
 import { registerCollect } from "./commands/collect.js";
 import { registerMember } from "./commands/member.js";
 import { registerPlanning } from "./commands/planning.js";
+import { registerImportStrategy } from "./commands/import-strategy.js";
 import { registerSay } from "./commands/say.js";
 import { registerReminders } from "./commands/reminders.js";
 import { registerStart } from "./commands/start.js";
@@ -19,6 +21,8 @@ import { CliError, processIO } from "./io.js";
 const registrations = [
     registerStart,
     registerSay,
+    registerAsk,
+    registerImportStrategy,
     registerPlanning,
     registerReminders,
     registerCollect,

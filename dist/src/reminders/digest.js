@@ -41,7 +41,7 @@ export function digestReply(input) {
             });
             const buttons = i.actionCode
                 ? [
-                    { label: `Mark ${i.actionCode} done`, command: "actions.done", args: { plan: i.planNumber, action: i.actionCode, text: `done ${i.actionCode}` }, style: "primary" },
+                    { label: `Mark ${i.actionCode} done`, command: "plan.done", args: { plan: i.planNumber, code: i.actionCode, text: `done ${i.actionCode}` }, style: "primary" },
                     { label: "Report", command: "report.form", args: { action: i.actionCode, text: `report ${i.actionCode}` } },
                 ]
                 : [];
