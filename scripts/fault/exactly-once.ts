@@ -27,6 +27,7 @@ const root = path.resolve(import.meta.dirname, "../..");
 /** The platform stand-in: counts each key it accepts; optional 429 on first attempts; optional delay. */
 function startRecorder(opts: { first429?: boolean; delayMs?: number }) {
   const received = new Map<string, number>();
+  const hooks = { afterAccept: null as null | (() => void) };
   const attempts = new Map<string, number>();
   const server = http.createServer((req, res) => {
     const url = new URL(req.url!, "http://x");
@@ -44,11 +45,12 @@ function startRecorder(opts: { first429?: boolean; delayMs?: number }) {
       setTimeout(() => {
         received.set(key, (received.get(key) ?? 0) + 1);
         res.writeHead(200).end(`ref:${key}`);
+        hooks.afterAccept?.();
       }, opts.delayMs ?? 0);
     });
   });
-  return new Promise<{ url: string; received: Map<string, number>; close(): void }>((resolve) =>
-    server.listen(0, "127.0.0.1", () => resolve({ url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, received, close: () => server.close() })),
+  return new Promise<{ url: string; received: Map<string, number>; hooks: typeof hooks; close(): void }>((resolve) =>
+    server.listen(0, "127.0.0.1", () => resolve({ url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, received, hooks, close: () => server.close() })),
   );
 }
 
@@ -100,6 +102,7 @@ async function scenario(name: string, kind: "sqlite" | "postgresql", run: (url: 
   const instants = await prepare(url);
   const recorder = await startRecorder(opts);
   recorderForKills = recorder.received;
+  recorderHooks = recorder.hooks;
   for (let r = 0; r < instants.length; r++) await run(url, recorder.url, instants[r]!, r);
   const expected = ROUNDS * CHANNELS;
   const received = [...recorder.received.values()];
@@ -119,6 +122,7 @@ async function scenario(name: string, kind: "sqlite" | "postgresql", run: (url: 
 /** Rounds of (c) whose kill landed after some of the round's digests were sent and before all were. */
 const midSendKills = { n: 0 };
 let recorderForKills: Map<string, number> | null = null;
+let recorderHooks: { afterAccept: null | (() => void) } | null = null;
 
 const later = (iso: string, minutes: number) => new Date(new Date(iso).getTime() + minutes * 60_000).toISOString();
 
@@ -133,14 +137,27 @@ if (want("b")) await scenario("b: two processes, same instant, SQLite", "sqlite"
 });
 if (want("c")) await scenario("c: SIGKILL mid-tick, restart (SQLite)", "sqlite", async (url, rec, at, round) => {
   const p = tickProcess(url, rec, at);
-  // kill somewhere between the start of the tick and its last send (sends take ~15 ms each here)
-  await new Promise<void>((r) => p.stdout!.once("data", () => r()));
-  await new Promise((r) => setTimeout(r, Math.random() * 250));
-  const before = recorderForKills!.size;
+  if (round % 2 === 0) {
+    // Even rounds: killed at a random moment after the tick began (planning, claiming or sending).
+    await new Promise<void>((r) => p.stdout!.once("data", () => r()));
+    await new Promise((r) => setTimeout(r, Math.random() * 400));
+  } else {
+    // Odd rounds: the hardest moment, right after the platform accepted the k-th digest and before
+    // the sender could record it (k random), so the restart must find it already sent.
+    const k = 1 + Math.floor(Math.random() * (CHANNELS - 1));
+    let seen = 0;
+    await new Promise<void>((r) => {
+      recorderHooks!.afterAccept = () => {
+        if (++seen === k) r();
+      };
+      p.once("exit", () => r());
+    });
+    recorderHooks!.afterAccept = null;
+  }
   p.kill("SIGKILL");
   await exited(p);
   const sentThisRound = recorderForKills!.size - CHANNELS * round;
-  if (sentThisRound > 0 && sentThisRound < CHANNELS && before === recorderForKills!.size) midSendKills.n++;
+  if (sentThisRound > 0 && sentThisRound < CHANNELS) midSendKills.n++;
   await exited(tickProcess(url, rec, later(at, 3))); // after the dead sender's lease ran out
 }, { delayMs: 15 });
 if (want("d")) await scenario("d: platform answers 429 then 200 (SQLite)", "sqlite", async (url, rec, at) => {
