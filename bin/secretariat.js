@@ -3,8 +3,17 @@
 // (npm run build); that copy starts about twice as fast. When any source is newer than the build
 // (someone is editing), the sources run through tsx instead, so what runs is always what is there.
 import fs from "node:fs";
+import v8 from "node:v8";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+
+// One-shot commands: compile Prisma's WebAssembly query compiler with the baseline compiler only.
+// Optimising it in the background costs more CPU and memory than a short command ever wins back
+// (measured: about 0.4 s of CPU and 70 MB less per command). The long-running `start` keeps it.
+if (process.argv[2] !== "start") {
+  v8.setFlagsFromString("--liftoff-only");
+  v8.setFlagsFromString("--max-semi-space-size=1");
+}
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const stamp = path.join(root, "dist", ".built");
