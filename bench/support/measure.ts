@@ -20,7 +20,7 @@ export function percentile(values: number[], p: number): number {
 }
 
 /** Runs a command; returns wall time until its first stdout byte and until exit, and its peak RSS. */
-export function timeProcess(args: string[], env: Record<string, string>): Promise<{ firstOutputMs: number; totalMs: number; maxRssMb: number; code: number }> {
+export function timeProcess(args: string[], env: Record<string, string>): Promise<{ firstOutputMs: number; totalMs: number; maxRssMb: number; cpuMs: number; code: number }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     let first = NaN;
@@ -35,7 +35,8 @@ export function timeProcess(args: string[], env: Record<string, string>): Promis
     child.on("error", reject);
     child.on("close", (code) => {
       const kb = Number(/BENCH_MAX_RSS_KB=(\d+)/.exec(stderr)?.[1] ?? NaN);
-      resolve({ firstOutputMs: first, totalMs: performance.now() - started, maxRssMb: kb / 1024, code: code ?? -1 });
+      const cpuUs = Number(/BENCH_CPU_US=(\d+)/.exec(stderr)?.[1] ?? NaN);
+      resolve({ firstOutputMs: first, totalMs: performance.now() - started, maxRssMb: kb / 1024, cpuMs: cpuUs / 1000, code: code ?? -1 });
     });
   });
 }
