@@ -19,10 +19,10 @@ export interface Fixture {
 export async function seedPlan(db: Db, opts: { count?: number; number?: number } = {}): Promise<Fixture> {
   const wp = await db.workingParty.findUniqueOrThrow({ where: { code: "CCWP" } });
   const doc =
-    (await db.strategyDocument.findUnique({ where: { slug: "2012-strategy" } })) ??
+    (await db.strategyDocument.findUnique({ where: { slug: "test-strategy" } })) ??
     (await db.strategyDocument.create({
       data: {
-        slug: "2012-strategy",
+        slug: "test-strategy",
         title: "Strategy for the future of customs law enforcement cooperation (2012)",
         sourceName: "test",
         sha256: "0",
@@ -62,7 +62,7 @@ export async function seedPlan(db: Db, opts: { count?: number; number?: number }
         title: titles[i % 3]!,
         leadDelegation: leads[i % 3]!,
         leadMemberId: i % 3 === 0 ? members.fr.id : null,
-        objectives: { create: (objectives[i % 3] ?? []).map((label) => ({ documentSlug: "2012-strategy", label })) },
+        objectives: { create: (objectives[i % 3] ?? []).map((label) => ({ documentSlug: "test-strategy", label })) },
       },
     });
     actions[code] = a.id;
