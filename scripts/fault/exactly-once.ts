@@ -101,6 +101,7 @@ async function scenario(name: string, kind: "sqlite" | "postgresql", run: (url: 
   const url = await freshDatabase(kind);
   const instants = await prepare(url);
   const recorder = await startRecorder(opts);
+  midSendKills.n = 0;
   recorderForKills = recorder.received;
   recorderHooks = recorder.hooks;
   for (let r = 0; r < instants.length; r++) await run(url, recorder.url, instants[r]!, r);
