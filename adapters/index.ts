@@ -8,6 +8,7 @@ import type { Runtime } from "../src/runtime/open-runtime.ts";
 import { runConsoleChat } from "./console/index.ts";
 import { ConsoleMessenger } from "./console/messenger.ts";
 import { HttpServer } from "./http/server.ts";
+import { ConfigError } from "../src/config/index.ts";
 import { slackMount } from "./slack/index.ts";
 import { mountCalendarRoute } from "./http/calendar-route.ts";
 import { teamsMount } from "./teams/index.ts";
@@ -46,7 +47,10 @@ async function startServers(rt: Runtime): Promise<RunningServers> {
     if (mounted.stop) stops.push(mounted.stop);
   }
   if (started.length === 0) return { started, chat, messengers, stop: async () => undefined };
-  const address = await server.listen(rt.config.PORT, rt.config.HOST);
+  const address = await server.listen(rt.config.PORT, rt.config.HOST).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === "EADDRINUSE") throw new ConfigError(`PORT ${rt.config.PORT} is already in use on ${rt.config.HOST}; set PORT to a free port`);
+    throw e;
+  });
   started.push(`http ${address.address}:${address.port}`);
   return {
     started,
