@@ -47,7 +47,7 @@ async function database(kind: "sqlite" | "postgresql"): Promise<{ url: string; d
 async function fill(rt: Runtime, dueDay: string): Promise<void> {
   const db = rt.store.db;
   const wp = await db.workingParty.findUniqueOrThrow({ where: { code: "CCWP" } });
-  const plan = await db.actionPlan.create({ data: { workingPartyId: wp.id, number: 1, title: "Bench plan", startDate: "2030-01-01", endDate: "2031-06-30", adoptNextBy: "2031-04-30" } });
+  const plan = await db.actionPlan.create({ data: { workingPartyId: wp.id, number: 900, title: "Bench plan", startDate: "2030-01-01", endDate: "2031-06-30", adoptNextBy: "2031-04-30" } });
   await db.action.createMany({ data: Array.from({ length: 1000 }, (_, i) => ({ planId: plan.id, ord: i, code: `1.${i}`, title: `Action ${i}`, leadDelegation: "FR" })) });
   const actions = await db.action.findMany({ where: { planId: plan.id }, select: { id: true }, orderBy: { ord: "asc" } });
   const rows = [];

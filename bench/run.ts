@@ -24,5 +24,11 @@ const suites: Record<string, () => AsyncGenerator<Figure>> = {
 const only = process.argv.slice(2);
 for (const [name, suite] of Object.entries(suites)) {
   if (only.length && !only.includes(name)) continue;
-  for await (const figure of suite()) process.stdout.write(`${JSON.stringify(figure)}\n`);
+  try {
+    for await (const figure of suite()) process.stdout.write(`${JSON.stringify(figure)}\n`);
+  } catch (e) {
+    // One broken suite must not hide the others' figures; the failure is said, not skipped silently.
+    process.stderr.write(`bench ${name} failed: ${String((e as Error)?.stack ?? e)}\n`);
+    process.exitCode = 1;
+  }
 }
