@@ -85,50 +85,62 @@ async function planForWorkingParty(db: Db, wp: WorkingParty, now: Date, logger: 
   const toDay = civilDateAt(now, wp.timeZone);
   const holidays = parseHolidays(wp.holidays);
 
-  const bindings = await db.channelBinding.findMany({ where: { workingPartyId: wp.id } });
-  const reminderChannels = bindings.filter((b) => b.purpose === "reminders");
-  const channelTarget = (b: (typeof bindings)[number]): Target => ({ id: `ch${b.id}`, platform: b.platform as Platform, kind: "channel", address: b.channelId, ref: b.conversationRef });
-  const chairs = await db.member.findMany({ where: { workingPartyId: wp.id, role: "chair" } });
-  const escalationTargets: Target[] = chairs.length
-    ? chairs.map((m) => ({ id: `m${m.id}`, platform: m.platform as Platform, kind: "user", address: m.platformUserId, ref: m.directRef }))
-    : bindings.filter((b) => b.purpose === "secretariat").map(channelTarget);
-  const superseded = await supersededPlans(db, wp.id);
+  // One read for every rule's candidate due days; a quiet minute costs this query and little else.
+  const ranges = new Map(rules.map((r) => [r.id, candidateDueRange(r, fromDay, toDay)]));
+  const candidates = await db.deadline.findMany({
+    where: {
+      OR: [...ranges.values()].map((r) => ({ dueDate: { gte: r.from, lte: r.to } })),
+      plan: { workingPartyId: wp.id, status: { not: "closed" } },
+      AND: [{ OR: [{ actionId: null }, { action: { status: "open" } }] }],
+    },
+    include: { plan: { select: { id: true, number: true, title: true } }, action: { include: { leadMember: { select: { displayName: true } } } } },
+  });
 
   const planned: PlannedItem[] = [];
-  for (const rule of rules) {
-    const range = candidateDueRange(rule, fromDay, toDay);
-    const deadlines = await db.deadline.findMany({
-      where: {
-        dueDate: { gte: range.from, lte: range.to },
-        plan: { workingPartyId: wp.id, status: { not: "closed" } },
-        OR: [{ actionId: null }, { action: { status: "open" } }],
-      },
-      include: { plan: { select: { id: true, number: true, title: true } }, action: { include: { leadMember: { select: { displayName: true } } } } },
-    });
-    const targets =
-      rule.kind === "escalate"
-        ? escalationTargets
-        : (rule.channelIds.length ? bindings.filter((b) => rule.channelIds.includes(b.id)) : reminderChannels).map(channelTarget);
-    for (const d of deadlines) {
-      if (!remindsOf(rule, d, superseded)) continue;
-      for (const occ of occurrences(rule, d.dueDate, fromDay, toDay, holidays)) {
-        const moment = instantAt(occ.day, rule.deliveryTime, wp.timeZone);
-        if (moment > now || moment < windowStart) continue;
-        const age = now.getTime() - moment.getTime();
-        const lead = d.action ? [d.action.leadDelegation, d.action.leadMember?.displayName ?? d.action.leadUser].filter(Boolean).join(", ") || null : null;
-        const item: ReminderItem = {
-          kind: rule.kind,
-          planNumber: d.plan.number,
-          planTitle: d.plan.title,
-          actionCode: d.action?.code ?? null,
-          title: d.action ? d.action.title : d.what ?? "Adopt the next action plan",
-          dueDate: d.dueDate,
-          dueText: d.text,
-          lead,
-          day: occ.day,
-        };
-        for (const t of targets) {
-          planned.push({ key: `rem:${d.id}:${rule.id}:${occ.index}:${occ.day}:${t.id}`, target: t, moment, skipped: age > catchUpMs, late: age > LATE_AFTER_MS, item });
+  if (candidates.length > 0) {
+    const bindings = await db.channelBinding.findMany({ where: { workingPartyId: wp.id } });
+    const reminderChannels = bindings.filter((b) => b.purpose === "reminders");
+    const channelTarget = (b: (typeof bindings)[number]): Target => ({ id: `ch${b.id}`, platform: b.platform as Platform, kind: "channel", address: b.channelId, ref: b.conversationRef });
+    const chairs = await db.member.findMany({ where: { workingPartyId: wp.id, role: "chair" } });
+    const escalationTargets: Target[] = chairs.length
+      ? chairs.map((m) => ({ id: `m${m.id}`, platform: m.platform as Platform, kind: "user", address: m.platformUserId, ref: m.directRef }))
+      : bindings.filter((b) => b.purpose === "secretariat").map(channelTarget);
+    const superseded = await supersededPlans(db, wp.id);
+    // Many deadlines share a day: work out each day's delivery instant once.
+    const moments = new Map<string, Date>();
+    const momentOf = (day: string, time: string) => {
+      const k = `${day} ${time}`;
+      let m = moments.get(k);
+      if (!m) moments.set(k, (m = instantAt(day, time, wp.timeZone)));
+      return m;
+    };
+    for (const rule of rules) {
+      const range = ranges.get(rule.id)!;
+      const targets =
+        rule.kind === "escalate"
+          ? escalationTargets
+          : (rule.channelIds.length ? bindings.filter((b) => rule.channelIds.includes(b.id)) : reminderChannels).map(channelTarget);
+      for (const d of candidates) {
+        if (d.dueDate < range.from || d.dueDate > range.to || !remindsOf(rule, d, superseded)) continue;
+        for (const occ of occurrences(rule, d.dueDate, fromDay, toDay, holidays)) {
+          const moment = momentOf(occ.day, rule.deliveryTime);
+          if (moment > now || moment < windowStart) continue;
+          const age = now.getTime() - moment.getTime();
+          const lead = d.action ? [d.action.leadDelegation, d.action.leadMember?.displayName ?? d.action.leadUser].filter(Boolean).join(", ") || null : null;
+          const item: ReminderItem = {
+            kind: rule.kind,
+            planNumber: d.plan.number,
+            planTitle: d.plan.title,
+            actionCode: d.action?.code ?? null,
+            title: d.action ? d.action.title : d.what ?? "Adopt the next action plan",
+            dueDate: d.dueDate,
+            dueText: d.text,
+            lead,
+            day: occ.day,
+          };
+          for (const t of targets) {
+            planned.push({ key: `rem:${d.id}:${rule.id}:${occ.index}:${occ.day}:${t.id}`, target: t, moment, skipped: age > catchUpMs, late: age > LATE_AFTER_MS, item });
+          }
         }
       }
     }
