@@ -24,7 +24,7 @@ async function seed(db: Db, actions: number): Promise<number> {
   const wp = await db.workingParty.findUniqueOrThrow({ where: { code: "CCWP" } });
   await db.strategyDocument.create({
     data: {
-      slug: "2012-strategy",
+      slug: "bench-strategy",
       title: "Strategy for the future of customs law enforcement cooperation",
       sourceName: "bench",
       sha256: "0",
@@ -45,7 +45,7 @@ async function seed(db: Db, actions: number): Promise<number> {
         code: `99.${i + 1}`,
         title: `Action number ${i + 1} on joint customs operations and training`,
         leadDelegation: delegations[i % delegations.length]!,
-        objectives: { create: [{ documentSlug: "2012-strategy", label: `IV ${(i % 10) + 1}.a` }] },
+        objectives: { create: [{ documentSlug: "bench-strategy", label: `IV ${(i % 10) + 1}.a` }] },
       },
     });
     await db.collectionItem.create({ data: { collectionId: c.id, actionId: a.id } });
