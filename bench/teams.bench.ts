@@ -85,9 +85,9 @@ async function drive(url: URL, serviceUrl: string, text: string, rate: number, s
 export async function* teamsBench(rate = 100, seconds = 30): AsyncGenerator<Figure> {
   const connector = await new TeamsConnectorStandIn().start();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-teams-"));
-  const rt = await openRuntime(loadConfig({ DATABASE_URL: `file:${path.join(dir, "bench.db")}`, TEAMS_TRUST_ANY_SERVICE_URL: "1" }), createLogger("silent"));
+  const rt = await openRuntime(loadConfig({ DATABASE_URL: `file:${path.join(dir, "bench.db")}`, TEAMS_TRUST_ANY_SERVICE_URL: "1", TEAMS_ENABLE: "1" }), createLogger("silent"));
   const server = new HttpServer(rt.logger);
-  await teamsMountWith().mount(server, rt);
+  if (!(await teamsMountWith().mount(server, rt))) throw new Error("the Teams endpoint did not mount");
   const address = await server.listen(0, "127.0.0.1");
   const url = new URL(`http://127.0.0.1:${address.port}/api/messages`);
   try {
