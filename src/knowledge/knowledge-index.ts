@@ -8,7 +8,7 @@ import MiniSearch, { type SearchResult } from "minisearch";
 import type { DocumentKind } from "./document-metadata.ts";
 import { PREAMBLE_LABEL } from "./label-passages.ts";
 import { isDeadlineQuestion, isListQuestion, labelMarkers, labelRefs, labelWords, referencedDocuments, type LabelRef } from "./question-refs.ts";
-import { ACRONYMS, acronymsInStems, editDistance, expandAcronyms, isStopWord, stem, terms, words } from "./text-terms.ts";
+import { ACRONYMS, SYNONYMS, acronymsInStems, editDistance, expandAcronyms, isStopWord, rewritePhrases, stem, QUESTION_WORDS, synonymStems, terms, words } from "./text-terms.ts";
 
 /** A document as the index needs it. */
 export interface IndexDocument {
@@ -146,7 +146,7 @@ export class KnowledgeIndex {
       const list = this.byDoc.get(p.documentSlug) ?? [];
       list.push(entry);
       this.byDoc.set(p.documentSlug, list);
-      const textWords = words(p.text);
+      const textWords = words(rewritePhrases(p.text));
       const textStems = textWords.filter((w) => !isStopWord(w)).map(stem);
       const headingText = p.headings.join(" ");
       const headingStems = terms(headingText);
@@ -241,15 +241,19 @@ export class KnowledgeIndex {
 
   /** The words of the question, each with its alternatives (stem, acronym expansion). */
   private queryGroups(question: string): string[][] {
-    const raw = words(question.replace(/\b(?:19|20)\d{2}\b/g, " $& "));
+    const raw = words(rewritePhrases(question).replace(/\b(?:19|20)\d{2}\b/g, " $& "));
+    // a short word typed in capitals (PNR, VAT) is an acronym the documents may lack, not a slip
+    const capitals = new Set([...question.matchAll(/\b[A-Z]{2,5}s?\b/g)].map((m) => m[0].toLowerCase()));
     const groups: string[][] = [];
     for (const typed of raw) {
       if (isStopWord(typed) && !ACRONYM_STOP.has(typed)) continue;
-      const w = this.correct(typed);
+      // a four-letter slip of a question word ("waht", "whta") is not a topic either
+      if (typed.length === 4 && !this.vocabulary.has(typed) && !SYNONYMS[typed] && !ACRONYMS[typed] && this.nearStopWord(typed)) continue;
+      const w = SYNONYMS[typed] ? typed : this.correct(typed);
       if (w !== typed && isStopWord(w)) continue;
       // a short word no document knows is a slip of the keyboard ("wat", "teh"), not a topic
-      if (w.length <= 3 && !this.vocabulary.has(w) && !ACRONYMS[w]) continue;
-      const g = [this.correctStem(w), ...expandAcronyms([w])];
+      if (w.length <= 3 && !this.vocabulary.has(w) && !ACRONYMS[w] && !capitals.has(typed)) continue;
+      const g = [this.correctStem(w), ...expandAcronyms([w]), ...synonymStems(w)];
       // numerals of labels are looked up as labels; a lone counter adds nothing to the text search
       if (/^\d{1,3}$/.test(w) || (w.length === 1 && /[a-z]/.test(w))) continue;
       groups.push([...new Set(g)]);
@@ -330,9 +334,15 @@ export class KnowledgeIndex {
     return best;
   }
 
+  private nearStopWord(w: string): boolean {
+    for (const s of QUESTION_WORDS) if (editDistance(w, s, 1) <= 1) return true;
+    return false;
+  }
+
   /** The corpus word nearest to a word the corpus does not know ("informaton" → "information"). */
   private correct(w: string): string {
-    if (w.length < 5 || this.vocabulary.has(w) || ACRONYMS[w] || /\d/.test(w)) return w;
+    // a word whose stem the corpus knows is another form of a known word ("revising"), not a slip
+    if (w.length < 5 || this.vocabulary.has(w) || ACRONYMS[w] || /\d/.test(w) || this.df.has(stem(w))) return w;
     const cached = this.corrections.get(w);
     if (cached) return cached;
     const max = w.length >= 8 ? 2 : 1;
@@ -343,6 +353,8 @@ export class KnowledgeIndex {
       for (const v of this.byLength.get(len) ?? []) {
         const d = editDistance(w, v, max);
         const f = this.vocabulary.get(v)!;
+        // two slips in a word rarely include its first letter: "sanctions" is not "actions"
+        if (d === 2 && v[0] !== w[0]) continue;
         if (d <= max && (d < bestD || (d === bestD && f > bestF))) {
           best = v;
           bestD = d;
@@ -372,7 +384,8 @@ export class KnowledgeIndex {
     for (const g of groups) {
       if (g.length === 1 && g[0] === "deadlin") continue; // a hint, not a requirement
       const known = g.filter((t) => this.df.has(t));
-      const w = known.length ? Math.max(...known.map(idf)) : idf("\u0000unknown");
+      // a number no passage has (a year, "2025") says the question is about something else
+      const w = known.length ? Math.max(...known.map(idf)) : idf("\u0000unknown") * (/^\d+$/.test(g[0]!) ? 2 : 1);
       total += w;
       if (g.some((t) => matched.has(t))) got += w;
     }
