@@ -7,7 +7,7 @@
 import MiniSearch, { type SearchResult } from "minisearch";
 import type { DocumentKind } from "./document-metadata.ts";
 import { PREAMBLE_LABEL } from "./label-passages.ts";
-import { isDeadlineQuestion, isListQuestion, labelMarkers, labelRefs, labelWords, referencedDocuments, type LabelRef } from "./question-refs.ts";
+import { isDeadlineQuestion, isListQuestion, isPurposeQuestion, labelMarkers, labelRefs, labelWords, referencedDocuments, type LabelRef } from "./question-refs.ts";
 import { ACRONYMS, SYNONYMS, acronymsInStems, editDistance, expandAcronyms, isStopWord, rewritePhrases, stem, QUESTION_WORDS, synonymStems, terms, words } from "./text-terms.ts";
 
 /** A document as the index needs it. */
@@ -178,7 +178,13 @@ export class KnowledgeIndex {
     const groups = this.queryGroups(question);
     // Words that named the document ("the 2012 strategy") have done their work: searched, they
     // would find "2012/C 5/011" in a cover note, and on a large index walk every strategy.
-    const searchGroups = refDocs.length > 0 ? groups.filter((g) => !this.docNaming(g[0]!)) : groups;
+    let searchGroups = refDocs.length > 0 ? groups.filter((g) => !this.docNaming(g[0]!)) : groups;
+    // "tell me about the 2012 strategy", "what is the 1997 programme for": the document named and
+    // nothing else asked is a question about its purpose
+    if (refDocs.length > 0 && searchGroups.length === 0) {
+      groups.push(PURPOSE_GROUP);
+      searchGroups = [PURPOSE_GROUP, ...groups.filter((g) => DOC_KIND_STEMS.has(g[0]!))];
+    }
     // Terms in a large share of passages barely change the ranking but make every search walk
     // most of the index; the search uses the rarer ones (coverage still counts them all).
     const all = [...new Set(searchGroups.flat())];
@@ -266,6 +272,7 @@ export class KnowledgeIndex {
       }
     }
     if (isDeadlineQuestion(question)) groups.push(["deadlin"]);
+    if (isPurposeQuestion(question) && !groups.some((g) => g.includes(PURPOSE_GROUP[0]!))) groups.push(PURPOSE_GROUP);
     return groups;
   }
 
@@ -440,6 +447,8 @@ export class KnowledgeIndex {
         if (!same) continue;
         let s = 10 + ref.markers.length * 3;
         if (e.markers.length === ref.markers.length) s += 4;
+        // "(5)" typed as the document writes it points at "2.(5)" rather than section 5
+        if (ref.parenthesised && e.label.toLowerCase().endsWith(`(${last})`)) s += 8;
         for (const w of e.labelWordSet) if (qWords.has(w)) s += 3;
         // "action 22" points at numbered actions; a paragraph label with words needs them said
         if (e.labelWordSet.size > 0 && ![...e.labelWordSet].some((w) => qWords.has(w)) && ref.markers.length === 1) s -= 2;
@@ -547,6 +556,8 @@ const COMMON_SHARE = 0.03;
 const LARGE_INDEX = 5000;
 /** Stems of the words that name a kind of document. */
 const DOC_KIND_STEMS = new Set(["strategy", "strategies", "resolution", "resolutions", "programme", "program", "document"].map(stem));
+/** What a question about a document's purpose looks for: "the purpose of the programme shall be", "the aim of this strategy". */
+const PURPOSE_GROUP = ["purpose", "aim", "scope"].map(stem);
 /** How many of the question's terms search a large index. */
 const LARGE_INDEX_TERMS = 3;
 
