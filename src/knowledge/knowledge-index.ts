@@ -171,7 +171,8 @@ export class KnowledgeIndex {
   }
 
   /** Answers `question`, or says it cannot, with the nearest passages either way. */
-  ask(question: string): SearchOutcome {
+  ask(typed: string): SearchOutcome {
+    const question = rewritePhrases(typed);
     const refDocs = referencedDocuments(question, [...this.docs.values()]);
     const refSet = new Set(refDocs);
     const inScope = (slug: string) => refSet.size === 0 || refSet.has(slug);
@@ -247,7 +248,7 @@ export class KnowledgeIndex {
 
   /** The words of the question, each with its alternatives (stem, acronym expansion). */
   private queryGroups(question: string): string[][] {
-    const raw = words(rewritePhrases(question).replace(/\b(?:19|20)\d{2}\b/g, " $& "));
+    const raw = words(question.replace(/\b(?:19|20)\d{2}\b/g, " $& "));
     // a short word typed in capitals (PNR, VAT) is an acronym the documents may lack, not a slip
     const capitals = new Set([...question.matchAll(/\b[A-Z]{2,5}s?\b/g)].map((m) => m[0].toLowerCase()));
     const groups: string[][] = [];
@@ -438,6 +439,8 @@ export class KnowledgeIndex {
     const scored: { e: Entry; s: number }[] = [];
     for (const ref of refs) {
       const last = ref.markers.at(-1)!;
+      // "Article 36 Committee", "Article 29 TEU": articles of other texts when no label here is one
+      if (ref.context.at(-1)?.startsWith("article") && !this.labelVocabulary.has("article")) continue;
       // named documents: only their passages; otherwise every label ending with the counter
       const candidates = refDocs.length > 0 ? refDocs.flatMap((slug) => this.byDocLastMarker.get(`${slug}\u0000${last}`) ?? []) : (this.byLastMarker.get(last) ?? []);
       for (const e of candidates) {

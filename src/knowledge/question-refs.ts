@@ -86,7 +86,8 @@ const KIND_WORDS: [RegExp, DocumentKind][] = [
  * strategy", "the 2009 resolution", "in 1997". Empty when it names none.
  */
 export function referencedDocuments(question: string, docs: readonly DocRefTarget[]): string[] {
-  const years = [...question.matchAll(/\b((?:19|20)\d{2})\b/g)].map((m) => Number(m[1]));
+  // a period ("the Drugs Strategy 2005-2012") names no document by its end years
+  const years = [...question.replace(/\b(?:19|20)\d{2}\s?[-–/]\s?(?:19|20)?\d{2}\b/g, " ").matchAll(/\b((?:19|20)\d{2})\b/g)].map((m) => Number(m[1]));
   const named = docs.filter((d) => d.year !== null && years.includes(d.year));
   if (named.length === 0) return [];
   // A year said of something else ("the Naples II Convention of 1997") does not name a document
@@ -103,7 +104,7 @@ export function isListQuestion(question: string): boolean {
   return (
     /\b(?:list|enumerate|summari[sz]e)\b/.test(q) ||
     /\b(?:what|which) (?:are|were) (?:the|all|its)\b/.test(q) ||
-    /\ball (?:the )?\w+s\b/.test(q) ||
+    /^(?:what|which|give|show|name|tell)\b.*\ball (?:the |its )?\w+[^s]s\b/.test(q) ||
     /\b(?:two|three|four|five|six|seven|eight|\d) (?:\w+ ){0,2}(?:objectives|aims|goals|priorities|actions|points|tasks|areas|measures)\b/.test(q) ||
     /\b(?:the|its) (?:\w+ ){0,2}(?:objectives|aims|goals|priorities)\b/.test(q)
   );

@@ -106,6 +106,9 @@ export const SYNONYMS: Record<string, string> = {
   visits: "visit", trip: "visit", trips: "visits", mission: "visit",
   firms: "business economic operators", companies: "business economic operators", traders: "economic operators business", industry: "business",
   cops: "police", policing: "police",
+  powers: "competences competencies", power: "competence competencies", competences: "powers", competencies: "powers", competence: "powers",
+  job: "duties tasks", jobs: "duties tasks", role: "tasks", roles: "tasks", beyond: "exceed", exceeding: "exceed",
+  tech: "technologies technology technical",
   crooks: "criminals", gangs: "criminal organisations groups", mafia: "organised crime",
   prosecutors: "prosecution prosecutor", courts: "judicial", judges: "judicial",
 };
@@ -122,6 +125,11 @@ export const PHRASES: [RegExp, string][] = [
   [/\bon[- ]line\b/gi, "online"],
   [/\bset up\b/gi, "establish"],
   [/\bfollow[- ]up\b/gi, "follow-up"],
+  // chat abbreviations, written out so that every later step (document names, labels) sees the word
+  [/\bres\b(?!\.)/gi, "resolution"], [/\bstrats?\b/gi, "strategy"], [/\bprog\b/gi, "programme"], [/\bcomms\b/gi, "communication"],
+  [/\badmins?\b/gi, "administration"], [/\bmgmt\b/gi, "management"], [/\bops\b/gi, "operations"], [/\bgovt\b/gi, "government"],
+  [/\bregs?\b(?!\.)/gi, "regulation"], [/\breqs?\b/gi, "request"], [/\bintl\b/gi, "international"], [/\bnatl\b/gi, "national"],
+  [/\bw\/o\b/gi, "without"], [/\bw\/\s?/gi, "with "], [/\binfo\b/gi, "information"],
 ];
 
 /** Splits text into raw words, keeping "naples ii" style numerals as words. */
