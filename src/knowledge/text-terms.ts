@@ -109,6 +109,8 @@ export const SYNONYMS: Record<string, string> = {
   powers: "competences competencies", power: "competence competencies", competences: "powers", competencies: "powers", competence: "powers",
   job: "duties tasks", jobs: "duties tasks", role: "tasks", roles: "tasks", beyond: "exceed", exceeding: "exceed",
   tech: "technologies technology technical",
+  // what a resolution "asks" of someone, it "invites" them to do
+  asks: "invites requested", asked: "invites requested", urges: "invites", urged: "invites",
   crooks: "criminals", gangs: "criminal organisations groups", mafia: "organised crime",
   prosecutors: "prosecution prosecutor", courts: "judicial", judges: "judicial",
 };
@@ -124,6 +126,8 @@ export const PHRASES: [RegExp, string][] = [
   [/\be-commerce\b/gi, "electronic commerce"],
   [/\bon[- ]line\b/gi, "online"],
   [/\bset up\b/gi, "establish"],
+  [/\b(?:ask|asks|asked|call|calls|called) (?:on|upon) (?=\w)/gi, "invites "],
+  [/\bask (?=(?:the )?(?:commission|member|customs|council|agenc|coreper|ccwp|lewp))/gi, "invites "],
   [/\bfollow[- ]up\b/gi, "follow-up"],
   // chat abbreviations, written out so that every later step (document names, labels) sees the word
   [/\bres\b(?!\.)/gi, "resolution"], [/\bstrats?\b/gi, "strategy"], [/\bprog\b/gi, "programme"], [/\bcomms\b/gi, "communication"],
