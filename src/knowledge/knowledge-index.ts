@@ -236,9 +236,10 @@ export class KnowledgeIndex {
     const top = results[0]!;
     const confidence = head[0]!.c;
     const needed = groups.length <= 1 ? THRESHOLDS.minCoverageSingle : THRESHOLDS.minCoverage;
-    const hits = this.rank(results, confidence, question).slice(0, THRESHOLDS.sources);
+    const ranked = this.rank(results, confidence, question);
+    const hits = ranked.slice(0, THRESHOLDS.sources);
     const answered = confidence >= needed;
-    return this.withList(question, { answered, hits, via: answered ? "search" : "none", confidence });
+    return this.withList(question, { answered, hits, via: answered ? "search" : "none", confidence }, ranked.slice(0, LIST_POOL));
   }
 
   /** Passages with this label in this document (all paragraphs of a section), in order. */
@@ -481,17 +482,23 @@ export class KnowledgeIndex {
   }
 
   /** For list questions: the items under the best passage, or the list it belongs to. */
-  private withList(question: string, outcome: SearchOutcome): SearchOutcome {
+  private withList(question: string, outcome: SearchOutcome, pool: Hit[] = outcome.hits): SearchOutcome {
     if (!outcome.answered || !isListQuestion(question)) return outcome;
     // The list whose lead-in names what was asked ("... the following strategic objectives:")
     // wins over a nearer hit that only mentions it.
     const q = new Set(terms(question));
     let best: { hit: Hit; items: Entry[]; s: number } | undefined;
-    outcome.hits.slice(0, 4).forEach((hit, rank) => {
+    pool.forEach((hit, rank) => {
       const { items, lead } = this.listAround(hit.passage as Entry);
       if (items.length < 2) return;
-      const leadTerms = terms(lead.text.split(/[.;]\s/).at(-1) ?? "").slice(-5);
-      const s = leadTerms.filter((t) => q.has(t)).length * 2 - rank * 1.5;
+      // the lead-in's last words ("... the following strategic objectives:"), or the caption the
+      // items share ("Overall aims of this strategy"), say what the list is
+      // (the lead-in weighs more: two lists can share a caption)
+      const leadTerms = new Set(terms(lead.text.split(/[.;]\s/).at(-1) ?? "").slice(-5));
+      const captionTerms = new Set(terms(items[0]!.headings.at(-1) ?? "").filter((t) => !leadTerms.has(t)));
+      // what the question lists ("aims", "tasks") must be what this list is
+      const names = [...q].some((t) => LIST_NOUNS.has(t) && (leadTerms.has(t) || captionTerms.has(t)));
+      const s = [...leadTerms].filter((t) => q.has(t)).length * 2 + [...captionTerms].filter((t) => q.has(t)).length + (names ? 3 : 0) - rank * LIST_RANK_COST;
       if (!best || s > best.s) best = { hit: lead === hit.passage ? hit : { ...hit, passage: lead }, items, s };
     });
     if (!best) return outcome;
@@ -561,6 +568,12 @@ const LARGE_INDEX = 5000;
 const DOC_KIND_STEMS = new Set(["strategy", "strategies", "resolution", "resolutions", "programme", "program", "document"].map(stem));
 /** What a question about a document's purpose looks for: "the purpose of the programme shall be", "the aim of this strategy". */
 const PURPOSE_GROUP = ["purpose", "aim", "scope"].map(stem);
+/** How many of the best hits a list question looks through for the list it asks for. */
+const LIST_POOL = 8;
+/** Stems of what list questions ask for ("the aims", "the tasks"). */
+const LIST_NOUNS = new Set(["objectives", "aims", "tasks", "actions", "measures", "areas", "points", "principles", "activities", "recommendations", "steps", "roles"].map(stem));
+/** What each place down the hits costs a list against one whose lead-in says more of the question. */
+const LIST_RANK_COST = 0.75;
 /** How many of the question's terms search a large index. */
 const LARGE_INDEX_TERMS = 3;
 
