@@ -108,7 +108,7 @@ export const SYNONYMS: Record<string, string> = {
   cops: "police", policing: "police",
   powers: "competences competencies", power: "competence competencies", competences: "powers", competencies: "powers", competence: "powers",
   job: "duties tasks", jobs: "duties tasks", role: "tasks", roles: "tasks", beyond: "exceed", exceeding: "exceed",
-  tech: "technologies technology technical",
+  tech: "technologies technology technical", later: "future subsequently",
   // what a resolution "asks" of someone, it "invites" them to do
   asks: "invites requested", asked: "invites requested", urges: "invites", urged: "invites",
   crooks: "criminals", gangs: "criminal organisations groups", mafia: "organised crime",
