@@ -264,7 +264,11 @@ export class KnowledgeIndex {
       const g = [this.correctStem(w), ...expandAcronyms([w]), ...synonymStems(w)];
       // numerals of labels are looked up as labels; a lone counter adds nothing to the text search
       if (/^\d{1,3}$/.test(w) || (w.length === 1 && /[a-z]/.test(w))) continue;
-      groups.push([...new Set(g)]);
+      const group = [...new Set(g)];
+      // an acronym is covered by itself (indexed wherever its expansion is written out), not by
+      // any one word of its expansion: "customs" alone does not answer for "CCWP"
+      if (ACRONYMS[w]) COVER.set(group, [group[0]!, ...synonymStems(w)]);
+      groups.push(group);
     }
     // Words that spell out an acronym ("customs information system") also find the acronym (CIS).
     const firsts = groups.map((g) => g[0]!);
@@ -390,8 +394,9 @@ export class KnowledgeIndex {
     };
     let total = 0;
     let got = 0;
-    for (const g of groups) {
-      if (g.length === 1 && g[0] === "deadlin") continue; // a hint, not a requirement
+    for (const group of groups) {
+      if (group.length === 1 && group[0] === "deadlin") continue; // a hint, not a requirement
+      const g = COVER.get(group) ?? group;
       const known = g.filter((t) => this.df.has(t));
       // a number no passage has (a year, "2025") says the question is about something else
       const w = known.length ? Math.max(...known.map(idf)) : idf("\u0000unknown") * (/^\d+$/.test(g[0]!) ? 2 : 1);
@@ -539,6 +544,9 @@ export class KnowledgeIndex {
     return { items: [], lead: e };
   }
 }
+
+/** The terms that cover a question word in `coverage` when they differ from its search terms. */
+const COVER = new WeakMap<string[], string[]>();
 
 /** Acronyms that are also stop words ("IT", "US") still count when asked in capitals; none yet. */
 const ACRONYM_STOP = new Set<string>();
