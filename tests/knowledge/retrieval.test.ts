@@ -53,6 +53,14 @@ describe("question words the documents put otherwise", () => {
   });
 });
 
+describe("acronyms in coverage", () => {
+  it("does not count any passage with 'customs' as covering 'CCWP'", () => {
+    const o = index.ask("does the CCWP get funding for its work");
+    const best = o.hits[0]!.passage;
+    expect(`${best.headings.join(" ")} ${best.text}`).toMatch(/CCWP|Customs Cooperation Working Party/);
+  });
+});
+
 describe("what a question names", () => {
   it("reads a counter in parentheses as a label: objective (3) is 2.(3) of 1997, not section 3", () => {
     expect(labelRefs("objective (3) of the 1997 programme")).toEqual([{ markers: ["3"], context: ["objective"], parenthesised: true }]);
