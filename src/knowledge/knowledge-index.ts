@@ -524,7 +524,8 @@ export class KnowledgeIndex {
           continue;
         }
         if (!c.label.startsWith(parent.label) || c.markers.length <= parent.markers.length) break;
-        if (c.markers.length === parent.markers.length + 1 && !out.some((o) => o.label === c.label)) out.push(c);
+        // an item's label ends with its counter; "II.1 B For the CCWP and the Commission" is a sub-heading
+        if (c.markers.length === parent.markers.length + 1 && endsWithCounter(c.label) && !out.some((o) => o.label === c.label)) out.push(c);
       }
       return out;
     };
@@ -544,6 +545,8 @@ export class KnowledgeIndex {
     return { items: [], lead: e };
   }
 }
+
+const endsWithCounter = (label: string) => labelMarkers(label.split(/\s+/).at(-1) ?? "").length > 0;
 
 /** The terms that cover a question word in `coverage` when they differ from its search terms. */
 const COVER = new WeakMap<string[], string[]>();

@@ -87,6 +87,11 @@ describe("what a question names", () => {
     expect(isListQuestion("must customs take part in all cross-border discussions?")).toBe(false);
   });
 
+  it("answers a list by its caption ('Overall aims of this strategy'), items only", () => {
+    const o = index.ask("give me the overall aims in the 2009 revised strategy");
+    expect(o.list?.map((h) => h.passage.label)).toEqual(["II.1 A", "II.1 B", "II.1 C"]);
+  });
+
   it("answers a document named alone, or 'what is it for', with its purpose", () => {
     expect(isPurposeQuestion("what is the 1997 programme for?")).toBe(true);
     expect(isPurposeQuestion("what is the deadline for the CIS convention")).toBe(false);
