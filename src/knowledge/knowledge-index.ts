@@ -8,7 +8,7 @@ import MiniSearch, { type SearchResult } from "minisearch";
 import type { DocumentKind } from "./document-metadata.ts";
 import { PREAMBLE_LABEL } from "./label-passages.ts";
 import { isDeadlineQuestion, isListQuestion, isPurposeQuestion, labelMarkers, labelRefs, labelWords, referencedDocuments, type LabelRef } from "./question-refs.ts";
-import { ACRONYMS, SYNONYMS, acronymsInStems, editDistance, expandAcronyms, isStopWord, rewritePhrases, stem, QUESTION_WORDS, synonymStems, terms, words } from "./text-terms.ts";
+import { ACRONYMS, acronymsInStems, editDistance, expandAcronyms, isStopWord, rewritePhrases, stem, QUESTION_WORDS, synonymStems, synonymsOf, terms, words } from "./text-terms.ts";
 
 /** A document as the index needs it. */
 export interface IndexDocument {
@@ -256,8 +256,8 @@ export class KnowledgeIndex {
     for (const typed of raw) {
       if (isStopWord(typed) && !ACRONYM_STOP.has(typed)) continue;
       // a four-letter slip of a question word ("waht", "whta") is not a topic either
-      if (typed.length === 4 && !this.vocabulary.has(typed) && !SYNONYMS[typed] && !ACRONYMS[typed] && this.nearStopWord(typed)) continue;
-      const w = SYNONYMS[typed] ? typed : this.correct(typed);
+      if (typed.length === 4 && !this.vocabulary.has(typed) && !synonymsOf(typed) && !ACRONYMS[typed] && this.nearStopWord(typed)) continue;
+      const w = synonymsOf(typed) ? typed : this.correct(typed);
       if (w !== typed && isStopWord(w)) continue;
       // a short word no document knows is a slip of the keyboard ("wat", "teh"), not a topic
       if (w.length <= 3 && !this.vocabulary.has(w) && !ACRONYMS[w] && !capitals.has(typed)) continue;

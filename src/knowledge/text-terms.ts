@@ -71,7 +71,7 @@ export const SYNONYMS: Record<string, string> = {
   gear: "equipment", kit: "equipment", devices: "equipment", device: "equipment", scanners: "equipment", tools: "equipment instruments",
   parcel: "postal courier", parcels: "postal courier", package: "postal courier", packages: "postal courier", post: "postal", mail: "postal",
   online: "internet digital electronic", web: "internet", cyber: "internet digital", website: "internet",
-  shopping: "commerce", ecommerce: "commerce electronic", webshop: "commerce",
+  shopping: "commerce", shop: "commerce", shops: "commerce", ecommerce: "commerce electronic", webshop: "commerce", webshops: "commerce", marketplaces: "commerce",
   check: "control", checks: "controls", checking: "controlling", inspection: "control", inspections: "controls", screening: "control",
   outer: "external", outside: "external", borders: "frontier", border: "frontier", frontiers: "border", frontier: "border",
   chosen: "identified designated", picked: "identified", selected: "identified", designated: "identified nominated",
@@ -96,7 +96,7 @@ export const SYNONYMS: Record<string, string> = {
   help: "assistance support", aid: "assistance", assist: "assistance", supporting: "support",
   intel: "intelligence", info: "information",
   swap: "exchange", sharing: "exchange", share: "exchange",
-  tackle: "combat fight", tackling: "combating fighting", counter: "combat", countering: "combating", combat: "fight", fighting: "combating",
+  tackle: "combat fight", tackling: "combating fighting", combat: "fight", fighting: "combating",
   terror: "terrorism", terrorists: "terrorism", terrorist: "terrorism",
   assess: "evaluate", assessing: "evaluating", monitoring: "evaluate", monitor: "evaluate",
   confiscate: "seizure", confiscation: "seizure", seize: "seizure", seized: "seizures",
@@ -197,8 +197,27 @@ export const QUESTION_WORDS: readonly string[] = ["what", "when", "where", "whic
 
 /** The stems of the document words a question word stands for ("buying" → purchas, procur). */
 export function synonymStems(w: string): string[] {
-  const s = SYNONYMS[w];
+  const s = synonymsOf(w);
   return s ? s.split(" ").map((x) => stem(x)) : [];
+}
+
+let synonymForms: Map<string, string> | undefined;
+
+/**
+ * The document words for a question word, looked up as typed, else as an inflection of an entry
+ * ("shops", "buys", "checked"). Not by stem: "plans" and "planes" share one.
+ */
+export function synonymsOf(w: string): string | undefined {
+  const direct = SYNONYMS[w];
+  if (direct !== undefined) return direct;
+  if (!synonymForms) {
+    synonymForms = new Map();
+    for (const [k, v] of Object.entries(SYNONYMS)) {
+      const base = k.endsWith("e") ? k.slice(0, -1) : k;
+      for (const f of [`${k}s`, `${k}es`, `${k}d`, `${k}ed`, `${base}ing`, `${base}ed`]) if (!SYNONYMS[f] && !synonymForms.has(f)) synonymForms.set(f, v);
+    }
+  }
+  return synonymForms.get(w);
 }
 
 /** The question with its two-word expressions rewritten ("write up" → "report"). */
