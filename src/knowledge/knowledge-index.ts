@@ -7,8 +7,8 @@
 import MiniSearch, { type SearchResult } from "minisearch";
 import type { DocumentKind } from "./document-metadata.ts";
 import { PREAMBLE_LABEL } from "./label-passages.ts";
-import { isDeadlineQuestion, isListQuestion, labelMarkers, labelRefs, labelWords, referencedDocuments, type LabelRef } from "./question-refs.ts";
-import { ACRONYMS, acronymsInStems, editDistance, expandAcronyms, isStopWord, stem, terms, words } from "./text-terms.ts";
+import { isDeadlineQuestion, isListQuestion, isPurposeQuestion, labelMarkers, labelRefs, labelWords, referencedDocuments, type LabelRef } from "./question-refs.ts";
+import { ACRONYMS, acronymsInStems, editDistance, expandAcronyms, isStopWord, rewritePhrases, stem, QUESTION_WORDS, synonymStems, synonymsOf, terms, words } from "./text-terms.ts";
 
 /** A document as the index needs it. */
 export interface IndexDocument {
@@ -146,7 +146,7 @@ export class KnowledgeIndex {
       const list = this.byDoc.get(p.documentSlug) ?? [];
       list.push(entry);
       this.byDoc.set(p.documentSlug, list);
-      const textWords = words(p.text);
+      const textWords = words(rewritePhrases(p.text));
       const textStems = textWords.filter((w) => !isStopWord(w)).map(stem);
       const headingText = p.headings.join(" ");
       const headingStems = terms(headingText);
@@ -171,14 +171,21 @@ export class KnowledgeIndex {
   }
 
   /** Answers `question`, or says it cannot, with the nearest passages either way. */
-  ask(question: string): SearchOutcome {
+  ask(typed: string): SearchOutcome {
+    const question = rewritePhrases(typed);
     const refDocs = referencedDocuments(question, [...this.docs.values()]);
     const refSet = new Set(refDocs);
     const inScope = (slug: string) => refSet.size === 0 || refSet.has(slug);
     const groups = this.queryGroups(question);
     // Words that named the document ("the 2012 strategy") have done their work: searched, they
     // would find "2012/C 5/011" in a cover note, and on a large index walk every strategy.
-    const searchGroups = refDocs.length > 0 ? groups.filter((g) => !this.docNaming(g[0]!)) : groups;
+    let searchGroups = refDocs.length > 0 ? groups.filter((g) => !this.docNaming(g[0]!)) : groups;
+    // "tell me about the 2012 strategy", "what is the 1997 programme for": the document named and
+    // nothing else asked is a question about its purpose
+    if (refDocs.length > 0 && searchGroups.length === 0) {
+      groups.push(PURPOSE_GROUP);
+      searchGroups = [PURPOSE_GROUP, ...groups.filter((g) => DOC_KIND_STEMS.has(g[0]!))];
+    }
     // Terms in a large share of passages barely change the ranking but make every search walk
     // most of the index; the search uses the rarer ones (coverage still counts them all).
     const all = [...new Set(searchGroups.flat())];
@@ -229,9 +236,10 @@ export class KnowledgeIndex {
     const top = results[0]!;
     const confidence = head[0]!.c;
     const needed = groups.length <= 1 ? THRESHOLDS.minCoverageSingle : THRESHOLDS.minCoverage;
-    const hits = this.rank(results, confidence, question).slice(0, THRESHOLDS.sources);
+    const ranked = this.rank(results, confidence, question);
+    const hits = ranked.slice(0, THRESHOLDS.sources);
     const answered = confidence >= needed;
-    return this.withList(question, { answered, hits, via: answered ? "search" : "none", confidence });
+    return this.withList(question, { answered, hits, via: answered ? "search" : "none", confidence }, ranked.slice(0, LIST_POOL));
   }
 
   /** Passages with this label in this document (all paragraphs of a section), in order. */
@@ -242,17 +250,25 @@ export class KnowledgeIndex {
   /** The words of the question, each with its alternatives (stem, acronym expansion). */
   private queryGroups(question: string): string[][] {
     const raw = words(question.replace(/\b(?:19|20)\d{2}\b/g, " $& "));
+    // a short word typed in capitals (PNR, VAT) is an acronym the documents may lack, not a slip
+    const capitals = new Set([...question.matchAll(/\b[A-Z]{2,5}s?\b/g)].map((m) => m[0].toLowerCase()));
     const groups: string[][] = [];
     for (const typed of raw) {
       if (isStopWord(typed) && !ACRONYM_STOP.has(typed)) continue;
-      const w = this.correct(typed);
+      // a four-letter slip of a question word ("waht", "whta") is not a topic either
+      if (typed.length === 4 && !this.vocabulary.has(typed) && !synonymsOf(typed) && !ACRONYMS[typed] && this.nearStopWord(typed)) continue;
+      const w = synonymsOf(typed) ? typed : this.correct(typed);
       if (w !== typed && isStopWord(w)) continue;
       // a short word no document knows is a slip of the keyboard ("wat", "teh"), not a topic
-      if (w.length <= 3 && !this.vocabulary.has(w) && !ACRONYMS[w]) continue;
-      const g = [this.correctStem(w), ...expandAcronyms([w])];
+      if (w.length <= 3 && !this.vocabulary.has(w) && !ACRONYMS[w] && !capitals.has(typed)) continue;
+      const g = [this.correctStem(w), ...expandAcronyms([w]), ...synonymStems(w)];
       // numerals of labels are looked up as labels; a lone counter adds nothing to the text search
       if (/^\d{1,3}$/.test(w) || (w.length === 1 && /[a-z]/.test(w))) continue;
-      groups.push([...new Set(g)]);
+      const group = [...new Set(g)];
+      // an acronym is covered by itself (indexed wherever its expansion is written out), not by
+      // any one word of its expansion: "customs" alone does not answer for "CCWP"
+      if (ACRONYMS[w]) COVER.set(group, [group[0]!, ...synonymStems(w)]);
+      groups.push(group);
     }
     // Words that spell out an acronym ("customs information system") also find the acronym (CIS).
     const firsts = groups.map((g) => g[0]!);
@@ -262,6 +278,7 @@ export class KnowledgeIndex {
       }
     }
     if (isDeadlineQuestion(question)) groups.push(["deadlin"]);
+    if (isPurposeQuestion(question) && !groups.some((g) => g.includes(PURPOSE_GROUP[0]!))) groups.push(PURPOSE_GROUP);
     return groups;
   }
 
@@ -330,9 +347,15 @@ export class KnowledgeIndex {
     return best;
   }
 
+  private nearStopWord(w: string): boolean {
+    for (const s of QUESTION_WORDS) if (editDistance(w, s, 1) <= 1) return true;
+    return false;
+  }
+
   /** The corpus word nearest to a word the corpus does not know ("informaton" → "information"). */
   private correct(w: string): string {
-    if (w.length < 5 || this.vocabulary.has(w) || ACRONYMS[w] || /\d/.test(w)) return w;
+    // a word whose stem the corpus knows is another form of a known word ("revising"), not a slip
+    if (w.length < 5 || this.vocabulary.has(w) || ACRONYMS[w] || /\d/.test(w) || this.df.has(stem(w))) return w;
     const cached = this.corrections.get(w);
     if (cached) return cached;
     const max = w.length >= 8 ? 2 : 1;
@@ -343,6 +366,8 @@ export class KnowledgeIndex {
       for (const v of this.byLength.get(len) ?? []) {
         const d = editDistance(w, v, max);
         const f = this.vocabulary.get(v)!;
+        // two slips in a word rarely include its first letter: "sanctions" is not "actions"
+        if (d === 2 && v[0] !== w[0]) continue;
         if (d <= max && (d < bestD || (d === bestD && f > bestF))) {
           best = v;
           bestD = d;
@@ -369,10 +394,12 @@ export class KnowledgeIndex {
     };
     let total = 0;
     let got = 0;
-    for (const g of groups) {
-      if (g.length === 1 && g[0] === "deadlin") continue; // a hint, not a requirement
+    for (const group of groups) {
+      if (group.length === 1 && group[0] === "deadlin") continue; // a hint, not a requirement
+      const g = COVER.get(group) ?? group;
       const known = g.filter((t) => this.df.has(t));
-      const w = known.length ? Math.max(...known.map(idf)) : idf("\u0000unknown");
+      // a number no passage has (a year, "2025") says the question is about something else
+      const w = known.length ? Math.max(...known.map(idf)) : idf("\u0000unknown") * (/^\d+$/.test(g[0]!) ? 2 : 1);
       total += w;
       if (g.some((t) => matched.has(t))) got += w;
     }
@@ -418,6 +445,8 @@ export class KnowledgeIndex {
     const scored: { e: Entry; s: number }[] = [];
     for (const ref of refs) {
       const last = ref.markers.at(-1)!;
+      // "Article 36 Committee", "Article 29 TEU": articles of other texts when no label here is one
+      if (ref.context.at(-1)?.startsWith("article") && !this.labelVocabulary.has("article")) continue;
       // named documents: only their passages; otherwise every label ending with the counter
       const candidates = refDocs.length > 0 ? refDocs.flatMap((slug) => this.byDocLastMarker.get(`${slug}\u0000${last}`) ?? []) : (this.byLastMarker.get(last) ?? []);
       for (const e of candidates) {
@@ -427,6 +456,8 @@ export class KnowledgeIndex {
         if (!same) continue;
         let s = 10 + ref.markers.length * 3;
         if (e.markers.length === ref.markers.length) s += 4;
+        // "(5)" typed as the document writes it points at "2.(5)" rather than section 5
+        if (ref.parenthesised && e.label.toLowerCase().endsWith(`(${last})`)) s += 8;
         for (const w of e.labelWordSet) if (qWords.has(w)) s += 3;
         // "action 22" points at numbered actions; a paragraph label with words needs them said
         if (e.labelWordSet.size > 0 && ![...e.labelWordSet].some((w) => qWords.has(w)) && ref.markers.length === 1) s -= 2;
@@ -456,17 +487,23 @@ export class KnowledgeIndex {
   }
 
   /** For list questions: the items under the best passage, or the list it belongs to. */
-  private withList(question: string, outcome: SearchOutcome): SearchOutcome {
+  private withList(question: string, outcome: SearchOutcome, pool: Hit[] = outcome.hits): SearchOutcome {
     if (!outcome.answered || !isListQuestion(question)) return outcome;
     // The list whose lead-in names what was asked ("... the following strategic objectives:")
     // wins over a nearer hit that only mentions it.
     const q = new Set(terms(question));
     let best: { hit: Hit; items: Entry[]; s: number } | undefined;
-    outcome.hits.slice(0, 4).forEach((hit, rank) => {
+    pool.forEach((hit, rank) => {
       const { items, lead } = this.listAround(hit.passage as Entry);
       if (items.length < 2) return;
-      const leadTerms = terms(lead.text.split(/[.;]\s/).at(-1) ?? "").slice(-5);
-      const s = leadTerms.filter((t) => q.has(t)).length * 2 - rank * 1.5;
+      // the lead-in's last words ("... the following strategic objectives:"), or the caption the
+      // items share ("Overall aims of this strategy"), say what the list is
+      // (the lead-in weighs more: two lists can share a caption)
+      const leadTerms = new Set(terms(lead.text.split(/[.;]\s/).at(-1) ?? "").slice(-5));
+      const captionTerms = new Set(terms(items[0]!.headings.at(-1) ?? "").filter((t) => !leadTerms.has(t)));
+      // what the question lists ("aims", "tasks") must be what this list is
+      const names = [...q].some((t) => LIST_NOUNS.has(t) && (leadTerms.has(t) || captionTerms.has(t)));
+      const s = [...leadTerms].filter((t) => q.has(t)).length * 2 + [...captionTerms].filter((t) => q.has(t)).length + (names ? 3 : 0) - rank * LIST_RANK_COST;
       if (!best || s > best.s) best = { hit: lead === hit.passage ? hit : { ...hit, passage: lead }, items, s };
     });
     if (!best) return outcome;
@@ -487,7 +524,8 @@ export class KnowledgeIndex {
           continue;
         }
         if (!c.label.startsWith(parent.label) || c.markers.length <= parent.markers.length) break;
-        if (c.markers.length === parent.markers.length + 1 && !out.some((o) => o.label === c.label)) out.push(c);
+        // an item's label ends with its counter; "II.1 B For the CCWP and the Commission" is a sub-heading
+        if (c.markers.length === parent.markers.length + 1 && endsWithCounter(c.label) && !out.some((o) => o.label === c.label)) out.push(c);
       }
       return out;
     };
@@ -507,6 +545,11 @@ export class KnowledgeIndex {
     return { items: [], lead: e };
   }
 }
+
+const endsWithCounter = (label: string) => labelMarkers(label.split(/\s+/).at(-1) ?? "").length > 0;
+
+/** The terms that cover a question word in `coverage` when they differ from its search terms. */
+const COVER = new WeakMap<string[], string[]>();
 
 /** Acronyms that are also stop words ("IT", "US") still count when asked in capitals; none yet. */
 const ACRONYM_STOP = new Set<string>();
@@ -534,6 +577,14 @@ const COMMON_SHARE = 0.03;
 const LARGE_INDEX = 5000;
 /** Stems of the words that name a kind of document. */
 const DOC_KIND_STEMS = new Set(["strategy", "strategies", "resolution", "resolutions", "programme", "program", "document"].map(stem));
+/** What a question about a document's purpose looks for: "the purpose of the programme shall be", "the aim of this strategy". */
+const PURPOSE_GROUP = ["purpose", "aim", "scope"].map(stem);
+/** How many of the best hits a list question looks through for the list it asks for. */
+const LIST_POOL = 8;
+/** Stems of what list questions ask for ("the aims", "the tasks"). */
+const LIST_NOUNS = new Set(["objectives", "aims", "tasks", "actions", "measures", "areas", "points", "principles", "activities", "recommendations", "steps", "roles"].map(stem));
+/** What each place down the hits costs a list against one whose lead-in says more of the question. */
+const LIST_RANK_COST = 0.75;
 /** How many of the question's terms search a large index. */
 const LARGE_INDEX_TERMS = 3;
 

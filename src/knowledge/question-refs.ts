@@ -30,11 +30,15 @@ export interface LabelRef {
   markers: string[];
   /** the words right before it ("timetable", "recognising", "objective") */
   context: string[];
+  /** its last counter was typed in parentheses ("(5)", "(ii)"), as some documents write it */
+  parenthesised?: boolean;
 }
 
 const LABEL_WORD = "(?:point|points|action|actions|item|items|objective|objectives|paragraph|paragraphs|para|article|section|recital|number|no\\.?|part|chapter|indent|subparagraph|measure|aim|task|heading|label|timetable|recognising|recognizing|recalling|invites|resolves|satisfaction|annex)";
 const STRUCTURED = /(?<![\w./])((?:[ivxlc]{1,4}[ .]\s?)?\d{1,3}(?:\s?(?:\.\s?|\s)?(?:\([a-z]{1,4}\)|[a-z]\)|[a-z](?![a-z])|(?:i{1,3}|iv|vi{0,3}|ix|x)(?![a-z])|\d{1,3}\)?))*)(?![\w/])/gi;
 const KEYWORDED = new RegExp(`\\b${LABEL_WORD}\\s+((?:[ivxlc]{1,4}|\\d{1,3})(?:\\s?(?:\\.\\s?)?(?:\\([a-z0-9]{1,4}\\)|[a-z0-9]{1,3}\\)|[a-z](?![a-z])|\\d{1,3}))*)(?![\\w/])`, "gi");
+
+const PARENTHESISED = /(?<![\w)])(\((?:\d{1,2}|[a-h]|[ivx]{1,4})\))(?![\w(.])/gi;
 
 /** Labels named in `question`. Bare numbers count only after a word such as "action" or "point". */
 export function labelRefs(question: string): LabelRef[] {
@@ -47,9 +51,11 @@ export function labelRefs(question: string): LabelRef[] {
     if (seen.has(key)) return;
     seen.add(key);
     const before = question.slice(Math.max(0, index - 40), index).toLowerCase().split(/[^a-z]+/).filter(Boolean).slice(-3);
-    refs.push({ markers, context: before });
+    refs.push({ markers, context: before, ...(/\(\s*[a-z0-9]{1,4}\s*\)\s*$/i.test(raw) ? { parenthesised: true } : {}) });
   };
   for (const m of question.matchAll(KEYWORDED)) add(m[1]!, m.index! + m[0].length - m[1]!.length);
+  // a counter in parentheses on its own names a label: "objective (5)", "what does (ii) say"
+  for (const m of question.matchAll(PARENTHESISED)) add(m[1]!, m.index!);
   for (const m of question.matchAll(STRUCTURED)) {
     const raw = m[1]!;
     // "3.a", "2.c", "3.1", "(ii)", "d)": a structured label has punctuation between counters
@@ -57,7 +63,9 @@ export function labelRefs(question: string): LabelRef[] {
     if (/^\d+\.\d+$/.test(raw) && Number(raw) > 40) continue; // a decimal quantity, not 3.1
     add(raw, m.index!);
   }
-  return refs;
+  // "3.a (iii)" names one label, not also "(iii)" alone
+  const suffixOfAnother = (r: LabelRef) => refs.some((o) => o !== r && o.markers.length > r.markers.length && o.markers.slice(-r.markers.length).join(".") === r.markers.join("."));
+  return refs.filter((r) => r.markers.length > 1 || !suffixOfAnother(r));
 }
 
 /** A document as the question may name it. */
@@ -78,7 +86,8 @@ const KIND_WORDS: [RegExp, DocumentKind][] = [
  * strategy", "the 2009 resolution", "in 1997". Empty when it names none.
  */
 export function referencedDocuments(question: string, docs: readonly DocRefTarget[]): string[] {
-  const years = [...question.matchAll(/\b((?:19|20)\d{2})\b/g)].map((m) => Number(m[1]));
+  // a period ("the Drugs Strategy 2005-2012") names no document by its end years
+  const years = [...question.replace(/\b(?:19|20)\d{2}\s?[-–/]\s?(?:19|20)?\d{2}\b/g, " ").matchAll(/\b((?:19|20)\d{2})\b/g)].map((m) => Number(m[1]));
   const named = docs.filter((d) => d.year !== null && years.includes(d.year));
   if (named.length === 0) return [];
   // A year said of something else ("the Naples II Convention of 1997") does not name a document
@@ -95,7 +104,7 @@ export function isListQuestion(question: string): boolean {
   return (
     /\b(?:list|enumerate|summari[sz]e)\b/.test(q) ||
     /\b(?:what|which) (?:are|were) (?:the|all|its)\b/.test(q) ||
-    /\ball (?:the )?\w+s\b/.test(q) ||
+    /^(?:what|which|give|show|name|tell)\b.*\ball (?:the |its )?\w+[^s]s\b/.test(q) ||
     /\b(?:two|three|four|five|six|seven|eight|\d) (?:\w+ ){0,2}(?:objectives|aims|goals|priorities|actions|points|tasks|areas|measures)\b/.test(q) ||
     /\b(?:the|its) (?:\w+ ){0,2}(?:objectives|aims|goals|priorities)\b/.test(q)
   );
@@ -104,4 +113,9 @@ export function isListQuestion(question: string): boolean {
 /** Whether the question asks when something is due. */
 export function isDeadlineQuestion(question: string): boolean {
   return /\b(?:when|deadline|deadlines|due|by what date|target date|timetable|until when|how long)\b/i.test(question);
+}
+
+/** Whether the question asks what something is for ("what is the 1997 programme for?", "what's the point of ..."). */
+export function isPurposeQuestion(question: string): boolean {
+  return /\bwhat(?:'s|’s| is| are| was| were)\b.{3,80}\bfor\s*\??\s*$/i.test(question.trim()) || /\b(?:the point of|what is it for|purpose of)\b/i.test(question);
 }

@@ -56,9 +56,85 @@ export const ACRONYMS: Record<string, string> = {
 const VARIANTS: Record<string, string> = {
   organization: "organisation", organizations: "organisations", organized: "organised", organize: "organise", program: "programme", programs: "programmes",
   analyze: "analyse", analyzed: "analysed", harmonize: "harmonise", prioritize: "prioritise", prioritized: "prioritised", utilize: "utilise", recognize: "recognise",
-  recognizing: "recognising", centers: "centres", center: "centre", favor: "favour", labor: "labour", defense: "defence", licence: "license", trafficking: "traffic", smugglers: "smuggling", smuggle: "smuggling",
+  recognizing: "recognising", kept: "keep", centers: "centres", center: "centre", favor: "favour", labor: "labour", defense: "defence", licence: "license", trafficking: "traffic", smugglers: "smuggling", smuggle: "smuggling",
   aims: "aim", duration: "month", long: "month", months: "month", goals: "objective", goal: "objective", targets: "objective", priorities: "objective", priority: "objective", timeline: "timetable", catalog: "catalogue", catalogs: "catalogue", schedule: "timetable",
 };
+
+/**
+ * Words delegates type for what the documents say in other words (question word → document
+ * words). They join the typed word as alternatives, so "buying" also finds "purchase" and counts
+ * as covered by it. Keep entries general: everyday words for the field's concepts, not phrasings
+ * of particular passages.
+ */
+export const SYNONYMS: Record<string, string> = {
+  buy: "purchase procure", buying: "purchase procure", bought: "purchase procure", procurement: "purchase", purchases: "purchase",
+  gear: "equipment", kit: "equipment", devices: "equipment", device: "equipment", scanners: "equipment", tools: "equipment instruments",
+  parcel: "postal courier", parcels: "postal courier", package: "postal courier", packages: "postal courier", post: "postal", mail: "postal",
+  online: "internet digital electronic", web: "internet", cyber: "internet digital", website: "internet",
+  shopping: "commerce", shop: "commerce", shops: "commerce", ecommerce: "commerce electronic", webshop: "commerce", webshops: "commerce", marketplaces: "commerce",
+  check: "control", checks: "controls", checking: "controlling", inspection: "control", inspections: "controls", screening: "control",
+  outer: "external", outside: "external", borders: "frontier", border: "frontier", frontiers: "border", frontier: "border",
+  chosen: "identified designated", picked: "identified", selected: "identified", designated: "identified nominated",
+  appoint: "nominate designate", appointed: "nominate", designate: "nominate", contact: "liaison",
+  hiding: "concealment", hide: "concealment", hidden: "concealment", concealed: "concealment",
+  trial: "pilot", trials: "pilot", experimental: "pilot", experiment: "pilot",
+  talks: "discussions negotiations", negotiations: "discussions", negotiation: "discussions",
+  finish: "conclude", finalise: "conclude", finalize: "conclude", complete: "conclude", completed: "conclude",
+  money: "funding financial", funds: "funding financial", fund: "funding", finance: "financial funding", financing: "funding financial", pay: "funding", paid: "funding",
+  child: "paedophile", children: "paedophile", abuse: "paedophile",
+  change: "amend update revise", changed: "amended updated revised", changes: "amended updated", modify: "amend", modified: "amended", amendments: "amended",
+  revising: "revised revision", revise: "revised revision", review: "reviewing evaluate", evaluation: "evaluate",
+  teach: "training tuition", course: "training", courses: "training", train: "training", trained: "training", education: "training",
+  together: "joint jointly", jointly: "joint",
+  staff: "officials officers", agents: "officers officials", employees: "officials", personnel: "officials officers",
+  narcotics: "drugs", cocaine: "drugs", heroin: "drugs",
+  weapons: "arms", weapon: "arms", guns: "arms firearms", firearms: "arms",
+  contraband: "smuggling illicit", smuggled: "smuggling",
+  harbours: "ports", harbors: "ports", harbour: "port", harbor: "port", seaports: "ports",
+  planes: "air", aviation: "air", airports: "air", flights: "air",
+  rules: "legislation", regulations: "legislation",
+  help: "assistance support", aid: "assistance", assist: "assistance", supporting: "support",
+  intel: "intelligence", info: "information",
+  swap: "exchange", sharing: "exchange", share: "exchange",
+  tackle: "combat fight", tackling: "combating fighting", combat: "fight", fighting: "combating",
+  terror: "terrorism", terrorists: "terrorism", terrorist: "terrorism",
+  assess: "evaluate", assessing: "evaluating", monitoring: "evaluate", monitor: "evaluate",
+  confiscate: "seizure", confiscation: "seizure", seize: "seizure", seized: "seizures",
+  danger: "threat risk", dangers: "threats risks",
+  countries: "states", country: "state",
+  decide: "resolve", decided: "resolves",
+  visits: "visit", trip: "visit", trips: "visits", mission: "visit",
+  firms: "business economic operators", companies: "business economic operators", traders: "economic operators business", industry: "business",
+  cops: "police", policing: "police",
+  powers: "competences competencies", power: "competence competencies", competences: "powers", competencies: "powers", competence: "powers",
+  job: "duties tasks", jobs: "duties tasks", role: "tasks", roles: "tasks", beyond: "exceed", exceeding: "exceed",
+  tech: "technologies technology technical", later: "future subsequently",
+  // what a resolution "asks" of someone, it "invites" them to do
+  asks: "invites requested", asked: "invites requested", urges: "invites", urged: "invites",
+  crooks: "criminals", gangs: "criminal organisations groups", mafia: "organised crime",
+  prosecutors: "prosecution prosecutor", courts: "judicial", judges: "judicial",
+};
+
+/**
+ * Two-word expressions replaced before the words are split: their words alone mean something
+ * else ("write up" is not "write").
+ */
+export const PHRASES: [RegExp, string][] = [
+  [/\bwr(?:ite|ote|itten|iting) up\b/gi, "report"],
+  [/\bwrap(?:ped|ping)? up\b/gi, "conclude"],
+  [/\bup[- ]to[- ]date\b/gi, "updated current"],
+  [/\be-commerce\b/gi, "electronic commerce"],
+  [/\bon[- ]line\b/gi, "online"],
+  [/\bset up\b/gi, "establish"],
+  [/\b(?:ask|asks|asked|call|calls|called) (?:on|upon) (?=\w)/gi, "invites "],
+  [/\bask (?=(?:the )?(?:commission|member|customs|council|agenc|coreper|ccwp|lewp))/gi, "invites "],
+  [/\bfollow[- ]up\b/gi, "follow-up"],
+  // chat abbreviations, written out so that every later step (document names, labels) sees the word
+  [/\bres\b(?!\.)/gi, "resolution"], [/\bstrats?\b/gi, "strategy"], [/\bprog\b/gi, "programme"], [/\bcomms\b/gi, "communication"],
+  [/\badmins?\b/gi, "administration"], [/\bmgmt\b/gi, "management"], [/\bops\b/gi, "operations"], [/\bgovt\b/gi, "government"],
+  [/\bregs?\b(?!\.)/gi, "regulation"], [/\breqs?\b/gi, "request"], [/\bintl\b/gi, "international"], [/\bnatl\b/gi, "national"],
+  [/\bw\/o\b/gi, "without"], [/\bw\/\s?/gi, "with "], [/\binfo\b/gi, "information"],
+];
 
 /** Splits text into raw words, keeping "naples ii" style numerals as words. */
 export function words(text: string): string[] {
@@ -87,6 +163,8 @@ function computeStem(word: string): string {
   let w = VARIANTS[word] ?? word;
   // plural acronyms: JCOs, MoUs
   if (w.endsWith("s") && ACRONYMS[w.slice(0, -1)]) return w.slice(0, -1);
+  // short plurals ("ends", "arms") join their singular; "this", "bus", "gas" stay
+  if (w.length === 4 && w.endsWith("s") && !/(?:ss|us|is|ys)$/.test(w)) return w.slice(0, -1);
   if (w.length <= 4 || /\d/.test(w)) return w;
   w = w.replace(/ys(?:is|es|e|ed|ing)$|yz(?:e|ed|ing)$|ytic(?:al)?$/, "ys");
   for (let round = 0; round < 3; round++) {
@@ -104,6 +182,8 @@ function computeStem(word: string): string {
 }
 
 const SUFFIXES: [string, string][] = [
+  // organise, organised, organising join organisation (organ); expertise joins expert
+  ["ising", ""], ["ised", ""], ["ises", ""], ["ise", ""], ["izing", ""], ["ized", ""], ["izes", ""], ["ize", ""],
   ["ifications", "if"], ["ification", "if"], ["ifies", "if"], ["ified", "if"], ["ify", "if"], ["isations", ""], ["izations", ""], ["isation", ""], ["ization", ""], ["ational", ""], ["ations", ""], ["ation", ""], ["atives", ""], ["ative", ""], ["ities", ""],
   ["ments", ""], ["ment", ""], ["ness", ""], ["ings", ""], ["ing", ""], ["ions", ""], ["ion", ""], ["ives", ""], ["ive", ""], ["ies", "y"], ["ied", "y"], ["ity", ""],
   ["ates", ""], ["ate", ""], ["ers", ""], ["er", ""], ["ed", ""], ["ly", ""], ["al", ""], ["ic", ""], ["es", ""], ["s", ""], ["e", ""], ["y", ""],
@@ -111,6 +191,41 @@ const SUFFIXES: [string, string][] = [
 
 /** Whether a lower-case word carries no meaning for retrieval. */
 export const isStopWord = (w: string) => STOP.has(w);
+
+/** Question words delegates often mistype ("waht", "whta", "wich"); a slip of one is no topic. */
+export const QUESTION_WORDS: readonly string[] = ["what", "when", "where", "which", "does", "that", "this", "with", "have", "about", "there", "their", "could", "would", "should", "whats"];
+
+/** The stems of the document words a question word stands for ("buying" → purchas, procur). */
+export function synonymStems(w: string): string[] {
+  const s = synonymsOf(w);
+  return s ? s.split(" ").map((x) => stem(x)) : [];
+}
+
+let synonymForms: Map<string, string> | undefined;
+
+/**
+ * The document words for a question word, looked up as typed, else as an inflection of an entry
+ * ("shops", "buys", "checked"). Not by stem: "plans" and "planes" share one.
+ */
+export function synonymsOf(w: string): string | undefined {
+  const direct = SYNONYMS[w];
+  if (direct !== undefined) return direct;
+  if (!synonymForms) {
+    synonymForms = new Map();
+    for (const [k, v] of Object.entries(SYNONYMS)) {
+      const base = k.endsWith("e") ? k.slice(0, -1) : k;
+      for (const f of [`${k}s`, `${k}es`, `${k}d`, `${k}ed`, `${base}ing`, `${base}ed`]) if (!SYNONYMS[f] && !synonymForms.has(f)) synonymForms.set(f, v);
+    }
+  }
+  return synonymForms.get(w);
+}
+
+/** The question with its two-word expressions rewritten ("write up" → "report"). */
+export function rewritePhrases(question: string): string {
+  let q = question;
+  for (const [re, to] of PHRASES) q = q.replace(re, to);
+  return q;
+}
 
 /** Search terms of a text: stems of its words, stop words removed. */
 export function terms(text: string): string[] {
