@@ -11,6 +11,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
+import { openLoop } from "./support/open-loop.ts";
 import { tempDir } from "../tests/support/databases.ts";
 import { SlackApiStandIn } from "../tests/support/slack-api-stand-in.ts";
 import { slackSignature } from "../tests/support/slack-app.ts";
@@ -84,6 +85,16 @@ export async function* slackBench(): AsyncGenerator<Figure> {
     yield { name: "baseline_bare_bolt_ack_p50_ms", value: round(base.latency.p50, 2), unit: "ms" };
     yield { name: "baseline_bare_bolt_ack_p99_ms", value: round(base.latency.p99, 2), unit: "ms" };
     yield { name: "slack_ack_p99_vs_bare_bolt_ratio", value: round(ours.latency.p99 / Math.max(base.latency.p99, 0.001), 2), unit: "x" };
+
+    // The same rate, evenly spaced (autocannon fills a per-second quota in bursts).
+    await new Promise((r) => setTimeout(r, 2000));
+    const even = await openLoop(url, () => signedCommand(stand, "even"), RATE, SECONDS);
+    const evenBare = await openLoop(bareUrl, () => signedCommand(stand, "even"), RATE, SECONDS);
+    yield { name: "slack_ack_evenly_spaced_p50_ms", value: round(even.p50, 2), unit: "ms" };
+    yield { name: "slack_ack_evenly_spaced_p99_ms", value: round(even.p99, 2), unit: "ms" };
+    yield { name: "slack_ack_evenly_spaced_failed_requests", value: even.failed, unit: "requests" };
+    yield { name: "baseline_bare_bolt_ack_evenly_spaced_p50_ms", value: round(evenBare.p50, 2), unit: "ms" };
+    yield { name: "baseline_bare_bolt_ack_evenly_spaced_p99_ms", value: round(evenBare.p99, 2), unit: "ms" };
 
     // Slash command → answer at the stand-in, one at a time, after the load has drained.
     await new Promise((r) => setTimeout(r, 2000));
