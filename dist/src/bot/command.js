@@ -1,4 +1,0 @@
-/** Identity helper that keeps the handler's argument type tied to its schema. */
-export function defineCommand(spec) {
-    return spec;
-}

@@ -1,2 +1,0 @@
-export const PLATFORMS = ["console", "slack", "teams"];
-export const ROLES = ["delegate", "chair", "secretariat"];
