@@ -8,7 +8,7 @@ import { z } from "zod";
 import { defineCommand } from "./command.ts";
 import { NotFoundError } from "./errors.ts";
 import { reply, textReply } from "./reply.ts";
-import type { Platform } from "./types.ts";
+import { secretariatChannels } from "../outbox/recipients.ts";
 
 export const forwardCommand = defineCommand({
   id: "secretariat.ask",
@@ -34,7 +34,7 @@ export const forwardCommand = defineCommand({
       ]);
     }
     const { actor, deps, now, outbox } = ctx;
-    const channels = await deps.store.db.channelBinding.findMany({ where: { workingPartyId: actor.workingParty.id, purpose: "secretariat" } });
+    const channels = await secretariatChannels(deps.store.db, actor.workingParty.id);
     if (channels.length === 0) throw new NotFoundError(`${actor.workingParty.code} has no secretariat channel yet; ask the secretariat to bind one.`);
     // Same person, same question, same minute: one forward, however often the button is pressed.
     const digest = createHash("sha256").update(`${actor.ref}\n${question}\n${now.toISOString().slice(0, 16)}`).digest("hex").slice(0, 16);
@@ -43,8 +43,8 @@ export const forwardCommand = defineCommand({
       await outbox.enqueue({
         key: `forward:${digest}:${ch.id}`,
         kind: "forward",
-        platform: ch.platform as Platform,
-        to: { kind: "channel", id: ch.channelId, ref: ch.conversationRef },
+        platform: ch.platform,
+        to: ch.to,
         workingPartyId: actor.workingParty.id,
         dueAt: now,
         replies: [

@@ -11,6 +11,7 @@ import type { Logger } from "../log/logger.ts";
 import type { Outbox } from "../outbox/outbox.ts";
 import type { Store } from "../store/index.ts";
 import { leadMembers } from "./leads.ts";
+import { chairsOrSecretariat } from "../outbox/recipients.ts";
 import { chaseMessage, digestMessage } from "./messages.ts";
 import { chaseSchedule, civilDay, dueChase } from "./schedule.ts";
 import { parseHolidays } from "../time/working-days.ts";
@@ -66,40 +67,12 @@ export async function chaseCollection(store: Store, outbox: Outbox, snap: Collec
       }
     }
     const digest = digestMessage(st);
-    const chairs = snap.members.filter((m) => m.role === "chair");
-    if (chairs.length > 0) {
-      for (const c of chairs) {
-        const created = await outbox.enqueue(
-          {
-            key: `collect:${collection.id}:digest:member:${c.id}:${opts.tag}`,
-            kind: "digest",
-            platform: c.platform as Platform,
-            to: { kind: "user", id: c.platformUserId, ref: c.directRef },
-            workingPartyId: wp.id,
-            dueAt: opts.now,
-            replies: [digest],
-          },
-          tx,
-        );
-        if (created) result.digests++;
-      }
-    } else {
-      const channels = await tx.channelBinding.findMany({ where: { workingPartyId: wp.id, purpose: "secretariat" } });
-      for (const ch of channels) {
-        const created = await outbox.enqueue(
-          {
-            key: `collect:${collection.id}:digest:channel:${ch.id}:${opts.tag}`,
-            kind: "digest",
-            platform: ch.platform as Platform,
-            to: { kind: "channel", id: ch.channelId, ref: ch.conversationRef },
-            workingPartyId: wp.id,
-            dueAt: opts.now,
-            replies: [digest],
-          },
-          tx,
-        );
-        if (created) result.digests++;
-      }
+    for (const a of await chairsOrSecretariat(tx, wp.id)) {
+      const created = await outbox.enqueue(
+        { key: `collect:${collection.id}:digest:${a.id}:${opts.tag}`, kind: "digest", platform: a.platform, to: a.to, workingPartyId: wp.id, dueAt: opts.now, replies: [digest] },
+        tx,
+      );
+      if (created) result.digests++;
     }
     result.created = result.reminders + result.digests;
     if (result.created > 0) {

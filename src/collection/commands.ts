@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { audit } from "../audit/audit-log.ts";
-import { defineCommand, type AnyCommand } from "../bot/command.ts";
+import { defineCommand, type CommandContext, type AnyCommand } from "../bot/command.ts";
 import { InputError } from "../bot/errors.ts";
 import { reply, textReply, type Block } from "../bot/reply.ts";
 import type { Role } from "../bot/types.ts";
@@ -68,6 +68,13 @@ const SubmitArgs = z.preprocess(
 const ACTION = String.raw`(?<action>[0-9A-Za-z]+(?:[.-][0-9A-Za-z]+)*)`;
 
 /** The commands, in matching order. */
+/** The collection a command names (plan N, or the open one) and its loaded state. */
+async function collectionOf(ctx: CommandContext, plan?: number) {
+  const db = ctx.deps.store.db;
+  const c = await findCollection(db, ctx.actor.workingParty.id, ctx.actor.workingParty.code, plan);
+  return { c, snap: await loadSnapshot(db, c.id) };
+}
+
 export const collectionCommands: AnyCommand[] = [
   defineCommand({
     id: "collect.start",
@@ -116,8 +123,8 @@ export const collectionCommands: AnyCommand[] = [
     roles: CHAIRS,
     args: PlanArgs,
     handler: async ({ plan }, ctx) => {
-      const c = await findCollection(ctx.deps.store.db, ctx.actor.workingParty.id, ctx.actor.workingParty.code, plan);
-      return statusReply(collectionStatus(await loadSnapshot(ctx.deps.store.db, c.id), ctx.now));
+      const { snap } = await collectionOf(ctx, plan);
+      return statusReply(collectionStatus(snap, ctx.now));
     },
   }),
   defineCommand({
@@ -130,9 +137,7 @@ export const collectionCommands: AnyCommand[] = [
     roles: CHAIRS,
     args: PlanArgs,
     handler: async ({ plan }, ctx) => {
-      const db = ctx.deps.store.db;
-      const c = await findCollection(db, ctx.actor.workingParty.id, ctx.actor.workingParty.code, plan);
-      const snap = await loadSnapshot(db, c.id);
+      const { c, snap } = await collectionOf(ctx, plan);
       if (c.status === "closed") throw new InputError(`The collection for plan ${snap.plan.number} is closed; there is nobody left to chase.`);
       // One manual chase per minute: pressing twice does not remind anyone twice.
       const tag = `manual-${ctx.now.toISOString().slice(0, 16).replace(/[-:]/g, "")}`;
@@ -154,9 +159,7 @@ export const collectionCommands: AnyCommand[] = [
     roles: CHAIRS,
     args: PlanArgs,
     handler: async ({ plan }, ctx) => {
-      const db = ctx.deps.store.db;
-      const c = await findCollection(db, ctx.actor.workingParty.id, ctx.actor.workingParty.code, plan);
-      const snap = await loadSnapshot(db, c.id);
+      const { c, snap } = await collectionOf(ctx, plan);
       await closeCollection(ctx, c, snap.plan.number);
       const st = collectionStatus(snap, ctx.now);
       return textReply(

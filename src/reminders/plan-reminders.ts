@@ -17,6 +17,7 @@ import { digestReply, type ReminderItem } from "./digest.ts";
 import { toRule, type Rule } from "./rules.ts";
 import { candidateDueRange, occurrences } from "./schedule.ts";
 import { parseHolidays } from "../time/working-days.ts";
+import { chairsOrSecretariat } from "../outbox/recipients.ts";
 
 /** A reminder this late is "late"; one older than the catch-up window is skipped. */
 const LATE_AFTER_MS = 10 * 60_000;
@@ -101,10 +102,7 @@ async function planForWorkingParty(db: Db, wp: WorkingParty, now: Date, logger: 
     const bindings = await db.channelBinding.findMany({ where: { workingPartyId: wp.id } });
     const reminderChannels = bindings.filter((b) => b.purpose === "reminders");
     const channelTarget = (b: (typeof bindings)[number]): Target => ({ id: `ch${b.id}`, platform: b.platform as Platform, kind: "channel", address: b.channelId, ref: b.conversationRef });
-    const chairs = await db.member.findMany({ where: { workingPartyId: wp.id, role: "chair" } });
-    const escalationTargets: Target[] = chairs.length
-      ? chairs.map((m) => ({ id: `m${m.id}`, platform: m.platform as Platform, kind: "user", address: m.platformUserId, ref: m.directRef }))
-      : bindings.filter((b) => b.purpose === "secretariat").map(channelTarget);
+    const escalationTargets: Target[] = (await chairsOrSecretariat(db, wp.id)).map((a) => ({ id: a.id, platform: a.platform, kind: a.to.kind, address: a.to.id, ref: a.to.ref ?? null }));
     const superseded = await supersededPlans(db, wp.id);
     // Many deadlines share a day: work out each day's delivery instant once.
     const moments = new Map<string, Date>();

@@ -7,9 +7,9 @@ import type { Logger } from "../log/logger.ts";
 import type { Dispatcher, DispatchResult } from "../outbox/dispatcher.ts";
 import { Outbox } from "../outbox/outbox.ts";
 import { textReply } from "../bot/reply.ts";
-import type { Platform } from "../bot/types.ts";
 import type { Store } from "../store/index.ts";
 import { planReminders } from "./plan-reminders.ts";
+import { secretariatChannels } from "../outbox/recipients.ts";
 
 /** Records what is due at `now`; runs every tick. */
 export type Planner = (deps: { store: Store; logger: Logger }, outbox: Outbox, now: Date) => Promise<unknown>;
@@ -47,15 +47,14 @@ export async function runTick(deps: { store: Store; logger: Logger }, dispatcher
 async function reportFailures(store: Store, outbox: Outbox, failed: DispatchResult[], now: Date): Promise<void> {
   for (const f of failed) {
     if (!f.delivery.workingPartyId || f.delivery.kind === "failure-notice") continue;
-    const channels = await store.db.channelBinding.findMany({ where: { workingPartyId: f.delivery.workingPartyId, purpose: "secretariat" } });
-    for (const ch of channels) {
+    for (const ch of await secretariatChannels(store.db, f.delivery.workingPartyId)) {
       // Report through another route than the one that failed, if there is one.
-      if (ch.platform === f.delivery.platform && ch.channelId === f.delivery.target) continue;
+      if (ch.platform === f.delivery.platform && ch.to.id === f.delivery.target) continue;
       await outbox.enqueue({
         key: `failure:${f.delivery.key}:${ch.id}`,
         kind: "failure-notice",
-        platform: ch.platform as Platform,
-        to: { kind: "channel", id: ch.channelId, ref: ch.conversationRef },
+        platform: ch.platform,
+        to: ch.to,
         workingPartyId: f.delivery.workingPartyId,
         dueAt: now,
         replies: [
