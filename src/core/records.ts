@@ -32,6 +32,8 @@ export interface WorkingPartyRecord {
   /** JSON array of "YYYY-MM-DD" days on which no reminder is delivered */
   holidays: string;
   catchUpHours: number;
+  /** local time "HH:MM" new reminder rules go out at */
+  reminderTime: string;
   createdAt: Date;
   updatedAt: Date;
 }
