@@ -1,6 +1,6 @@
 /** Chat commands of the knowledge job: `ask QUESTION`, and free text no other command matched. */
 import { z } from "zod";
-import { defineCommand, type AnyCommand } from "../bot/command.ts";
+import { defineCommand, type AnyCommand } from "../core/command.ts";
 import { answerReply } from "./answer/answer-reply.ts";
 import { checkQuestion } from "./answer/answer.ts";
 import { askKnowledgeBase } from "./ask.ts";

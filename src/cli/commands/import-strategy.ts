@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import type { Command } from "commander";
 import { z } from "zod";
-import { BotError } from "../../bot/errors.ts";
+import { BotError } from "../../core/errors.ts";
 import { importDocument } from "../../knowledge/import/import-document.ts";
 import { MAX_DOCUMENT_BYTES } from "../../knowledge/import/parse-document.ts";
 import { knowledgeBase } from "../../knowledge/knowledge-base.ts";

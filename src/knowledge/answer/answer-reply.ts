@@ -3,7 +3,7 @@
  * with its items; or, when the bot declines, what it could not find, the closest passage it did
  * find (so the delegate can judge), and a button that passes the question to the secretariat.
  */
-import { reply, type Block, type Reply } from "../../bot/reply.ts";
+import { reply, type Block, type Reply } from "../../core/reply.ts";
 import type { SearchOutcome } from "../index/knowledge-index.ts";
 import { DECLINE_TEXT, shorten, type Answer } from "./answer.ts";
 

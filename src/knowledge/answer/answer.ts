@@ -3,7 +3,7 @@
  * the result as the CLI's JSON line and as a chat reply (quote with its source, the next best
  * sources, or a plain "the documents do not answer" with a button to ask the secretariat).
  */
-import { InputError } from "../../bot/errors.ts";
+import { InputError } from "../../core/errors.ts";
 import type { Hit, KnowledgeIndex, SearchOutcome } from "../index/knowledge-index.ts";
 import { terms } from "../index/terms.ts";
 
