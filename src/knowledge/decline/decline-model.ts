@@ -8,7 +8,7 @@ import { projectPath } from "../../config/paths.ts";
 import type { RankingFeatures } from "../index/types.ts";
 
 /** The features in the order the model's weights use them. */
-export const FEATURE_NAMES = ["coverage", "exactCoverage", "gap", "unknownShare", "inverseTerms", "documentNamed", "scorePerTerm", "cosine"] as const;
+export const FEATURE_NAMES = ["coverage", "exactCoverage", "gap", "unknownShare", "inverseTerms", "documentNamed", "scorePerTerm", "missingMax", "cosine"] as const;
 
 /** A fitted model. */
 export interface DeclineModel {
@@ -28,7 +28,7 @@ export const DECLINE_MODEL_FILE = projectPath("src", "knowledge", "decline", "de
 
 /** The features as the model's input vector. */
 export function featureVector(f: RankingFeatures): number[] {
-  return [f.coverage, f.exactCoverage, f.gap, f.unknownShare, f.terms > 0 ? 1 / f.terms : 1, f.documentNamed ? 1 : 0, f.scorePerTerm, f.cosine];
+  return [f.coverage, f.exactCoverage, f.gap, f.unknownShare, f.terms > 0 ? 1 / f.terms : 1, f.documentNamed ? 1 : 0, f.scorePerTerm, f.missingMax, f.cosine];
 }
 
 /** The model's probability that the best passage answers the question. */
@@ -40,7 +40,7 @@ export function answerProbability(model: DeclineModel, f: RankingFeatures): numb
 }
 
 /** Used before any fit: answers when most of the question's words are found (coverage ≥ 0.5). */
-export const UNFITTED: DeclineModel = { mean: FEATURE_NAMES.map(() => 0), std: FEATURE_NAMES.map(() => 1), weights: [12, 0, 0, 0, 0, 0, 0, 0], bias: -6, threshold: 0.5 };
+export const UNFITTED: DeclineModel = { mean: FEATURE_NAMES.map(() => 0), std: FEATURE_NAMES.map(() => 1), weights: [12, 0, 0, 0, 0, 0, 0, 0, 0], bias: -6, threshold: 0.5 };
 
 let cached: DeclineModel | undefined;
 

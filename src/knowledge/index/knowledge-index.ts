@@ -148,7 +148,7 @@ export class KnowledgeIndex {
       ranked = fuse(ranked, dense);
     }
     if (ranked.length === 0) return { answered: false, hits: [], via: "none", confidence: 0, features: this.features(groups, undefined, undefined, refDocs, cosine) };
-    const features = this.features(groups, ranked[0], ranked[1], refDocs, cosine);
+    const features = this.features(groups, ranked[0], ranked[1], refDocs, cosine, this.entries.get(ranked[0]!.id));
     const confidence = answerProbability(this.decline, features);
     const answered = confidence >= this.decline.threshold;
     const top = ranked[0]!.score || 1;
@@ -270,18 +270,27 @@ export class KnowledgeIndex {
   }
 
   private groupWeight(g: QueryGroup): number {
+    // a word no passage has weighs most, even when WordNet offers some of its senses' words:
+    // those stand in for it at their reduced weight, they do not make it a common word
+    if (!this.df.has(g.primary)) return this.idf("\u0000") * (/^\d+$/.test(g.primary) ? 2 : 1);
     const known = [g.primary, ...g.alternatives.keys()].filter((t) => this.df.has(t));
     // a number no passage has (a year, "2025") says the question is about something else
     return known.length ? Math.max(...known.map((t) => this.idf(t))) : this.idf("\u0000") * (/^\d+$/.test(g.primary) ? 2 : 1);
   }
 
-  private features(groups: QueryGroup[], first: { score: number; c: number; exact: number } | undefined, second: { score: number } | undefined, refDocs: string[], cosine: number): RankingFeatures {
+  private features(groups: QueryGroup[], first: { score: number; c: number; exact: number } | undefined, second: { score: number } | undefined, refDocs: string[], cosine: number, best?: Entry): RankingFeatures {
     let total = 0;
     let unknown = 0;
+    let heaviest = 0;
+    let missing = 0;
     for (const g of groups) {
       const w = this.groupWeight(g);
       total += w;
-      if (!this.df.has(g.primary) && ![...g.alternatives.keys()].some((t) => this.df.has(t))) unknown += w;
+      heaviest = Math.max(heaviest, w);
+      const covered = best && (best.termSet.has(g.primary) || [...g.alternatives.keys()].some((t) => best.termSet.has(t)));
+      if (!covered) missing = Math.max(missing, w);
+      // what the documents lack of the word: all of it, or what its best stand-in does not make up
+      if (!this.df.has(g.primary)) unknown += w * (1 - Math.max(0, ...[...g.alternatives].filter(([t]) => this.df.has(t)).map(([, a]) => a)));
     }
     return {
       coverage: first?.c ?? 0,
@@ -291,6 +300,7 @@ export class KnowledgeIndex {
       terms: groups.length,
       documentNamed: refDocs.length > 0,
       scorePerTerm: first ? Math.log(1 + first.score / Math.max(1, groups.length)) : 0,
+      missingMax: heaviest > 0 ? missing / heaviest : 1,
       cosine,
     };
   }

@@ -33,7 +33,7 @@ export interface Vocabulary {
 }
 
 /** Weight of a synonym of the word's most frequent sense; the next sense weighs less. */
-export const SYNONYM_WEIGHT = [0.5, 0.35] as const;
+export const SYNONYM_WEIGHT = [0.3, 0.2] as const;
 /** Weight of a derivationally related form ("inspection" → "inspect"). */
 export const RELATED_WEIGHT = 0.6;
 /** Weight of a fuzzy or prefix correction of a word nobody knows. */
@@ -42,6 +42,7 @@ export const CORRECTION_WEIGHT = 0.9;
 /** Reads questions into groups; caches WordNet look-ups per word. */
 export class QueryReader {
   private readonly cache = new Map<string, { synonyms: [string, number][] }>();
+  private capitals = new Set<string>();
 
   constructor(
     private readonly vocabulary: Vocabulary,
@@ -52,6 +53,8 @@ export class QueryReader {
   /** The groups of a question (stop words, counters and lone letters left out). */
   groups(question: string): QueryGroup[] {
     const raw = words(question.replace(/\b(?:19|20)\d{2}\b/g, " $& "));
+    // a short word typed in capitals (PNR, VAT) is an acronym the documents may lack, not a slip
+    this.capitals = new Set([...question.matchAll(/\b[A-Z]{2,5}s?\b/g)].map((m) => m[0].toLowerCase()));
     const out: QueryGroup[] = [];
     const seen = new Set<string>();
     for (const w of raw) {
@@ -90,9 +93,13 @@ export class QueryReader {
     // a word WordNet knows but no document has ("budget", "Vienna") says the question is about
     // something else; only a word nobody knows is a typing error to correct
     const english = fromWordNet.length > 0 || (this.wordnet?.knows(w) ?? false);
-    if (!english && /^[a-z]{4,}$/.test(w)) {
+    // short words are slips of question words as often as of topics ("wat", "whta"): corrected
+    // even when WordNet knows them, unless typed in capitals as an acronym
+    const short = w.length <= 4 && !this.capitals.has(w);
+    if ((!english || short) && /^[a-z]{3,}$/.test(w)) {
       const near = this.vocabulary.nearestWord(w);
-      if (near) {
+      if (near && isStopWord(near)) return undefined; // "whta" is "what"
+      if (near && !english) {
         const ns = stem(near);
         if (this.vocabulary.df(ns) > 0) return { word: w, primary: ns, alternatives, acronym: false, via: "fuzzy" };
       }

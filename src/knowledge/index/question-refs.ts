@@ -113,7 +113,7 @@ export function missingDocument(question: string, docs: readonly DocRefTarget[])
     const m = near.exec(q);
     if (!m) continue;
     const year = Number(m[1] ?? m[2]);
-    if (!docs.some((d) => d.year === year)) return { year, kind };
+    if (!docs.some((d) => d.year === year && d.kind === kind)) return { year, kind };
   }
   return undefined;
 }

@@ -57,6 +57,8 @@ export interface RankingFeatures {
   documentNamed: boolean;
   /** best passage's search score per content word, log(1 + x) */
   scorePerTerm: number;
+  /** the heaviest question word the best passage lacks, relative to the heaviest of all (0: it has them all) */
+  missingMax: number;
   /** the dense ranking's best cosine similarity, 0 without a model */
   cosine: number;
 }
