@@ -143,7 +143,8 @@ export class WordFinder {
   /** The nearest word: fuzzy within a fifth of the word's length, else the most likely completion of a prefix ("strat" → strategy). */
   nearest(word: string): string | undefined {
     if (this.cache.has(word)) return this.cache.get(word);
-    const fuzzy = this.search.search(word, { fuzzy: 0.25, prefix: false });
+    // a short word is mistyped by two letters as easily as a long one by a quarter of them ("whta")
+    const fuzzy = this.search.search(word, { fuzzy: word.length <= 4 ? 2 : 0.25, prefix: false });
     let best = fuzzy[0]?.["w"] as string | undefined;
     if (!best && word.length >= 4) best = this.search.search(word, { prefix: true })[0]?.["w"] as string | undefined;
     if (this.cache.size > 10_000) this.cache.clear();

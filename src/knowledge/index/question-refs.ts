@@ -55,7 +55,9 @@ export function labelRefs(question: string): LabelRef[] {
     if (seen.has(key)) return;
     seen.add(key);
     const before = question.slice(Math.max(0, index - 40), index).toLowerCase().split(/[^a-z]+/).filter(Boolean).slice(-3);
-    refs.push({ markers, context: before, keyworded, typed: raw.trim().replace(/[.,;:]$/, ""), ...(/\(\s*[a-z0-9]{1,4}\s*\)\s*$/i.test(raw) ? { parenthesised: true } : {}) });
+    // "objective (3)": a label word right before it makes it a label too
+    const named = keyworded || new RegExp(`^${LABEL_WORD}$`).test(before.at(-1) ?? "");
+    refs.push({ markers, context: before, keyworded: named, typed: raw.trim().replace(/[.,;:]$/, ""), ...(/\(\s*[a-z0-9]{1,4}\s*\)\s*$/i.test(raw) ? { parenthesised: true } : {}) });
   };
   for (const m of question.matchAll(KEYWORDED)) add(m[1]!, m.index! + m[0].length - m[1]!.length, true);
   // a counter in parentheses on its own names a label: "objective (5)", "what does (ii) say"
