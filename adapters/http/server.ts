@@ -20,7 +20,10 @@ export class HttpServer {
   private readonly routes: Route[] = [];
   private readonly server: http.Server;
 
-  constructor(private readonly logger: Logger) {
+  private readonly logger: Logger;
+
+  constructor(logger: Logger) {
+    this.logger = logger;
     this.server = http.createServer((req, res) => void this.dispatch(req, res));
   }
 

@@ -4,6 +4,7 @@
  */
 import path from "node:path";
 import { z } from "zod";
+import { ConfigError } from "./config-error.ts";
 
 const LogLevel = z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]);
 const port = z.coerce.number().int().min(0).max(65535);
@@ -42,15 +43,8 @@ const EnvSchema = z.object({
 /** The whole configuration, frozen. */
 export type Config = Readonly<z.infer<typeof EnvSchema>>;
 
-/** Thrown for a bad environment; its message is the one line to print. */
-export class ConfigError extends Error {
-  override readonly name = "ConfigError";
-}
-
-/** The process environment; the only read of process.env in the core. */
-export function processEnv(): Record<string, string | undefined> {
-  return process.env;
-}
+export { ConfigError } from "./config-error.ts";
+export { processEnv } from "./process-env.ts";
 
 /** Parses an environment (process.env by default) into a frozen Config or throws ConfigError. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {

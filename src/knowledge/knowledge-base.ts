@@ -14,7 +14,11 @@ export class KnowledgeBase {
   /** milliseconds the last build took (benchmarks and logs) */
   lastBuildMs = 0;
 
-  constructor(private readonly store: Store) {}
+  private readonly store: Store;
+
+  constructor(store: Store) {
+    this.store = store;
+  }
 
   /** The current index; one cheap query checks that the documents have not changed. */
   async getIndex(): Promise<KnowledgeIndex> {
