@@ -21,7 +21,9 @@ const EnvSchema = z.object({
   /** longest message the bot reads, in characters */
   MAX_MESSAGE_LENGTH: z.coerce.number().int().min(100).max(100_000).default(4000),
   PORT: port.default(3000),
-  HOST: z.string().default("0.0.0.0"),
+  // Loopback unless told: a console-only trial must not open a port to the network. Behind a
+  // reverse proxy on the same machine loopback is enough; HOST=0.0.0.0 listens on every address.
+  HOST: z.string().min(1).default("127.0.0.1"),
   /** public base URL of this deployment (calendar feed links) */
   PUBLIC_URL: optional.pipe(z.url().optional()),
   SLACK_BOT_TOKEN: optional,
