@@ -10,19 +10,26 @@ const args = process.argv.slice(2);
 // `--version` loads nothing: a script asking for it should not pay for the bot.
 if (args.length === 1 && (args[0] === "--version" || args[0] === "-V")) {
   process.stdout.write(`${JSON.parse(fs.readFileSync(new URL("../package.json", import.meta.url), "utf8")).version}\n`);
-  process.exit(0);
+} else {
+  await run();
 }
 
-// One-shot commands: compile WebAssembly (Prisma's query compiler, Node's type stripper) with the
-// baseline compiler only. Optimising it in the background costs more CPU and memory than a short
-// command ever wins back (measured: about 0.4 s of CPU and 70 MB less per command). `start` keeps it.
-if (args[0] !== "start") {
-  v8.setFlagsFromString("--liftoff-only");
-  v8.setFlagsFromString("--max-semi-space-size=1");
-}
+async function run() {
+  // One-shot commands: compile WebAssembly (Prisma's query compiler, Node's type stripper) with the
+  // baseline compiler only. Optimising it in the background costs more CPU and memory than a short
+  // command ever wins back (measured: about 0.4 s of CPU and 70 MB less per command). `start` keeps it.
+  if (args[0] !== "start") {
+    v8.setFlagsFromString("--liftoff-only");
+    v8.setFlagsFromString("--max-semi-space-size=1");
+  }
 
-const { main } = await import("../src/cli/main.ts");
-// The platform adapters are loaded only by the commands that talk to a platform (start, say, ticks).
-const code = await main(args, async () => (await import("../adapters/index.ts")).adapterKit);
-// Database pools may keep idle sockets open for a while; a finished command should not wait for them.
-process.exit(code);
+  const { main } = await import("../src/cli/main.ts");
+  // The platform adapters are loaded only by the commands that talk to a platform (start, say, ticks).
+  const code = await main(args, async () => (await import("../adapters/index.ts")).adapterKit);
+  // The process ends on its own once stdout and stderr have drained: process.exit() here would cut
+  // output still queued for a pipe (a script reading `--json` got 64 KB of 700). Should a handle
+  // outlive the command (an idle pool socket), an unref'd timer ends it once the output is out.
+  process.exitCode = code;
+  await Promise.all([process.stdout, process.stderr].map((s) => new Promise((resolve) => (s.writableLength === 0 ? resolve() : s.write("", resolve)))));
+  if (args[0] !== "start") setTimeout(() => process.exit(code), 1000).unref();
+}

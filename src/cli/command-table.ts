@@ -43,4 +43,6 @@ export const commandTable: CommandEntry[] = [
   { name: "collect", usage: "<command>", summary: "progress-report collections: status, compile", load: async () => (await import("./commands/collect.ts")).registerCollect },
   { name: "member", usage: "<command>", summary: "members: set a person's role and delegation", load: async () => (await import("./commands/member.ts")).registerMember },
   { name: "audit", usage: "[options]", summary: "the audit log, newest first", load: async () => (await import("./commands/audit.ts")).registerAudit },
+  { name: "wp", usage: "<command>", summary: "working parties: create, list, set", load: async () => (await import("./commands/wp.ts")).registerWorkingParty },
+  { name: "console", usage: "link [options]", summary: "a single-use sign-in link to the web console", load: async () => (await import("./commands/console.ts")).registerConsole },
 ];
