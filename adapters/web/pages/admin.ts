@@ -7,9 +7,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { audit } from "../../../src/audit/audit-log.ts";
 import { BotError } from "../../../src/core/errors.ts";
+import { importDocument } from "../../../src/knowledge/import/import-document.ts";
+import { MAX_DOCUMENT_BYTES } from "../../../src/knowledge/import/parse-document.ts";
 import { knowledgeBase } from "../../../src/knowledge/knowledge-base.ts";
-import { MAX_DOCUMENT_BYTES, parseDocument } from "../../../src/knowledge/parse-document.ts";
-import { storeDocument } from "../../../src/knowledge/store-document.ts";
 import { ensureFeed, feedUrl } from "../../../src/planning/calendar-feeds.ts";
 import { renderTimelineSvg, timelineData } from "../../../src/planning/timeline.ts";
 import { describeRule, safeJson, toRule } from "../../../src/reminders/rules.ts";
@@ -64,15 +64,13 @@ export function registerAdminPages(app: FastifyInstance, { rt, now }: ConsoleCon
     if (!file || file.bytes.length === 0) return refuse(reply, back, "Choose a file to upload; nothing was imported.");
     if (file.bytes.length > MAX_DOCUMENT_BYTES) return refuse(reply, back, `${file.name} is ${(file.bytes.length / 1048576).toFixed(1)} MB; documents of at most ${MAX_DOCUMENT_BYTES / 1048576} MB are imported. Nothing was imported.`);
     try {
-      const doc = parseDocument(file.bytes, file.name, { title: fields.title?.trim() || undefined });
-      const stored = await storeDocument(db, doc, now());
+      const stored = await importDocument(await knowledgeBase(rt.store, rt.config), rt.store, file.bytes, file.name, { title: fields.title?.trim() || undefined }, now());
       await db.$transaction(async (tx) => {
         const row = await tx.strategyDocument.findUniqueOrThrow({ where: { slug: stored.slug } });
         await tx.documentAccess.deleteMany({ where: { documentId: row.id } });
         if (fields.owner === "mine") await tx.documentAccess.create({ data: { documentId: row.id, workingPartyId: m.workingPartyId } });
         await audit(tx, { workingPartyId: m.workingPartyId, actor: actorRef(request.person!), action: "document.import", subject: stored.slug, detail: { file: file.name, passages: stored.passages, shared: fields.owner !== "mine" }, at: now() });
       });
-      knowledgeBase(rt.store).invalidate();
       setNotice(reply, `Imported ${stored.title}: ${stored.passages} passages${fields.owner === "mine" ? `, for ${m.workingParty.code} only` : ", shared with every working party"}.`);
       return reply.redirect(`${back}/${stored.slug}`, 303);
     } catch (e) {
