@@ -11,7 +11,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { Attachment } from "botbuilder";
-import type { FileRef, Reply } from "../../src/bot/reply.ts";
+import type { FileRef, Reply } from "../../src/core/reply.ts";
 import { ADAPTIVE_CARD_CONTENT_TYPE, cardText } from "./render.ts";
 
 /** Teams' limit for inline images. */

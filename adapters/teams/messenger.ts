@@ -8,7 +8,7 @@
  */
 import { TurnContext, type ConversationReference } from "botbuilder";
 import type { Logger } from "../../src/log/logger.ts";
-import type { Messenger, OutgoingMessage, Recipient, SendResult } from "../../src/outbox/messenger.ts";
+import type { Messenger, OutgoingMessage, Recipient, SendResult } from "../../src/core/messenger.ts";
 import type { Store } from "../../src/store/index.ts";
 import { messageActivity } from "./activity.ts";
 import { fileAttachments, type FileLinks } from "./attachments.ts";
