@@ -19,13 +19,18 @@ const FOOTNOTE_START = /^\s*(?:-\s*)?(?:<sup>\s*\(?\d{1,3}\)?\s*<\/sup>|[¹²³�
 const FOOTNOTE_AFTER_SEPARATOR = /^\s*\(?(\d{1,3})\)?\s+\S/;
 const CONNECTIVE = /(?:^|\s)(?:of|the|and|or|to|for|in|on|a|an|by|with|between|from|its|their|as|at|that|which|under|into|within|this|these|such|other|no|is|are|be|should|shall|will|has|have)$/i;
 
-/** Splits `source` into cleaned paragraphs. */
-export function cleanText(source: string): Block[] {
+/**
+ * Splits `source` into cleaned paragraphs. `exactParagraphs`: the reader knew where paragraphs
+ * end (HTML, Word, a PDF's line spacing) and put a blank line there, so a blank line always ends
+ * one; a text export's blank lines are guessed at instead.
+ */
+export function cleanText(source: string, exactParagraphs = false): Block[] {
   const lines = source
     .replace(/^\uFEFF/, "")
     .replace(/\r\n?/g, "\n")
     .replace(/\u00A0/g, " ")
     .split("\n");
+  mendNumbering(lines);
 
   const kept: { text: string; emphasised: boolean; line: number; breakBefore: boolean }[] = [];
   const footnoteNumbers = new Set<string>();
@@ -87,6 +92,8 @@ export function cleanText(source: string): Block[] {
     text = text.replace(/^#{1,6}\s+/, "");
     // Table rows: the first cell is the text, a further cell is usually a deadline.
     const cells = text.split("\t").map((c) => c.trim()).filter((c) => c.length > 0);
+    // EUR-Lex's layout of points: the number alone in the first cell, the text in the second
+    if (cells.length > 1 && LONE_MARKER.test(cells[0]!)) cells.splice(0, 2, `${cells[0]} ${cells[1]}`);
     if (cells.length > 1) {
       const extra = cells.slice(1).filter((c) => !/^deadlines?$/i.test(c));
       text = cells[0]! + (extra.length ? ` (Deadline: ${extra.join("; ").replace(/\.$/, "")})` : "");
@@ -104,12 +111,12 @@ export function cleanText(source: string): Block[] {
   // PDF exports double-space wrapped lines, so a blank line ends a paragraph only in documents
   // where text rarely resumes in lower case after one.
   const afterBreak = kept.filter((k) => k.breakBefore);
-  const wrapped = afterBreak.filter((k) => /^[a-z]/.test(k.text) && !/^[a-z]{1,4}[.)]\s/.test(k.text)).length > 0.2 * afterBreak.length;
+  const wrapped = !exactParagraphs && afterBreak.filter((k) => /^[a-z]/.test(k.text) && !/^[a-z]{1,4}[.)]\s/.test(k.text)).length > 0.2 * afterBreak.length;
   const blocks: Block[] = [];
   for (const k of kept) {
     const text = removeFootnoteRefs(k.text, footnoteNumbers);
     const prev = blocks.at(-1);
-    const joinable = wrapped || !k.breakBefore || (/^[a-z]/.test(text) && !/[.;:!?]$/.test(prev?.text ?? "."));
+    const joinable = wrapped || !k.breakBefore || (!exactParagraphs && /^[a-z]/.test(text) && !/[.;:!?]$/.test(prev?.text ?? "."));
     if (prev && joinable && !prev.emphasised && !k.emphasised && continues(prev.text, text)) {
       prev.text = prev.text.endsWith("-") && /^[a-z]/.test(text) && !/\s-$/.test(prev.text) ? `${prev.text}${text}` : `${prev.text} ${text}`;
       continue;
@@ -117,6 +124,32 @@ export function cleanText(source: string): Block[] {
     blocks.push({ text, emphasised: k.emphasised, line: k.line });
   }
   return blocks;
+}
+
+/** A line holding only a point's number or letter: "1.", "(a)", "ii)", "IV.", "2.1". */
+const LONE_MARKER = /^(?:\(?[0-9]{1,3}(?:\.[0-9]{1,3})*[.)]?|\([a-zA-Z]{1,4}\)|[a-z]{1,4}\)|[a-zA-Z][.)]|[IVXLC]{1,6}\.)$/;
+
+/**
+ * Numbering as exports leave it, mended in place: a number alone on its line (EUR-Lex puts "1."
+ * above the point's text) joins the next text line; "1.Member" and "(b)the", where the export
+ * lost the space, get it back.
+ */
+function mendNumbering(lines: string[]): void {
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i]!.trim();
+    if (LONE_MARKER.test(t)) {
+      let j = i + 1;
+      while (j < lines.length && lines[j]!.trim() === "" && j - i <= 2) j++;
+      const next = lines[j]?.trim() ?? "";
+      if (next && !LONE_MARKER.test(next) && !/^(?:\(?[0-9]{1,3}[.)]|\([a-z]{1,4}\))\s/.test(next)) {
+        lines[i] = `${lines[i]!.match(/^\s*/)![0]}${t} ${next}`;
+        for (let k = i + 1; k <= j; k++) lines[k] = "";
+        // the joined point keeps the blank line after it
+        continue;
+      }
+    }
+    lines[i] = lines[i]!.replace(/^(\s*(?:[-•–]\s+)?)([0-9]{1,3}(?:\.[0-9]{1,3})*\.)(?=[A-Z][a-z])/, "$1$2 ").replace(/^(\s*(?:[-•–]\s+)?)(\((?:[0-9]{1,3}|[a-z]{1,4})\))(?=[A-Za-z])/, "$1$2 ");
+  }
 }
 
 function stripMarkup(line: string): string {
