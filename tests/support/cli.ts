@@ -37,7 +37,7 @@ export async function runCli(args: string[], options: CliOptions & { now?: Date 
   let stderr = "";
   const line = (t: string) => (t.endsWith("\n") ? t : `${t}\n`); // as the process I/O writes it
   const at = new Date(options.now ?? FIXED_NOW).getTime();
-  const code = await main(args, adapterKit, {
+  const code = await main(args, async () => adapterKit, {
     out: (t) => void (stdout += line(t)),
     err: (t) => void (stderr += line(t)),
     stdin: Readable.from([options.input ?? ""]),
