@@ -23,7 +23,7 @@ export interface DocumentSource {
   footnotes: Map<string, string>;
 }
 
-const POINT = /^(\d+\.|\(\w{1,4}\)|[a-z]\)|[ivx]+\)|[A-Z]\.|[ivx]+\.)\s+(.*)$/;
+const POINT = /^(\d+(?:\.\d+)*\.|\d+\.\d+|\(\w{1,4}\)|[a-z]\)|[ivx]+\)|[A-Z]\.|[ivx]+\.)\s+(.*)$/;
 
 export function parseSource(text: string): DocumentSource {
   const meta = new Map<string, string[]>();

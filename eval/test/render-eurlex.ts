@@ -38,13 +38,21 @@ export function renderEurLex(source: DocumentSource): string {
       (_m, n: string) =>
         `<a id="ntr${n}-${noteId}-E000${n}" href="#ntc${n}-${noteId}-E000${n}">&nbsp;(<span class="super">${n}</span>)</a>`,
     );
-  const cls = one(source, 'class-normal', 'normal');
+  // EUR-Lex's class names: 'normal', 'doc-ti'... before 2014, 'oj-normal', 'oj-doc-ti'... since.
+  const px = one(source, 'class-prefix');
+  const cls = px + 'normal';
+  const oldLayout = one(source, 'layout') === 'old';
   const render = (nodes: Node[], depth: number): string => {
     const out: string[] = [];
     for (const node of nodes) {
       const { block } = node;
-      if (block.kind === 'heading') out.push(`<p class="ti-grseq-1">${inline(block.text)}</p>`);
+      if (block.kind === 'heading') out.push(`<p class="${px}ti-grseq-1">${inline(block.text)}</p>`);
       else if (block.kind === 'para') out.push(`<p class="${cls}">${inline(block.text)}</p>`);
+      else if (oldLayout) {
+        // The pre-2004 texts: the marker inline at the start of its paragraph, no tables.
+        out.push(`<p class="${cls}">${escape(block.marker)} ${inline(block.text)}</p>`);
+        out.push(render(node.children, depth + 1));
+      }
       else {
         const width = depth === 0 ? ['4%', '96%'] : ['5%', '95%'];
         out.push(
@@ -59,7 +67,7 @@ export function renderEurLex(source: DocumentSource): string {
   const titles = all(source, 'title');
   const notes = [...source.footnotes].map(
     ([n, text]) =>
-      `<p class="note"><a id="ntc${n}-${noteId}-E000${n}" href="#ntr${n}-${noteId}-E000${n}">(<span class="super">${n}</span>)</a>&nbsp;&nbsp;${escape(text)}</p>`,
+      `<p class="${px}note"><a id="ntc${n}-${noteId}-E000${n}" href="#ntr${n}-${noteId}-E000${n}">(<span class="super">${n}</span>)</a>&nbsp;&nbsp;${escape(text)}</p>`,
   );
   return `<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
 <html xmlns="http://www.w3.org/1999/xhtml" lang="en">
@@ -76,12 +84,12 @@ export function renderEurLex(source: DocumentSource): string {
 <p>Legal status of the document ${escape(one(source, 'status', 'In force'))}</p></div>
 <div id="document1" class="tabContent">
 <table width="100%" border="0" cellspacing="0" cellpadding="0" summary="Official Journal"><tr>
-<td class="hd-date">${escape(one(source, 'oj-date'))}&nbsp;&nbsp;&nbsp;</td><td class="hd-lg">EN</td>
-<td class="hd-ti">Official Journal of the European Union</td><td class="hd-oj">${escape(one(source, 'oj-page'))}</td></tr></table>
+<td class="${px}hd-date">${escape(one(source, 'oj-date'))}&nbsp;&nbsp;&nbsp;</td><td class="${px}hd-lg">EN</td>
+<td class="${px}hd-ti">Official Journal of the European Union</td><td class="${px}hd-oj">${escape(one(source, 'oj-page'))}</td></tr></table>
 <hr class="separator"/>
-${titles.map((t) => `<p class="doc-ti">${escape(t)}</p>`).join('\n')}
+${titles.map((t) => `<p class="${px}doc-ti">${escape(t)}</p>`).join('\n')}
 ${render(tree(source.blocks), 0)}
-${notes.length > 0 ? '<hr class="note"/>\n' + notes.join('\n') : ''}
+${notes.length > 0 ? `<hr class="${px}note"/>\n` + notes.join('\n') : ''}
 </div>
 <div id="footer"><p>Top</p><p>© European Union, https://eur-lex.europa.eu/</p></div>
 </body>

@@ -16,6 +16,8 @@ import { registerImportStrategy } from "./commands/import-strategy.ts";
 import { registerSay } from "./commands/say.ts";
 import { registerReminders } from "./commands/reminders.ts";
 import { registerStart } from "./commands/start.ts";
+import { registerWorkingParty } from "./commands/wp.ts";
+import { registerConsole } from "./commands/console.ts";
 import { createCliContext, type CliContext } from "./context.ts";
 import { CliError, processIO, type CliIO } from "./io.ts";
 
@@ -30,6 +32,8 @@ const registrations: ((program: Command, ctx: CliContext) => void)[] = [
   registerCollect,
   registerMember,
   registerAudit,
+  registerWorkingParty,
+  registerConsole,
 ];
 
 export function buildProgram(ctx: CliContext): Command {

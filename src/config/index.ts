@@ -23,6 +23,8 @@ const EnvSchema = z.object({
   HOST: z.string().default("0.0.0.0"),
   /** public base URL of this deployment (calendar feed links) */
   PUBLIC_URL: optional.pipe(z.url().optional()),
+  /** folder of an ONNX sentence-embedding model (model.onnx + tokenizer.json); unset: lexical ranking only */
+  EMBEDDINGS_MODEL_DIR: optional,
   SLACK_BOT_TOKEN: optional,
   SLACK_SIGNING_SECRET: optional,
   SLACK_APP_TOKEN: optional,

@@ -1,13 +1,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { InputError } from "../../src/core/errors.ts";
-import { MAX_DOCUMENT_BYTES, parseDocument, type ParsedDocument } from "../../src/knowledge/parse-document.ts";
-import { storeDocument } from "../../src/knowledge/store-document.ts";
-import { databaseKinds } from "../support/databases.ts";
-import { testRuntime, type TestRuntime } from "../support/runtime.ts";
+import { InputError } from "../../../src/core/errors.ts";
+import { MAX_DOCUMENT_BYTES, parseDocument, type ParsedDocument } from "../../../src/knowledge/import/parse-document.ts";
+import { storeDocument } from "../../../src/store/documents.ts";
+import { databaseKinds } from "../../support/databases.ts";
+import { testRuntime, type TestRuntime } from "../../support/runtime.ts";
 
-const fixtures = path.join(import.meta.dirname, "fixtures");
+const fixtures = path.join(import.meta.dirname, "..", "fixtures");
 const read = (name: string) => fs.readFileSync(path.join(fixtures, name));
 
 describe("import errors: clear message, nothing stored", () => {
@@ -16,7 +16,7 @@ describe("import errors: clear message, nothing stored", () => {
     ["blank.txt", read("blank.txt"), /only blank space/],
     ["binary.bin", read("binary.bin"), /binary file/],
     ["latin1.txt", read("latin1.txt"), /not valid UTF-8.*save it as UTF-8/],
-    ["flat.txt", read("flat.txt"), /No numbered paragraphs or headings found/],
+    ["flat.txt", read("flat.txt"), /No numbered paragraphs or headings could be labelled in flat\.txt: found \d+ lines and \d+ words/],
     ["huge.txt", new Uint8Array(MAX_DOCUMENT_BYTES + 1).fill(0x61), /the limit is 2 MB/],
   ];
   for (const [name, bytes, message] of cases) {

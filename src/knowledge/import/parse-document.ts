@@ -3,13 +3,15 @@
  * what is wrong with the file. Pure: the caller reads the file and stores the result.
  */
 import { createHash } from "node:crypto";
-import { InputError } from "../core/errors.ts";
+import { InputError } from "../../core/errors.ts";
 import { cleanText } from "./clean-text.ts";
 import { kindOf, readMetadata, type DocumentKind } from "./document-metadata.ts";
 import { labelPassages, PREAMBLE_LABEL, type LabelledPassage } from "./label-passages.ts";
 
-/** Largest file accepted: the bundled documents are 10–35 kB; a whole strategy rarely passes 1 MB. */
+/** Largest text accepted: the bundled documents are 10–35 kB; a whole strategy rarely passes 1 MB of text. */
 export const MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
+/** Largest file accepted: a PDF or Word file carries fonts and images besides its text. */
+export const MAX_FILE_BYTES = 25 * 1024 * 1024;
 /** More passages than this is not a strategy but a data dump. */
 export const MAX_PASSAGES = 5000;
 
@@ -38,7 +40,7 @@ export interface ImportOverrides {
 export function slugFromName(name: string): string {
   return name
     .replace(/^.*[\\/]/, "")
-    .replace(/\.(?:txt|md|markdown|text)$/i, "")
+    .replace(/\.(?:txt|md|markdown|text|pdf|docx|html?|xhtml)$/i, "")
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
@@ -59,15 +61,21 @@ export function parseDocument(bytes: Uint8Array, sourceName: string, overrides: 
   }
   const text = decode(bytes, name);
   if (text.trim().length === 0) throw new InputError(`${name} contains only blank space: export the document as plain text or Markdown and try again.`);
+  return parseText(text, bytes, name, overrides);
+}
+
+/** Labels a document's text (from any format's reader); `bytes` are the file's, for its hash. */
+export function parseText(text: string, bytes: Uint8Array, sourceName: string, overrides: ImportOverrides = {}): ParsedDocument {
+  const name = sourceName.replace(/^.*[\\/]/, "");
+  if (text.length > MAX_DOCUMENT_BYTES) throw new InputError(`${name} holds ${(text.length / 1048576).toFixed(1)} MB of text; the limit is ${MAX_DOCUMENT_BYTES / 1048576} MB. Import the strategy text only (without annexes of data).`);
+  if (text.trim().length === 0) throw new InputError(`${name} has no text to read (a scanned PDF without a text layer?): export the document with its text and try again.`);
   const slug = overrides.slug ?? slugFromName(name);
   if (!SLUG.test(slug)) throw new InputError(`"${slug}" cannot name a document: use lower-case letters, digits and dashes (--slug 2012-strategy).`);
 
   const blocks = cleanText(text);
   const passages = labelPassages(blocks);
   const structured = passages.filter((p) => p.label !== PREAMBLE_LABEL);
-  if (structured.length === 0) {
-    throw new InputError(`No numbered paragraphs or headings found in ${name}: the importer needs the document's own numbering (1., a), (ii), IV., RECOGNISING: ...). Check that it is the strategy text.`);
-  }
+  if (structured.length === 0) throw new InputError(`No numbered paragraphs or headings could be labelled in ${name}: ${describeFound(text)}. The importer needs the document's own numbering (1., a), (ii), IV., RECOGNISING: ...); check that it is the strategy text.`);
   if (passages.length > MAX_PASSAGES) throw new InputError(`${name} has ${passages.length} passages; the limit is ${MAX_PASSAGES}. Is it really one strategy document?`);
 
   const meta = readMetadata(blocks);
@@ -85,6 +93,22 @@ export function parseDocument(bytes: Uint8Array, sourceName: string, overrides: 
     sha256: createHash("sha256").update(bytes).digest("hex"),
     passages,
   };
+}
+
+/** What the text has that looks like numbering, with line numbers, for the message when nothing could be labelled. */
+export function describeFound(text: string): string {
+  const lines = text.split(/\r?\n/);
+  const at = (re: RegExp) => lines.flatMap((l, i) => (re.test(l) ? [i + 1] : []));
+  const list = (n: number[]) => `${n.slice(0, 6).join(", ")}${n.length > 6 ? `, … (${n.length} in all)` : ""}`;
+  const found: string[] = [];
+  const alone = at(/^\s*(?:\(?\d{1,3}[.)]|\([a-z]{1,4}\)|[a-z][.)]|[IVXLC]{1,6}\.)\s*$/);
+  if (alone.length) found.push(`numbers on lines of their own at lines ${list(alone)}`);
+  const glued = at(/^\s*\d{1,3}\.[A-Z][a-z]/);
+  if (glued.length) found.push(`numbers without a space after them ("1.On") at lines ${list(glued)}`);
+  const caps = at(/^\s*[A-Z][A-Z ,]{5,}:?\s*$/);
+  if (caps.length) found.push(`capitalised lines at lines ${list(caps)}`);
+  const words = text.split(/\s+/).filter(Boolean).length;
+  return found.length ? `found ${found.join("; ")} (${lines.length} lines, ${words} words) but no numbered paragraph to label` : `found ${lines.length} lines and ${words} words, none numbered or set as a heading`;
 }
 
 function decode(bytes: Uint8Array, name: string): string {

@@ -26,6 +26,7 @@ export function cleanText(source: string): Block[] {
     .replace(/\r\n?/g, "\n")
     .replace(/\u00A0/g, " ")
     .split("\n");
+  mendNumbering(lines);
 
   const kept: { text: string; emphasised: boolean; line: number; breakBefore: boolean }[] = [];
   const footnoteNumbers = new Set<string>();
@@ -87,6 +88,8 @@ export function cleanText(source: string): Block[] {
     text = text.replace(/^#{1,6}\s+/, "");
     // Table rows: the first cell is the text, a further cell is usually a deadline.
     const cells = text.split("\t").map((c) => c.trim()).filter((c) => c.length > 0);
+    // EUR-Lex's layout of points: the number alone in the first cell, the text in the second
+    if (cells.length > 1 && LONE_MARKER.test(cells[0]!)) cells.splice(0, 2, `${cells[0]} ${cells[1]}`);
     if (cells.length > 1) {
       const extra = cells.slice(1).filter((c) => !/^deadlines?$/i.test(c));
       text = cells[0]! + (extra.length ? ` (Deadline: ${extra.join("; ").replace(/\.$/, "")})` : "");
@@ -117,6 +120,32 @@ export function cleanText(source: string): Block[] {
     blocks.push({ text, emphasised: k.emphasised, line: k.line });
   }
   return blocks;
+}
+
+/** A line holding only a point's number or letter: "1.", "(a)", "ii)", "IV.", "2.1". */
+const LONE_MARKER = /^(?:\(?[0-9]{1,3}(?:\.[0-9]{1,3})*[.)]?|\([a-zA-Z]{1,4}\)|[a-z]{1,4}\)|[a-zA-Z][.)]|[IVXLC]{1,6}\.)$/;
+
+/**
+ * Numbering as exports leave it, mended in place: a number alone on its line (EUR-Lex puts "1."
+ * above the point's text) joins the next text line; "1.Member" and "(b)the", where the export
+ * lost the space, get it back.
+ */
+function mendNumbering(lines: string[]): void {
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i]!.trim();
+    if (LONE_MARKER.test(t)) {
+      let j = i + 1;
+      while (j < lines.length && lines[j]!.trim() === "" && j - i <= 2) j++;
+      const next = lines[j]?.trim() ?? "";
+      if (next && !LONE_MARKER.test(next) && !/^(?:\(?[0-9]{1,3}[.)]|\([a-z]{1,4}\))\s/.test(next)) {
+        lines[i] = `${lines[i]!.match(/^\s*/)![0]}${t} ${next}`;
+        for (let k = i + 1; k <= j; k++) lines[k] = "";
+        // the joined point keeps the blank line after it
+        continue;
+      }
+    }
+    lines[i] = lines[i]!.replace(/^(\s*(?:[-•–]\s+)?)([0-9]{1,3}(?:\.[0-9]{1,3})*\.)(?=[A-Z][a-z])/, "$1$2 ").replace(/^(\s*(?:[-•–]\s+)?)(\((?:[0-9]{1,3}|[a-z]{1,4})\))(?=[A-Za-z])/, "$1$2 ");
+  }
 }
 
 function stripMarkup(line: string): string {

@@ -2,8 +2,8 @@
  * What a question names besides its words: labels ("3.a(ii)", "action 22", "objective 2.c",
  * "RECOGNISING 5") and documents ("the 2012 strategy", "the 1997 timetable").
  */
-import { romanValue } from "./markers.ts";
-import type { DocumentKind } from "./document-metadata.ts";
+import { romanValue } from "../import/markers.ts";
+import type { DocumentKind } from "../import/document-metadata.ts";
 
 /** The counters of a label, lower case: "IV 3.a.(ii)" → ["iv","3","a","ii"]. */
 export function labelMarkers(label: string): string[] {
@@ -32,6 +32,10 @@ export interface LabelRef {
   context: string[];
   /** its last counter was typed in parentheses ("(5)", "(ii)"), as some documents write it */
   parenthesised?: boolean;
+  /** named after a word such as "objective" or "point", so it must be a label */
+  keyworded: boolean;
+  /** as typed: "9.z", "3.a(ii)" */
+  typed: string;
 }
 
 const LABEL_WORD = "(?:point|points|action|actions|item|items|objective|objectives|paragraph|paragraphs|para|article|section|recital|number|no\\.?|part|chapter|indent|subparagraph|measure|aim|task|heading|label|timetable|recognising|recognizing|recalling|invites|resolves|satisfaction|annex)";
@@ -44,24 +48,26 @@ const PARENTHESISED = /(?<![\w)])(\((?:\d{1,2}|[a-h]|[ivx]{1,4})\))(?![\w(.])/gi
 export function labelRefs(question: string): LabelRef[] {
   const refs: LabelRef[] = [];
   const seen = new Set<string>();
-  const add = (raw: string, index: number) => {
+  const add = (raw: string, index: number, keyworded: boolean) => {
     const markers = labelMarkers(raw);
     if (markers.length === 0) return;
     const key = markers.join(".");
     if (seen.has(key)) return;
     seen.add(key);
     const before = question.slice(Math.max(0, index - 40), index).toLowerCase().split(/[^a-z]+/).filter(Boolean).slice(-3);
-    refs.push({ markers, context: before, ...(/\(\s*[a-z0-9]{1,4}\s*\)\s*$/i.test(raw) ? { parenthesised: true } : {}) });
+    // "objective (3)": a label word right before it makes it a label too
+    const named = keyworded || new RegExp(`^${LABEL_WORD}$`).test(before.at(-1) ?? "");
+    refs.push({ markers, context: before, keyworded: named, typed: raw.trim().replace(/[.,;:]$/, ""), ...(/\(\s*[a-z0-9]{1,4}\s*\)\s*$/i.test(raw) ? { parenthesised: true } : {}) });
   };
-  for (const m of question.matchAll(KEYWORDED)) add(m[1]!, m.index! + m[0].length - m[1]!.length);
+  for (const m of question.matchAll(KEYWORDED)) add(m[1]!, m.index! + m[0].length - m[1]!.length, true);
   // a counter in parentheses on its own names a label: "objective (5)", "what does (ii) say"
-  for (const m of question.matchAll(PARENTHESISED)) add(m[1]!, m.index!);
+  for (const m of question.matchAll(PARENTHESISED)) add(m[1]!, m.index!, false);
   for (const m of question.matchAll(STRUCTURED)) {
     const raw = m[1]!;
     // "3.a", "2.c", "3.1", "(ii)", "d)": a structured label has punctuation between counters
     if (!/[.()]/.test(raw.replace(/\.$/, "")) || /^\d{1,3}\.?$/.test(raw)) continue;
     if (/^\d+\.\d+$/.test(raw) && Number(raw) > 40) continue; // a decimal quantity, not 3.1
-    add(raw, m.index!);
+    add(raw, m.index!, false);
   }
   // "3.a (iii)" names one label, not also "(iii)" alone
   const suffixOfAnother = (r: LabelRef) => refs.some((o) => o !== r && o.markers.length > r.markers.length && o.markers.slice(-r.markers.length).join(".") === r.markers.join("."));
@@ -96,6 +102,22 @@ export function referencedDocuments(question: string, docs: readonly DocRefTarge
   if (kinds.length === 0) return named.map((d) => d.slug);
   const both = named.filter((d) => kinds.includes(d.kind));
   return both.map((d) => d.slug);
+}
+
+/**
+ * A document the question names by year and kind that the index does not have ("point 3 of the
+ * 2011 resolution" with no 2011 resolution loaded): its year and kind, else undefined.
+ */
+export function missingDocument(question: string, docs: readonly DocRefTarget[]): { year: number; kind: DocumentKind } | undefined {
+  const q = question.replace(/\b(?:19|20)\d{2}\s?[-–/]\s?(?:19|20)?\d{2}\b/g, " ");
+  for (const [re, kind] of KIND_WORDS) {
+    const near = new RegExp(`\\b((?:19|20)\\d{2})\\s+(?:council\\s+|eu\\s+)?${re.source.replace(/^\\b|\\b$/g, "")}|${re.source.replace(/\\b$/, "")}\\s+(?:of|from)\\s+(?:\\d{1,2}\\s+\\w+\\s+)?((?:19|20)\\d{2})\\b`, "i");
+    const m = near.exec(q);
+    if (!m) continue;
+    const year = Number(m[1] ?? m[2]);
+    if (!docs.some((d) => d.year === year && d.kind === kind)) return { year, kind };
+  }
+  return undefined;
 }
 
 /** Whether the question asks for a list ("the three strategic objectives", "list the ..."). */

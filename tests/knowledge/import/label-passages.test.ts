@@ -1,11 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { BUNDLED_DOCUMENTS, CORPUS_DIR } from "../../src/knowledge/corpus.ts";
-import { parseDocument, type ParsedDocument } from "../../src/knowledge/parse-document.ts";
+import { BUNDLED_DOCUMENTS, CORPUS_DIR } from "../../../src/knowledge/corpus.ts";
+import { parseDocument, type ParsedDocument } from "../../../src/knowledge/import/parse-document.ts";
 
 const bundled = (slug: string): ParsedDocument => parseDocument(fs.readFileSync(path.join(CORPUS_DIR, BUNDLED_DOCUMENTS[slug]!)), BUNDLED_DOCUMENTS[slug]!, { slug });
-const fixture = (name: string): ParsedDocument => parseDocument(fs.readFileSync(path.join(import.meta.dirname, "fixtures", name)), name);
+const fixture = (name: string): ParsedDocument => parseDocument(fs.readFileSync(path.join(import.meta.dirname, "..", "fixtures", name)), name);
 const passage = (doc: ParsedDocument, label: string) => {
   const p = doc.passages.find((x) => x.label === label);
   if (!p) throw new Error(`no passage ${label} in ${doc.slug}: ${[...new Set(doc.passages.map((x) => x.label))].join(" | ")}`);

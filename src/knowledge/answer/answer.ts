@@ -3,10 +3,9 @@
  * the result as the CLI's JSON line and as a chat reply (quote with its source, the next best
  * sources, or a plain "the documents do not answer" with a button to ask the secretariat).
  */
-import { InputError } from "../core/errors.ts";
-import { reply, type Block, type Reply } from "../core/reply.ts";
-import type { Hit, KnowledgeIndex, SearchOutcome } from "./knowledge-index.ts";
-import { terms } from "./text-terms.ts";
+import { InputError } from "../../core/errors.ts";
+import type { Hit, KnowledgeIndex, SearchOutcome } from "../index/knowledge-index.ts";
+import { terms } from "../index/terms.ts";
 
 /** Longest question read, in characters: a question, not a document. */
 export const MAX_QUESTION_LENGTH = 500;
@@ -28,6 +27,8 @@ export interface Answer {
   answered: boolean;
   answer: string;
   sources: AnswerSource[];
+  /** when declined: the decline model's probability that the closest passage answers (below its threshold) */
+  confidence?: number;
 }
 
 /** Said when the documents do not answer. */
@@ -56,9 +57,9 @@ export function checkQuestion(raw: string): string {
   return q;
 }
 
-/** Answers one checked question from the index. */
-export function answerQuestion(index: KnowledgeIndex, question: string): { answer: Answer; outcome: SearchOutcome } {
-  const outcome = index.ask(question);
+/** Answers one checked question from the index; `queryVector` is its embedding when the index has vectors. */
+export function answerQuestion(index: KnowledgeIndex, question: string, queryVector?: Float32Array): { answer: Answer; outcome: SearchOutcome } {
+  const outcome = index.ask(question, queryVector);
   const qTerms = new Set(terms(question));
   const source = (h: Hit): AnswerSource => ({
     document: h.document.slug,
@@ -74,42 +75,11 @@ export function answerQuestion(index: KnowledgeIndex, question: string): { answe
     if (!sources.some((s) => s.document === h.document.slug && s.label === h.passage.label)) sources.push(source(h));
   }
   let text: string;
-  if (!outcome.answered) text = DECLINE_TEXT;
+  if (outcome.refusal) text = outcome.refusal.message;
+  else if (!outcome.answered) text = DECLINE_TEXT;
   else if (outcome.list) text = outcome.list.map((h) => `${h.passage.label}: ${trimPassage(h.passage.text, qTerms, 300)}`).join("\n");
   else text = sources[0]!.text;
-  return { answer: { question, answered: outcome.answered, answer: text, sources }, outcome };
-}
-
-/** The chat reply for an answer. */
-export function answerReply(a: Answer, outcome: SearchOutcome): Reply {
-  if (!a.answered) {
-    return reply(DECLINE_TEXT, [
-      { type: "text", text: `${DECLINE_TEXT} I found no passage in the strategies that answers “${a.question}”.` },
-      { type: "text", text: "The secretariat can answer it: press the button to pass it on. (Type help to see what else I can do.)", style: "muted" },
-      // `text` is what a console user types to do the same (adapters without buttons show it)
-      { type: "buttons", buttons: [{ label: "Ask the secretariat", command: "secretariat.ask", args: { question: a.question, text: `ask the secretariat: ${a.question}` } }] },
-    ]);
-  }
-  const blocks: Block[] = [];
-  const first = a.sources[0]!;
-  if (outcome.list) {
-    const items = outcome.list;
-    blocks.push({ type: "text", text: `${first.title} (${first.document}) lists ${items.length}:` });
-    for (const h of items) {
-      const s = a.sources.find((x) => x.document === h.document.slug && x.label === h.passage.label)!;
-      blocks.push({ type: "quote", text: s.text, source: { document: s.document, label: s.label, title: s.title } });
-    }
-  } else {
-    blocks.push({ type: "quote", text: first.text, source: { document: first.document, label: first.label, title: first.title } });
-  }
-  const listed = new Set((outcome.list ?? []).map((h) => `${h.document.slug} ${h.passage.label}`));
-  const more = a.sources.slice(1).filter((s) => !listed.has(`${s.document} ${s.label}`)).slice(0, 3);
-  if (more.length > 0) {
-    blocks.push({ type: "text", text: "Also relevant:", style: "muted" });
-    blocks.push({ type: "fields", fields: more.map((s) => ({ label: `${s.document} ${s.label}`, value: shorten(s.text, 160) })) });
-  }
-  const summary = outcome.list ? `${first.document}: ${outcome.list.map((h) => h.passage.label).join(", ")}` : `${first.document} ${first.label}: ${shorten(first.text, 100)}`;
-  return reply(summary, blocks);
+  return { answer: { question, answered: outcome.answered, answer: text, sources, ...(outcome.answered ? {} : { confidence: outcome.confidence }) }, outcome };
 }
 
 /** A section's paragraphs share its label: a label answer quotes them together. */
@@ -154,4 +124,5 @@ export function trimPassage(text: string, qTerms: Set<string>, max = MAX_QUOTE_L
   return `${from > 0 ? "… " : ""}${out}${to < sentences.length || out.length < sentences.slice(from, to).join("").trim().length ? " …" : ""}`;
 }
 
-const shorten = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1).replace(/\s+\S*$/, "")}…` : s);
+/** `s` cut to about `n` characters at a word boundary, with "…". */
+export const shorten = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n - 1).replace(/\s+\S*$/, "")}…` : s);

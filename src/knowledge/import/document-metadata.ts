@@ -26,15 +26,30 @@ const DATE = new RegExp(`\\b(\\d{1,2}\\s+(?:${MONTHS})\\s+(?:19|20)\\d{2})\\b`);
 export function readMetadata(blocks: Block[]): DocumentMetadata {
   const head = blocks.slice(0, 60);
   const title = readTitle(head);
-  const reference = readReference(head);
-  const dateText = readDate(head);
-  const year = dateText ? Number(/(19|20)\d{2}/.exec(dateText)?.[0]) : null;
+  const council = readReference(head);
+  const oj = readOfficialJournal(head);
+  const reference = [council, oj ? `OJ ${oj.reference}` : null].filter(Boolean).join("; ") || null;
+  const dateText = readDate(head, title);
+  // without a date of its own, the year the Official Journal published it ("2019/C 24/05")
+  const year = dateText ? Number(/(19|20)\d{2}/.exec(dateText)?.[0]) : (oj?.year ?? null);
   return { title, reference, dateText, year, kind: kindOf(title ?? "") };
+}
+
+/** The Official Journal reference ("2012/C 5/01", "96/C 375/01") and its year. */
+function readOfficialJournal(head: Block[]): { reference: string; year: number } | null {
+  for (const b of head.slice(0, 30)) {
+    const m = /\(((\d{2}|\d{4})\/C\s?\d{1,4}\/\d{2})\)/.exec(b.text);
+    if (m) {
+      const y = Number(m[2]);
+      return { reference: m[1]!.replace(/\s+/g, " "), year: y < 100 ? (y > 50 ? 1900 + y : 2000 + y) : y };
+    }
+  }
+  return null;
 }
 
 /** programme before resolution before strategy: "Resolution adopting a ... programme" is a programme. */
 export function kindOf(title: string): DocumentKind {
-  if (/\bprogramme\b|\bprogram\b/i.test(title)) return "programme";
+  if (/\bprogramme\b|\bprogram\b|\baction plan\b/i.test(title)) return "programme";
   if (/\bresolution\b/i.test(title)) return "resolution";
   if (/\bstrateg(?:y|ies)\b/i.test(title)) return "strategy";
   return "other";
@@ -47,16 +62,19 @@ function readTitle(head: Block[]): string | null {
       let t = m[1]!.trim();
       const next = head[i + 1]?.text ?? "";
       if (/^[-–]\s+\S/.test(next) && next.split(/\s+/).length <= 6) t = `${t} – ${next.replace(/^[-–]\s+/, "")}`;
-      return tidy(t);
+      return tidy(cutAtJournal(t));
     }
   }
   // No cover note: the first line naming a strategy, resolution or programme that reads as a title.
   for (const b of head) {
     const t = b.text.trim();
-    if (t.length >= 12 && t.length <= 200 && !/[.;:,]$/.test(t) && /\b(?:strateg(?:y|ies)|resolution|programme|action plan|conclusions)\b/i.test(t) && /^[A-Z]/.test(t) && !/^\(?\d+[.)]/.test(t)) return tidy(t);
+    if (t.length >= 12 && t.length <= 200 && !/[.;:,]$/.test(t) && /\b(?:strateg(?:y|ies)|resolution|programme|action plan|conclusions)\b/i.test(t) && /^[A-Z]/.test(t) && !/^\(?\d+[.)]/.test(t)) return tidy(cutAtJournal(t));
   }
   return null;
 }
+
+/** A title line an export ran on into the Official Journal line stops before it. */
+const cutAtJournal = (t: string) => t.replace(/\s+(?:Official Journal|OJ)\s+(?:of the European|[A-Z]\s?\d).*$/, "");
 
 function readReference(head: Block[]): string | null {
   for (let i = 0; i < Math.min(head.length, 25); i++) {
@@ -70,7 +88,7 @@ function readReference(head: Block[]): string | null {
       for (const c of s.matchAll(/\b([A-Z]{3,12}\s+\d{1,4})\b/g)) codes.push(c[1]!.replace(/\s+/, " "));
     };
     collect(m[3] ?? "");
-    for (let j = i + 1; j < Math.min(head.length, i + 8); j++) {
+    for (let j = i + 1; j < Math.min(head.length, i + 24); j++) {
       const n = head[j]!.text.trim();
       if (/^REV\s+\d+$/.test(n) && parts.length === 1 && !m[2]) {
         parts[0] = `${parts[0]} ${n}`;
@@ -85,11 +103,18 @@ function readReference(head: Block[]): string | null {
   return null;
 }
 
-function readDate(head: Block[]): string | null {
+function readDate(head: Block[], title: string | null): string | null {
   for (const b of head.slice(0, 20)) {
-    const m = /^(?:brussels|luxembourg|strasbourg)\s*,\s*(.+)$/i.exec(b.text.trim());
+    const m = /(?:^|\s)(?:brussels|luxembourg|strasbourg)\s*,\s*(.+)$/i.exec(b.text.trim());
     const d = m ? DATE.exec(m[1]!) : null;
     if (d) return d[1]!.replace(/\s+/g, " ");
+  }
+  // "Council Resolution of 13 December 2011 on ...": the date of adoption in the title
+  const inTitle = title ? new RegExp(`\\bof\\s+(${DATE.source.slice(3, -3)})`).exec(title) : null;
+  if (inTitle) return inTitle[1]!.replace(/\s+/g, " ");
+  for (const b of head.slice(0, 12)) {
+    const m = new RegExp(`^(?:[A-Z ]{6,}\\s+)?of\\s+(${DATE.source.slice(3, -3)})`).exec(b.text.trim());
+    if (m) return m[1]!.replace(/\s+/g, " ");
   }
   // The meeting that agreed or drew up the text ("at its meeting on 14 November 2012").
   for (const b of head) {
