@@ -69,3 +69,16 @@ export async function membershipsOf(db: Db, person: Person) {
     orderBy: { workingParty: { code: "asc" } },
   });
 }
+
+/**
+ * The key the console signs its cookies with (CSRF secret, notices). Made once and kept in the
+ * database, so it survives restarts and is the same for every copy of the bot on one database.
+ */
+export async function consoleCookieKey(db: Db, make: () => string): Promise<string> {
+  const key = "console:cookie-key";
+  const found = await db.systemSetting.findUnique({ where: { key } });
+  if (found) return found.value;
+  // Two copies starting at once: the first write wins and both read it back.
+  await db.systemSetting.createMany({ data: [{ key, value: make() }] }).catch(() => undefined);
+  return (await db.systemSetting.findUniqueOrThrow({ where: { key } })).value;
+}

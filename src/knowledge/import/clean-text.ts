@@ -19,8 +19,12 @@ const FOOTNOTE_START = /^\s*(?:-\s*)?(?:<sup>\s*\(?\d{1,3}\)?\s*<\/sup>|[¹²³�
 const FOOTNOTE_AFTER_SEPARATOR = /^\s*\(?(\d{1,3})\)?\s+\S/;
 const CONNECTIVE = /(?:^|\s)(?:of|the|and|or|to|for|in|on|a|an|by|with|between|from|its|their|as|at|that|which|under|into|within|this|these|such|other|no|is|are|be|should|shall|will|has|have)$/i;
 
-/** Splits `source` into cleaned paragraphs. */
-export function cleanText(source: string): Block[] {
+/**
+ * Splits `source` into cleaned paragraphs. `exactParagraphs`: the reader knew where paragraphs
+ * end (HTML, Word, a PDF's line spacing) and put a blank line there, so a blank line always ends
+ * one; a text export's blank lines are guessed at instead.
+ */
+export function cleanText(source: string, exactParagraphs = false): Block[] {
   const lines = source
     .replace(/^\uFEFF/, "")
     .replace(/\r\n?/g, "\n")
@@ -107,12 +111,12 @@ export function cleanText(source: string): Block[] {
   // PDF exports double-space wrapped lines, so a blank line ends a paragraph only in documents
   // where text rarely resumes in lower case after one.
   const afterBreak = kept.filter((k) => k.breakBefore);
-  const wrapped = afterBreak.filter((k) => /^[a-z]/.test(k.text) && !/^[a-z]{1,4}[.)]\s/.test(k.text)).length > 0.2 * afterBreak.length;
+  const wrapped = !exactParagraphs && afterBreak.filter((k) => /^[a-z]/.test(k.text) && !/^[a-z]{1,4}[.)]\s/.test(k.text)).length > 0.2 * afterBreak.length;
   const blocks: Block[] = [];
   for (const k of kept) {
     const text = removeFootnoteRefs(k.text, footnoteNumbers);
     const prev = blocks.at(-1);
-    const joinable = wrapped || !k.breakBefore || (/^[a-z]/.test(text) && !/[.;:!?]$/.test(prev?.text ?? "."));
+    const joinable = wrapped || !k.breakBefore || (!exactParagraphs && /^[a-z]/.test(text) && !/[.;:!?]$/.test(prev?.text ?? "."));
     if (prev && joinable && !prev.emphasised && !k.emphasised && continues(prev.text, text)) {
       prev.text = prev.text.endsWith("-") && /^[a-z]/.test(text) && !/\s-$/.test(prev.text) ? `${prev.text}${text}` : `${prev.text} ${text}`;
       continue;

@@ -66,9 +66,18 @@ function readTitle(head: Block[]): string | null {
     }
   }
   // No cover note: the first line naming a strategy, resolution or programme that reads as a title.
-  for (const b of head) {
-    const t = b.text.trim();
-    if (t.length >= 12 && t.length <= 200 && !/[.;:,]$/.test(t) && /\b(?:strateg(?:y|ies)|resolution|programme|action plan|conclusions)\b/i.test(t) && /^[A-Z]/.test(t) && !/^\(?\d+[.)]/.test(t)) return tidy(cutAtJournal(t));
+  for (let i = 0; i < head.length; i++) {
+    const t = head[i]!.text.trim();
+    if (t.length >= 12 && t.length <= 200 && !/[.;:,]$/.test(t) && /\b(?:strateg(?:y|ies)|resolution|programme|action plan|conclusions)\b/i.test(t) && /^[A-Z]/.test(t) && !/^\(?\d+[.)]/.test(t)) {
+      // EUR-Lex sets the title block on lines of its own: "COUNCIL RESOLUTION" / "of 13 December 2011" / "on the future of ..."
+      let title = cutAtJournal(t);
+      for (let j = i + 1; j < head.length && j <= i + 3; j++) {
+        const next = head[j]!.text.trim();
+        if (!/^(?:of|on|concerning|for|establishing|laying down|adopting)\s/.test(next) || next.length > 200) break;
+        title = `${title} ${next}`;
+      }
+      return tidy(title);
+    }
   }
   return null;
 }
@@ -85,7 +94,7 @@ function readReference(head: Block[]): string | null {
     const parts = [m[1]! + (m[2] ?? "")];
     const codes: string[] = [];
     const collect = (s: string) => {
-      for (const c of s.matchAll(/\b([A-Z]{3,12}\s+\d{1,4})\b/g)) codes.push(c[1]!.replace(/\s+/, " "));
+      for (const c of s.matchAll(/\b([A-Z]{2,12}\s+\d{1,4})\b/g)) codes.push(c[1]!.replace(/\s+/, " "));
     };
     collect(m[3] ?? "");
     for (let j = i + 1; j < Math.min(head.length, i + 24); j++) {
@@ -95,7 +104,7 @@ function readReference(head: Block[]): string | null {
         continue;
       }
       if (/^(?:LIMITE|RESTREINT|PUBLIC|NOTE)$/i.test(n)) continue;
-      if (!/^(?:[A-Z]{3,12}\s+\d{1,4}\s*-?\s*)+$/.test(n)) break;
+      if (!/^(?:[A-Z]{2,12}\s+\d{1,4}\s*-?\s*)+$/.test(n)) break;
       collect(n);
     }
     return [...parts, ...codes].join(" ");

@@ -65,14 +65,14 @@ export function parseDocument(bytes: Uint8Array, sourceName: string, overrides: 
 }
 
 /** Labels a document's text (from any format's reader); `bytes` are the file's, for its hash. */
-export function parseText(text: string, bytes: Uint8Array, sourceName: string, overrides: ImportOverrides = {}): ParsedDocument {
+export function parseText(text: string, bytes: Uint8Array, sourceName: string, overrides: ImportOverrides = {}, exactParagraphs = false): ParsedDocument {
   const name = sourceName.replace(/^.*[\\/]/, "");
   if (text.length > MAX_DOCUMENT_BYTES) throw new InputError(`${name} holds ${(text.length / 1048576).toFixed(1)} MB of text; the limit is ${MAX_DOCUMENT_BYTES / 1048576} MB. Import the strategy text only (without annexes of data).`);
   if (text.trim().length === 0) throw new InputError(`${name} has no text to read (a scanned PDF without a text layer?): export the document with its text and try again.`);
   const slug = overrides.slug ?? slugFromName(name);
   if (!SLUG.test(slug)) throw new InputError(`"${slug}" cannot name a document: use lower-case letters, digits and dashes (--slug 2012-strategy).`);
 
-  const blocks = cleanText(text);
+  const blocks = cleanText(text, exactParagraphs);
   const passages = labelPassages(blocks);
   const structured = passages.filter((p) => p.label !== PREAMBLE_LABEL);
   if (structured.length === 0) throw new InputError(`No numbered paragraphs or headings could be labelled in ${name}: ${describeFound(text)}. The importer needs the document's own numbering (1., a), (ii), IV., RECOGNISING: ...); check that it is the strategy text.`);

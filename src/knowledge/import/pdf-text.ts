@@ -77,6 +77,8 @@ function pageLines(items: Item[], page: number, top: number): Line[] {
     let text = "";
     let end = -Infinity;
     for (const it of row.sort((a, b) => a.x - b.x)) {
+      // PDF.js fills gaps with blank items; the gap itself says whether it is a space or a column
+      if (it.str.trim() === "") continue;
       // a footnote marker: a number in smaller type raised above the line's baseline
       if (it.size < size * 0.8 && it.y > baseY + 0.5 && /^\s*\(?\d{1,3}\)?\s*$/.test(it.str)) continue;
       const gap = it.x - end;

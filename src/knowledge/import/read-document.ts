@@ -10,7 +10,7 @@ import { parseDocument, parseText, type ImportOverrides, type ParsedDocument } f
 export async function readDocument(bytes: Uint8Array, name: string, overrides: ImportOverrides = {}): Promise<ParsedDocument> {
   const format = detectFormat(bytes, name);
   if (format === "text") return parseDocument(bytes, name, overrides);
-  return parseText(await extractText(bytes, name), bytes, name, overrides);
+  return parseText(await extractText(bytes, name), bytes, name, overrides, true);
 }
 
 /** The document's text as lines, paragraphs separated by blank lines (the baseline reads this too). */
