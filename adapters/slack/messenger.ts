@@ -74,11 +74,15 @@ export class SlackMessenger implements Messenger {
   readonly platform = "slack" as const;
   private readonly dmChannels = new Map<string, string>();
 
-  constructor(
-    readonly client: webApi.WebClient,
-    private readonly stash: SlackStash,
-    private readonly logger: Logger,
-  ) {}
+  readonly client: webApi.WebClient;
+  private readonly stash: SlackStash;
+  private readonly logger: Logger;
+
+  constructor(client: webApi.WebClient, stash: SlackStash, logger: Logger) {
+    this.client = client;
+    this.stash = stash;
+    this.logger = logger;
+  }
 
   async send(message: OutgoingMessage): Promise<SendResult> {
     try {

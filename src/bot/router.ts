@@ -14,10 +14,12 @@ export class CommandRouter {
   private readonly byId = new Map<string, AnyCommand>();
 
   /** `fallback` receives text no pattern matched (free questions go to the knowledge base). */
-  constructor(
-    readonly commands: readonly AnyCommand[],
-    private readonly fallback?: { command: AnyCommand; toArgs(text: string): Record<string, unknown> },
-  ) {
+  readonly commands: readonly AnyCommand[];
+  private readonly fallback?: { command: AnyCommand; toArgs(text: string): Record<string, unknown> };
+
+  constructor(commands: readonly AnyCommand[], fallback?: { command: AnyCommand; toArgs(text: string): Record<string, unknown> }) {
+    this.commands = commands;
+    this.fallback = fallback;
     for (const c of commands) {
       if (this.byId.has(c.id)) throw new Error(`command id ${c.id} registered twice`);
       this.byId.set(c.id, c);

@@ -6,20 +6,24 @@ export type BotErrorCode = "input" | "permission" | "not_found" | "conflict" | "
 
 export class BotError extends Error {
   override readonly name: string = "BotError";
-  constructor(
-    readonly code: BotErrorCode,
-    readonly userMessage: string,
-    override readonly cause?: unknown,
-  ) {
+  readonly code: BotErrorCode;
+  readonly userMessage: string;
+  override readonly cause?: unknown;
+  constructor(code: BotErrorCode, userMessage: string, cause?: unknown) {
     super(userMessage);
+    this.code = code;
+    this.userMessage = userMessage;
+    this.cause = cause;
   }
 }
 
 /** The input cannot be used as given; nothing was changed. */
 export class InputError extends BotError {
   override readonly name = "InputError";
-  constructor(userMessage: string, readonly fieldErrors: Record<string, string> = {}) {
+  readonly fieldErrors: Record<string, string>;
+  constructor(userMessage: string, fieldErrors: Record<string, string> = {}) {
     super("input", userMessage);
+    this.fieldErrors = fieldErrors;
   }
 }
 

@@ -38,11 +38,12 @@ export function backoffMs(attempts: number): number {
 export class Dispatcher {
   private readonly messengers = new Map<Platform, Messenger>();
 
-  constructor(
-    private readonly store: Store,
-    messengers: Messenger[],
-    private readonly logger: Logger,
-  ) {
+  private readonly store: Store;
+  private readonly logger: Logger;
+
+  constructor(store: Store, messengers: Messenger[], logger: Logger) {
+    this.store = store;
+    this.logger = logger;
     for (const m of messengers) this.messengers.set(m.platform, m);
   }
 

@@ -24,7 +24,11 @@ export class Outbox {
   /** ids of the deliveries this instance created (a transaction may still roll some back) */
   readonly createdIds: number[] = [];
 
-  constructor(private readonly store: Store) {}
+  private readonly store: Store;
+
+  constructor(store: Store) {
+    this.store = store;
+  }
 
   /**
    * Records a delivery unless its key exists; returns true when this call created it. Pass a

@@ -72,7 +72,7 @@ export async function importPlan(db: Db, plan: PlanFile, who: { actor: string; n
         await tx.deadline.deleteMany({ where: { actionId: action.id } });
         await tx.actionObjective.deleteMany({ where: { actionId: action.id } });
         const rows = (a.deadlines ?? []).map((d, i) => {
-          const r = parseDeadlinePhrase(d.due, { reference: plan.start });
+          const r = parseDeadlinePhrase(d.due, { reference: plan.start, referenceEnd: end });
           if (!r.ok) throw new InputError(`actions[${ord}].deadlines[${i}].due: ${r.error}`);
           return { planId: saved.id, actionId: action.id, ord: i, text: r.text, what: d.what ?? null, precision: r.precision, dueDate: r.dueDate };
         });

@@ -11,7 +11,10 @@ import { testRuntime, type TestRuntime } from "../support/runtime.ts";
 class RecordingMessenger implements Messenger {
   readonly platform = "console" as const;
   readonly sent: OutgoingMessage[] = [];
-  constructor(private readonly answers: SendResult[] = []) {}
+  private readonly answers: SendResult[];
+  constructor(answers: SendResult[] = []) {
+    this.answers = answers;
+  }
   async send(m: OutgoingMessage): Promise<SendResult> {
     this.sent.push(m);
     return this.answers.shift() ?? { ok: true };

@@ -10,7 +10,12 @@ import { consoleText, testRuntime, type TestRuntime } from "../support/runtime.t
 
 class Recorder implements Messenger {
   readonly sent: OutgoingMessage[] = [];
-  constructor(readonly platform: "console" | "slack" = "console", private readonly answers: SendResult[] = []) {}
+  readonly platform: "console" | "slack";
+  private readonly answers: SendResult[];
+  constructor(platform: "console" | "slack" = "console", answers: SendResult[] = []) {
+    this.platform = platform;
+    this.answers = answers;
+  }
   async send(m: OutgoingMessage): Promise<SendResult> {
     this.sent.push(m);
     return this.answers.shift() ?? { ok: true };

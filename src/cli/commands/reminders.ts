@@ -30,7 +30,8 @@ export function registerReminders(program: Command, ctx: CliContext): void {
       const now = new Date(o.now);
       await ctx.withRuntime(async (rt) => {
         const sent: SentMessage[] = [];
-        const messengers = [ctx.kit.consoleMessenger((m) => sent.push(m)), ...(await ctx.kit.platformMessengers(rt))];
+        const kit = await ctx.kit();
+        const messengers = [kit.consoleMessenger((m) => sent.push(m)), ...(await kit.platformMessengers(rt))];
         const dispatcher = new Dispatcher(rt.store, messengers, rt.logger);
         const { results } = await runTick({ store: rt.store, logger: rt.logger }, dispatcher, now, planners);
         const delivered = results
