@@ -40,11 +40,10 @@ export interface RefusalAudit {
  */
 export class PermissionError extends BotError {
   override readonly name = "PermissionError";
-  constructor(
-    userMessage: string,
-    readonly audit: RefusalAudit = {},
-  ) {
+  readonly audit: RefusalAudit;
+  constructor(userMessage: string, audit: RefusalAudit = {}) {
     super("permission", userMessage);
+    this.audit = audit;
   }
 }
 

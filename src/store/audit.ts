@@ -18,7 +18,10 @@ export interface AuditInput {
 export type AuditRecord = Omit<AuditEntry, "detail"> & { detail: Record<string, unknown> };
 
 export class AuditRepository {
-  constructor(private readonly db: DbTx) {}
+  private readonly db: DbTx;
+  constructor(db: DbTx) {
+    this.db = db;
+  }
 
   async record(entry: AuditInput): Promise<void> {
     await this.db.auditEntry.create({

@@ -19,7 +19,10 @@ export interface BindingKey {
 }
 
 export class ChannelRepository {
-  constructor(private readonly db: DbTx) {}
+  private readonly db: DbTx;
+  constructor(db: DbTx) {
+    this.db = db;
+  }
 
   /**
    * Binds a channel for a purpose (idempotent: a second bind keeps the first row, refreshing its

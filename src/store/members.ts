@@ -18,7 +18,10 @@ export interface MemberKey {
 export type MemberChanges = Partial<Pick<Member, "role" | "delegation" | "displayName" | "timeZone" | "directRef">>;
 
 export class MemberRepository {
-  constructor(private readonly db: DbTx) {}
+  private readonly db: DbTx;
+  constructor(db: DbTx) {
+    this.db = db;
+  }
 
   find(key: MemberKey): Promise<Member | null> {
     return this.db.member.findUnique({ where: { workingPartyId_platform_platformUserId: key } });

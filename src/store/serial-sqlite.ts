@@ -38,10 +38,12 @@ class SerialSqliteAdapter implements SqlDriverAdapter {
   readonly provider: SqlDriverAdapter["provider"];
   readonly adapterName: string;
 
-  constructor(
-    private readonly inner: SqlDriverAdapter,
-    private readonly insideUnitOfWork: () => boolean,
-  ) {
+  private readonly inner: SqlDriverAdapter;
+  private readonly insideUnitOfWork: () => boolean;
+
+  constructor(inner: SqlDriverAdapter, insideUnitOfWork: () => boolean) {
+    this.inner = inner;
+    this.insideUnitOfWork = insideUnitOfWork;
     this.provider = inner.provider;
     this.adapterName = inner.adapterName;
     // Only where the inner adapter has it (better-sqlite3's does not): Prisma reads its absence.

@@ -24,7 +24,10 @@ const TRANSACTION = { maxWait: 60_000, timeout: 60_000 } as const;
 export class UnitsOfWork {
   private readonly current = new AsyncLocalStorage<UnitOfWork>();
 
-  constructor(private readonly root: () => Store) {}
+  private readonly root: () => Store;
+  constructor(root: () => Store) {
+    this.root = root;
+  }
 
   /** True while the calling async flow runs inside a unit of work of this store. */
   readonly inside = (): boolean => this.current.getStore() !== undefined;

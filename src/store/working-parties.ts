@@ -24,7 +24,10 @@ export interface NewWorkingPartyRow {
 export type WorkingPartySettings = Partial<Pick<WorkingParty, "name" | "timeZone" | "planMonths" | "adoptLeadMonths" | "catchUpHours" | "reminderTime">>;
 
 export class WorkingPartyRepository {
-  constructor(private readonly db: DbTx) {}
+  private readonly db: DbTx;
+  constructor(db: DbTx) {
+    this.db = db;
+  }
 
   /** The working party with this code (any case), or null. */
   find(code: string): Promise<WorkingParty | null> {
