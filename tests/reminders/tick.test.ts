@@ -184,7 +184,7 @@ describe.each(databaseKinds)("reminder ticks on %s", (kind) => {
     const run = (iso: string) => runTick({ store: rt.store, logger: log }, new Dispatcher(rt.store, [outage, console_], log, { clock: () => new Date(iso) }), new Date(iso), [reminderPlanner]);
     // Slack is down from before the 09:00 slot of 16 June for 30 hours; the bot ticks every half hour.
     for (let t = new Date("2026-06-16T07:00:00Z").getTime(); t <= new Date("2026-06-17T13:00:00Z").getTime(); t += 30 * 60_000) await run(new Date(t).toISOString());
-    const digest = await rt.store.db.delivery.findFirstOrThrow({ where: { kind: "reminder", target: "C-DOWN" } });
+    const digest = await rt.store.db.delivery.findFirstOrThrow({ where: { kind: "reminder", target: "C-DOWN" }, orderBy: { id: "asc" } });
     expect(digest.status).toBe("expired");
     const notices = console_.texts().filter((t) => /C-DOWN/.test(t));
     expect(notices).toHaveLength(1);
