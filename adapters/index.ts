@@ -3,7 +3,7 @@
  * platform mounts its routes on the one HTTP server when its credentials are configured.
  */
 import type { AdapterKit, RunningServers } from "../src/cli/adapter-kit.ts";
-import type { Messenger } from "../src/outbox/messenger.ts";
+import type { Messenger } from "../src/core/messenger.ts";
 import type { Runtime } from "../src/runtime/open-runtime.ts";
 import { runConsoleChat } from "./console/index.ts";
 import { ConsoleMessenger } from "./console/messenger.ts";
@@ -12,6 +12,7 @@ import { ConfigError } from "../src/config/index.ts";
 import { slackMount } from "./slack/index.ts";
 import { mountCalendarRoute } from "./http/calendar-route.ts";
 import { teamsMount } from "./teams/index.ts";
+import { mountWebConsole } from "./web/index.ts";
 
 /** A platform (or feed) that serves over HTTP when configured. Platform modules are imported lazily. */
 export interface Mount {
@@ -24,6 +25,7 @@ export interface Mount {
 
 const mounts: Mount[] = [
   { name: "calendar", mount: async (server, rt) => (mountCalendarRoute(server, rt), { describe: "calendar feeds GET /calendar/<token>.ics", chat: false }) },
+  { name: "console", mount: async (server, rt) => (mountWebConsole(server, rt), { describe: `web console GET /console/ (sign in: secretariat console link --user NAME)`, chat: false }) },
   slackMount,
   teamsMount,
 ];

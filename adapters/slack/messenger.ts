@@ -8,8 +8,8 @@
 import fs from "node:fs";
 import { webApi } from "@slack/bolt";
 import type { Logger } from "../../src/log/logger.ts";
-import type { Messenger, OutgoingMessage, Recipient, SendResult } from "../../src/outbox/messenger.ts";
-import type { FileRef } from "../../src/bot/reply.ts";
+import type { Messenger, OutgoingMessage, Recipient, SendResult } from "../../src/core/messenger.ts";
+import type { FileRef } from "../../src/core/reply.ts";
 import { renderReply, type SlackMessage } from "./render.ts";
 import { stashForms, type SlackStash } from "./stash.ts";
 
@@ -109,11 +109,15 @@ export class SlackMessenger implements Messenger {
   readonly platform = "slack" as const;
   private readonly dmChannels = new Map<string, string>();
 
-  constructor(
-    readonly client: webApi.WebClient,
-    private readonly stash: SlackStash,
-    private readonly logger: Logger,
-  ) {}
+  readonly client: webApi.WebClient;
+  private readonly stash: SlackStash;
+  private readonly logger: Logger;
+
+  constructor(client: webApi.WebClient, stash: SlackStash, logger: Logger) {
+    this.client = client;
+    this.stash = stash;
+    this.logger = logger;
+  }
 
   async send(message: OutgoingMessage): Promise<SendResult> {
     try {

@@ -11,7 +11,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { Attachment } from "botbuilder";
-import type { FileRef, Reply } from "../../src/bot/reply.ts";
+import type { FileRef, Reply } from "../../src/core/reply.ts";
 import { ADAPTIVE_CARD_CONTENT_TYPE, cardText } from "./render.ts";
 
 /** Teams' limit for inline images. */
@@ -23,10 +23,13 @@ export const FILE_ROUTE = "/teams/files/";
 
 /** Signs and checks download links; the key is per deployment. */
 export class FileLinks {
-  constructor(
-    private readonly key: string,
-    private readonly publicUrl: string | undefined,
-  ) {}
+  private readonly key: string;
+  private readonly publicUrl: string | undefined;
+
+  constructor(key: string, publicUrl: string | undefined) {
+    this.key = key;
+    this.publicUrl = publicUrl;
+  }
 
   /** A link to `file` valid until `now` + TTL, or null without PUBLIC_URL. */
   linkFor(file: FileRef, now: Date): string | null {

@@ -8,7 +8,7 @@
  */
 import { TurnContext, type ConversationReference } from "botbuilder";
 import type { Logger } from "../../src/log/logger.ts";
-import type { Messenger, OutgoingMessage, Recipient, SendResult } from "../../src/outbox/messenger.ts";
+import type { Messenger, OutgoingMessage, Recipient, SendResult } from "../../src/core/messenger.ts";
 import type { Store } from "../../src/store/index.ts";
 import { messageActivity } from "./activity.ts";
 import { fileAttachments, type FileLinks } from "./attachments.ts";
@@ -33,7 +33,10 @@ export class TeamsMessenger implements Messenger {
   readonly platform = "teams" as const;
   private readonly clock: () => Date;
 
-  constructor(private readonly o: TeamsMessengerOptions) {
+  private readonly o: TeamsMessengerOptions;
+
+  constructor(o: TeamsMessengerOptions) {
+    this.o = o;
     this.clock = o.clock ?? (() => new Date());
   }
 

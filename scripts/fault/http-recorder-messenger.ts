@@ -2,11 +2,14 @@
  * Fault-script messenger: "sends" by POSTing to a loopback recorder that stands in for a chat
  * platform, and — like Slack's message metadata — can be asked whether a key was already sent.
  */
-import type { Messenger, OutgoingMessage, Recipient, SendResult } from "../../src/outbox/messenger.ts";
+import type { Messenger, OutgoingMessage, Recipient, SendResult } from "../../src/core/messenger.ts";
 
 export class HttpRecorderMessenger implements Messenger {
   readonly platform = "console" as const;
-  constructor(private readonly base: string) {}
+  private readonly base: string;
+  constructor(base: string) {
+    this.base = base;
+  }
 
   async send(m: OutgoingMessage): Promise<SendResult> {
     const res = await fetch(`${this.base}/send`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ key: m.key, to: m.to.id }) });

@@ -1,7 +1,7 @@
 /** Channel bindings: which channels a working party's reminders and secretariat messages go to. */
 import { z } from "zod";
 import type { Db } from "../store/index.ts";
-import { NotFoundError } from "../bot/errors.ts";
+import { NotFoundError } from "../core/errors.ts";
 
 export const PURPOSES = ["reminders", "secretariat", "general"] as const;
 export const Purpose = z.enum(PURPOSES);

@@ -2,10 +2,11 @@
  * Every command the bot understands, in matching order. Each job contributes its own list from
  * src/<job>/commands.ts; free text that matches none goes to the fallback.
  */
-import type { AnyCommand } from "./command.ts";
+import type { AnyCommand } from "../core/command.ts";
 import { coreCommands } from "./commands.ts";
 import { forwardCommand } from "./forward.ts";
 import { adminCommands } from "../admin/commands.ts";
+import { workingPartyCommands } from "../admin/wp-commands.ts";
 import { reminderCommands } from "../reminders/commands.ts";
 import { collectionCommands } from "../collection/commands.ts";
 import { homeCommand } from "./home.ts";
@@ -24,6 +25,7 @@ export function buildCommandSet(): CommandSet {
   commands.push(...collectionCommands);
   commands.push(...planningCommands);
   commands.push(forwardCommand);
+  commands.push(...workingPartyCommands);
   commands.push(...adminCommands);
   commands.push(...reminderCommands);
   commands.push(homeCommand);

@@ -3,9 +3,10 @@
  * the command's zod schema and checks the actor's role, in that order. Pure: no I/O.
  */
 import type { z } from "zod";
-import type { AnyCommand } from "./command.ts";
-import { InputError, NotFoundError, PermissionError } from "./errors.ts";
-import type { Actor, IncomingMessage } from "./types.ts";
+import type { AnyCommand } from "../core/command.ts";
+import { InputError, NotFoundError, PermissionError } from "../core/errors.ts";
+import type { Actor } from "../core/actor.ts";
+import type { IncomingMessage } from "../core/message.ts";
 
 export type Routed = { command: AnyCommand; args: unknown };
 
@@ -13,10 +14,12 @@ export class CommandRouter {
   private readonly byId = new Map<string, AnyCommand>();
 
   /** `fallback` receives text no pattern matched (free questions go to the knowledge base). */
-  constructor(
-    readonly commands: readonly AnyCommand[],
-    private readonly fallback?: { command: AnyCommand; toArgs(text: string): Record<string, unknown> },
-  ) {
+  readonly commands: readonly AnyCommand[];
+  private readonly fallback?: { command: AnyCommand; toArgs(text: string): Record<string, unknown> };
+
+  constructor(commands: readonly AnyCommand[], fallback?: { command: AnyCommand; toArgs(text: string): Record<string, unknown> }) {
+    this.commands = commands;
+    this.fallback = fallback;
     for (const c of commands) {
       if (this.byId.has(c.id)) throw new Error(`command id ${c.id} registered twice`);
       this.byId.set(c.id, c);

@@ -9,7 +9,7 @@ export interface CliIO {
   env: Record<string, string | undefined>;
 }
 
-import { processEnv } from "../config/index.ts";
+import { processEnv } from "../config/process-env.ts";
 
 export const processIO = (): CliIO => ({
   out: (t) => process.stdout.write(t.endsWith("\n") ? t : `${t}\n`),
@@ -22,12 +22,12 @@ export const processIO = (): CliIO => ({
 /** A failure to report as one line and a non-zero exit. */
 export class CliError extends Error {
   override readonly name = "CliError";
-  constructor(
-    message: string,
-    readonly exitCode = 1,
-    /** the command already printed its output; only the error line is left to write */
-    readonly options: { printed?: boolean } = {},
-  ) {
+  readonly exitCode: number;
+  /** the command already printed its output; only the error line is left to write */
+  readonly options: { printed?: boolean };
+  constructor(message: string, exitCode = 1, options: { printed?: boolean } = {}) {
     super(message);
+    this.exitCode = exitCode;
+    this.options = options;
   }
 }

@@ -17,8 +17,8 @@ import { randomUUID } from "node:crypto";
 import type { Logger } from "../log/logger.ts";
 import type { Delivery, Store } from "../store/index.ts";
 import { Deliveries } from "../store/deliveries.ts";
-import type { Platform } from "../bot/types.ts";
-import type { FailureClass, Messenger, Recipient, SendResult } from "./messenger.ts";
+import type { Platform } from "../core/message.ts";
+import type { FailureClass, Messenger, Recipient, SendResult } from "../core/messenger.ts";
 import { Outbox } from "./outbox.ts";
 
 export interface DispatcherOptions {
@@ -69,12 +69,12 @@ export class Dispatcher {
   private readonly clock: () => Date;
   private readonly leaseMs: number;
 
-  constructor(
-    private readonly store: Store,
-    messengers: Messenger[],
-    private readonly logger: Logger,
-    options: DispatcherOptions = {},
-  ) {
+  private readonly store: Store;
+  private readonly logger: Logger;
+
+  constructor(store: Store, messengers: Messenger[], logger: Logger, options: DispatcherOptions = {}) {
+    this.store = store;
+    this.logger = logger;
     for (const m of messengers) this.messengers.set(m.platform, m);
     this.clock = options.clock ?? (() => new Date());
     this.leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;

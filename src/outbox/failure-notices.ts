@@ -4,7 +4,7 @@
  * failure, because the advice differs: a refused message needs the channel or the bot fixed, an
  * outage needs nothing but patience (and its reminders are named in the next digest).
  */
-import { textReply } from "../bot/reply.ts";
+import { textReply } from "../core/reply.ts";
 import type { Store } from "../store/index.ts";
 import type { DispatchResult } from "./dispatcher.ts";
 import type { Outbox } from "./outbox.ts";

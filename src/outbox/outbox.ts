@@ -3,11 +3,11 @@
  * a repeated tick, a restart or a second copy of the bot never sends it twice. This is the one
  * mapping from a message to a row; the deliveries repository stores it.
  */
-import type { Reply } from "../bot/reply.ts";
-import type { Platform } from "../bot/types.ts";
+import type { Reply } from "../core/reply.ts";
+import type { Platform } from "../core/message.ts";
 import type { Delivery, DbTx, Store } from "../store/index.ts";
 import { Deliveries, type DeliveryRow } from "../store/deliveries.ts";
-import type { Recipient } from "./messenger.ts";
+import type { Recipient } from "../core/messenger.ts";
 
 interface Addressed {
   key: string;
@@ -52,7 +52,11 @@ export class Outbox {
   /** ids of the deliveries this instance created (a transaction may still roll some back) */
   readonly createdIds: number[] = [];
 
-  constructor(private readonly store: Store) {}
+  private readonly store: Store;
+
+  constructor(store: Store) {
+    this.store = store;
+  }
 
   /**
    * Records a delivery unless its key exists; returns true when this call created it. Pass a
@@ -87,5 +91,13 @@ export class Outbox {
   /** Where a stored delivery goes. */
   static recipient(d: Pick<Delivery, "targetKind" | "target" | "targetRef">): Recipient {
     return { kind: d.targetKind as Recipient["kind"], id: d.target, ref: d.targetRef };
+  }
+}
+
+declare module "../core/command.ts" {
+  /** See CoreDeps in src/core/command.ts for why the outbox adds itself here. */
+  interface CommandContext {
+    /** records proactive messages; the ones this message causes are sent right after it */
+    outbox: Outbox;
   }
 }

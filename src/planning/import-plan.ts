@@ -4,7 +4,7 @@
  * no longer in the file removed; progress reports of the actions that remain are kept.
  */
 import { audit } from "../audit/audit-log.ts";
-import { InputError, NotFoundError } from "../bot/errors.ts";
+import { InputError, NotFoundError } from "../core/errors.ts";
 import type { Db, DbTx } from "../store/index.ts";
 import { adoptByFromEnd, computeCycle } from "./cycle.ts";
 import { parseDeadlinePhrase } from "./deadline-phrase.ts";
@@ -71,7 +71,7 @@ export async function importPlan(db: Db, plan: PlanFile, who: { actor: string; n
         });
         await tx.actionObjective.deleteMany({ where: { actionId: action.id } });
         const rows = (a.deadlines ?? []).map((d, i) => {
-          const r = parseDeadlinePhrase(d.due, { reference: plan.start });
+          const r = parseDeadlinePhrase(d.due, { reference: plan.start, referenceEnd: end });
           if (!r.ok) throw new InputError(`actions[${ord}].deadlines[${i}].due: ${r.error}`);
           return { planId: saved.id, actionId: action.id, ord: i, text: r.text, what: d.what ?? null, precision: r.precision, dueDate: r.dueDate };
         });

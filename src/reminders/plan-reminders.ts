@@ -10,7 +10,7 @@
  * the address's next digest (so are those of a digest given up after an outage).
  */
 import type { Logger } from "../log/logger.ts";
-import type { Platform } from "../bot/types.ts";
+import type { Platform } from "../core/message.ts";
 import type { Db, Store, WorkingParty } from "../store/index.ts";
 import { civilDateAt } from "../time/civil-date.ts";
 import { chairsOrSecretariat, type Addressee } from "../outbox/recipients.ts";

@@ -6,7 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import type { Logger } from "../log/logger.ts";
-import type { Platform } from "../bot/types.ts";
+import type { Platform } from "../core/message.ts";
 import type { Db, DbTx, WorkingParty } from "../store/index.ts";
 import { Deliveries } from "../store/deliveries.ts";
 import { civilDateAt } from "../time/civil-date.ts";

@@ -41,7 +41,11 @@ export interface ClaimQuery {
 const DIGEST_KINDS = ["reminder", "escalation"];
 
 export class Deliveries {
-  constructor(private readonly db: DbTx) {}
+  private readonly db: DbTx;
+
+  constructor(db: DbTx) {
+    this.db = db;
+  }
 
   /** Which of `keys` are already recorded. */
   async existingKeys(keys: readonly string[]): Promise<Set<string>> {

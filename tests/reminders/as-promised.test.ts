@@ -4,10 +4,10 @@
  * already went out.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { replyToPlainText } from "../../src/bot/reply.ts";
+import { replyToPlainText } from "../../src/core/reply.ts";
 import { createLogger } from "../../src/log/logger.ts";
 import { Dispatcher } from "../../src/outbox/dispatcher.ts";
-import type { Messenger, OutgoingMessage, SendResult } from "../../src/outbox/messenger.ts";
+import type { Messenger, OutgoingMessage, SendResult } from "../../src/core/messenger.ts";
 import { reminderPlanner, runTick } from "../../src/reminders/tick.ts";
 import { databaseKinds } from "../support/databases.ts";
 import { createPlan } from "../support/plans.ts";

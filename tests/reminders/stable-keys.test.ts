@@ -6,8 +6,8 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { Dispatcher } from "../../src/outbox/dispatcher.ts";
-import type { Messenger, OutgoingMessage, SendResult } from "../../src/outbox/messenger.ts";
-import { replyToPlainText } from "../../src/bot/reply.ts";
+import type { Messenger, OutgoingMessage, SendResult } from "../../src/core/messenger.ts";
+import { replyToPlainText } from "../../src/core/reply.ts";
 import { createLogger } from "../../src/log/logger.ts";
 import { importPlan } from "../../src/planning/import-plan.ts";
 import { parsePlanFile } from "../../src/planning/plan-file.ts";

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { Dispatcher } from "../../src/outbox/dispatcher.ts";
-import type { Messenger, OutgoingMessage, SendResult } from "../../src/outbox/messenger.ts";
-import { replyToPlainText } from "../../src/bot/reply.ts";
+import type { Messenger, OutgoingMessage, SendResult } from "../../src/core/messenger.ts";
+import { replyToPlainText } from "../../src/core/reply.ts";
 import { reminderPlanner, runTick } from "../../src/reminders/tick.ts";
 import { createLogger } from "../../src/log/logger.ts";
 import { databaseKinds } from "../support/databases.ts";
@@ -10,7 +10,12 @@ import { consoleText, testRuntime, type TestRuntime } from "../support/runtime.t
 
 class Recorder implements Messenger {
   readonly sent: OutgoingMessage[] = [];
-  constructor(readonly platform: "console" | "slack" = "console", private readonly answers: SendResult[] = []) {}
+  readonly platform: "console" | "slack";
+  private readonly answers: SendResult[];
+  constructor(platform: "console" | "slack" = "console", answers: SendResult[] = []) {
+    this.platform = platform;
+    this.answers = answers;
+  }
   async send(m: OutgoingMessage): Promise<SendResult> {
     this.sent.push(m);
     return this.answers.shift() ?? { ok: true };

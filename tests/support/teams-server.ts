@@ -7,7 +7,7 @@ import type { AddressInfo } from "node:net";
 import { HttpServer } from "../../adapters/http/server.ts";
 import { teamsMountWith } from "../../adapters/teams/mount.ts";
 import type { BotFrameworkOverrides } from "../../adapters/teams/bot-framework.ts";
-import type { Messenger } from "../../src/outbox/messenger.ts";
+import type { Messenger } from "../../src/core/messenger.ts";
 import { testRuntime, type TestRuntime } from "./runtime.ts";
 import { TeamsConnectorStandIn } from "./teams-connector-stand-in.ts";
 

@@ -1,7 +1,7 @@
 /** `secretariat reminders tick|list|rules|rule|holiday`: the scheduler by hand, and its settings. */
 import type { Command } from "commander";
 import { z } from "zod";
-import { replyToPlainText } from "../../bot/reply.ts";
+import { replyToPlainText } from "../../core/reply.ts";
 import { Dispatcher } from "../../outbox/dispatcher.ts";
 import { Outbox } from "../../outbox/outbox.ts";
 import { runTick } from "../../reminders/tick.ts";
@@ -31,7 +31,8 @@ export function registerReminders(program: Command, ctx: CliContext): void {
       const now = new Date(o.now);
       await ctx.withRuntime(async (rt) => {
         const sent: SentMessage[] = [];
-        const messengers = [ctx.kit.consoleMessenger((m) => sent.push(m)), ...(await ctx.kit.platformMessengers(rt))];
+        const kit = await ctx.kit();
+        const messengers = [kit.consoleMessenger((m) => sent.push(m)), ...(await kit.platformMessengers(rt))];
         const dispatcher = new Dispatcher(rt.store, messengers, rt.logger);
         const { results } = await runTick({ store: rt.store, logger: rt.logger }, dispatcher, now, planners);
         // Everything this tick dealt with, also what did not go out (retry, failed, expired), and

@@ -1,8 +1,8 @@
 /** `secretariat say`: one message through the same core as Slack and Teams, as any user. */
 import type { Command } from "commander";
 import { z } from "zod";
-import { replyToPlainText, type Reply } from "../../bot/reply.ts";
-import { ROLES } from "../../bot/types.ts";
+import { replyToPlainText, type Reply } from "../../core/reply.ts";
+import { ROLES } from "../../core/message.ts";
 import { Dispatcher } from "../../outbox/dispatcher.ts";
 import type { SentMessage } from "../adapter-kit.ts";
 import { emit, type CliContext } from "../context.ts";
@@ -68,7 +68,7 @@ export function registerSay(program: Command, ctx: CliContext): void {
           origin: "reply",
         }));
         if (result.deliveryIds.length > 0) {
-          const messenger = ctx.kit.consoleMessenger((m) => printed.push({ m, origin: "proactive" }));
+          const messenger = (await ctx.kit()).consoleMessenger((m) => printed.push({ m, origin: "proactive" }));
           await new Dispatcher(rt.store, [messenger], rt.logger).dispatchDue({ now, only: result.deliveryIds });
         }
         emit(ctx.io, Boolean(o.json), printed.map((p) => sentToJson(p.m, p.origin)), () =>
