@@ -54,7 +54,8 @@ export class CommandRouter {
     return { command, args: parsed.data };
   }
 
-  private match(message: IncomingMessage): { command: AnyCommand; raw: Record<string, unknown> } {
+  /** The command a message names and its raw arguments, before roles and validation. */
+  match(message: IncomingMessage): { command: AnyCommand; raw: Record<string, unknown> } {
     if (message.kind === "action" || message.kind === "form") {
       const command = this.byId.get(message.command);
       if (!command) throw new NotFoundError(`That button or form is out of date (no command "${message.command}"). Type help to see what I can do.`);
