@@ -28,6 +28,35 @@ describe("secretariat reminders", () => {
     expect(JSON.parse(again.stdout)).toEqual([]);
   });
 
+  it("tick also prints the deliveries that did not go out, with why", async () => {
+    const env = await databaseWithPlan();
+    const s = await openStore(env.DATABASE_URL);
+    const wp = await s.db.workingParty.findUniqueOrThrow({ where: { code: "CCWP" } });
+    await s.db.channelBinding.create({ data: { workingPartyId: wp.id, platform: "slack", channelId: "C-UNREACHED", name: "#delegates", purpose: "reminders" } });
+    await s.close();
+    const r = await runCli(["reminders", "tick", "--now", "2026-06-16T09:00:00+02:00", "--json"], { env });
+    expect(r.stderr).toBe("");
+    const out = JSON.parse(r.stdout) as { to: string; outcome: string; error?: string }[];
+    expect(out.map((d) => [d.to, d.outcome])).toEqual([
+      ["#ccwp", "sent"],
+      ["C-UNREACHED", "waiting"],
+    ]);
+    expect(out[1]!.error).toMatch(/slack/i);
+    const text = await runCli(["reminders", "tick", "--now", "2026-06-16T09:01:00+02:00"], { env });
+    expect(text.stdout).toMatch(/C-UNREACHED[^\n]*waiting/);
+  });
+
+  it("rules --json prints the rules as data", async () => {
+    const env = await databaseWithPlan();
+    const r = await runCli(["reminders", "rules", "--json"], { env });
+    expect(r.code).toBe(0);
+    const data = JSON.parse(r.stdout) as { workingParty: string; timeZone: string; reminderTime: string; rules: Record<string, unknown>[]; holidays: string[] };
+    expect(data).toMatchObject({ workingParty: "CCWP", timeZone: "Europe/Brussels", reminderTime: "09:00", holidays: [] });
+    expect(data.rules[0]).toMatchObject({ kind: "before", offsetDays: 14, repeatDays: null, time: "09:00", workingDaysOnly: true, channels: [], text: "14 days before, at 09:00" });
+    expect(data.rules.map((x) => x.kind)).toEqual(["before", "before", "on", "after", "escalate"]);
+    expect(JSON.stringify(data)).not.toMatch(/"blocks"/);
+  });
+
   it("list shows what is planned and what was sent", async () => {
     const env = await databaseWithPlan();
     await runCli(["reminders", "tick", "--now", "2026-06-16T09:00:00+02:00"], { env });
