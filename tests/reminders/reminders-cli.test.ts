@@ -1,13 +1,11 @@
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { openStore } from "../../src/store/index.ts";
 import { runCli } from "../support/cli.ts";
-import { tempDir } from "../support/databases.ts";
+import { seededDatabase } from "../support/databases.ts";
 import { createPlan } from "../support/plans.ts";
 
 async function databaseWithPlan() {
-  const url = `file:${path.join(tempDir(), "r.db")}`;
-  await runCli(["audit"], { env: { DATABASE_URL: url } }); // migrate and seed
+  const { url } = await seededDatabase("sqlite");
   const s = await openStore(url);
   await createPlan(s.db, { number: 7, actions: [{ code: "7.1", due: "2026-06-30", text: "June 2026", lead: "FR" }] });
   await s.close();
@@ -91,7 +89,7 @@ describe("secretariat reminders", () => {
     [["reminders", "list", "--from", "2026-02-30"], /--from: a date YYYY-MM-DD/],
     [["reminders", "list", "--wp", "NOPE"], /There is no working party NOPE; the working parties are CCWP/],
   ])("refuses %j with one line", async (args, message) => {
-    const r = await runCli(args as string[], { env: { DATABASE_URL: `file:${path.join(tempDir(), "x.db")}` } });
+    const r = await runCli(args as string[], { env: { DATABASE_URL: (await seededDatabase("sqlite")).url } });
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
     expect(r.stderr).toMatch(message as RegExp);

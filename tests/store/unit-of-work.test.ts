@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { openStore, type Store } from "../../src/store/index.ts";
-import { databaseKinds, freshDatabase, type TestDatabase } from "../support/databases.ts";
+import { databaseKinds, emptyDatabase, type TestDatabase } from "../support/databases.ts";
 
 const entry = (action: string) => ({ actor: "test", action });
 
@@ -12,7 +12,7 @@ describe.each(databaseKinds)("unit of work on %s", (kind) => {
     await db?.drop();
   });
   const open = async () => {
-    db = await freshDatabase(kind);
+    db = await emptyDatabase(kind);
     store = await openStore(db.url);
   };
   const actions = async () => (await store.db.auditEntry.findMany({ orderBy: { id: "asc" } })).map((e) => e.action);
@@ -77,7 +77,7 @@ describe.each(databaseKinds)("unit of work on %s", (kind) => {
 
 describe("unit of work on sqlite", () => {
   it("refuses a query to the store's own client from inside a unit of work instead of losing it or waiting for itself", async () => {
-    const db = await freshDatabase("sqlite");
+    const db = await emptyDatabase("sqlite");
     const store = await openStore(db.url);
     try {
       await expect(store.unitOfWork(async () => store.repos.audit.record(entry("misrouted")))).rejects.toThrow(/inside a unit of work/);
