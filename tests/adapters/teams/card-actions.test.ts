@@ -71,7 +71,7 @@ describe("Teams forms (Action.Execute)", () => {
     const body = res.body as { value: Json };
     expect(JSON.stringify(body.value)).toContain("I have passed your question to the secretariat");
     expect(adaptiveCardProblems(body.value)).toEqual([]);
-    const proactive = t.connector.messages.filter((c) => c.path.startsWith("/v3/conversations/19%3Asecretariat"));
+    const proactive = t.connector.messages.filter((c) => c.path.startsWith("/v3/conversations/19:secretariat"));
     expect(proactive).toHaveLength(1);
     expect(JSON.stringify(proactive[0]!.body)).toContain("When is the next CCWP meeting?");
     const delivery = await t.rt.store.db.delivery.findFirstOrThrow({ where: { platform: "teams" } });

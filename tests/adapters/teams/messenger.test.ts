@@ -37,7 +37,7 @@ describe("TeamsMessenger", () => {
     expect(r).toMatchObject({ ok: true, platformRef: "stand-in-1" });
     expect(t.connector.messages).toHaveLength(1);
     const call = t.connector.messages[0]!;
-    expect(call).toMatchObject({ method: "POST", path: `/v3/conversations/${encodeURIComponent("19:ccwp-general@thread.tacv2")}/activities` });
+    expect(call).toMatchObject({ method: "POST", path: "/v3/conversations/19:ccwp-general@thread.tacv2/activities" });
     expect(call.body).toMatchObject({ type: "message", channelData: { secretariatDeliveryKey: "reminder:1:2:3" } });
     expect(adaptiveCardProblems(t.connector.cards[0])).toEqual([]);
   });
@@ -48,7 +48,7 @@ describe("TeamsMessenger", () => {
     t.connector.clear();
     const r = await t.messenger.send({ key: "ask:1", to: { kind: "user", id: marie.aadObjectId, ref: member.directRef }, replies: [textReply("Please send your report for 11.4.")] });
     expect(r.ok).toBe(true);
-    expect(t.connector.messages.map((c) => c.path)).toEqual([`/v3/conversations/${encodeURIComponent(`a:personal-${marie.aadObjectId}`)}/activities`]);
+    expect(t.connector.messages.map((c) => c.path)).toEqual([`/v3/conversations/a:personal-${marie.aadObjectId}/activities`]);
   });
 
   it("creates a 1:1 chat for a member who has none, on the tenant of a stored reference, and remembers it", async () => {
@@ -61,7 +61,7 @@ describe("TeamsMessenger", () => {
     const [create, post] = t.connector.calls;
     expect(create).toMatchObject({ method: "POST", path: "/v3/conversations" });
     expect(create!.body).toMatchObject({ isGroup: false, members: [{ id: jan.aadObjectId }], tenantId: TENANT, bot: { id: "28:bot-app-id" } });
-    expect(post).toMatchObject({ method: "POST", path: "/v3/conversations/a%3Anew-chat-1/activities" });
+    expect(post).toMatchObject({ method: "POST", path: "/v3/conversations/a:new-chat-1/activities" });
     expect(JSON.stringify(post!.body)).toContain("11.5");
     const janMember = await t.rt.store.db.member.findFirstOrThrow({ where: { platformUserId: jan.aadObjectId } });
     expect(JSON.parse(janMember.directRef!).conversation.id).toBe("a:new-chat-1");
