@@ -3,7 +3,7 @@
  * platform mounts its routes on the one HTTP server when its credentials are configured.
  */
 import type { AdapterKit, RunningServers } from "../src/cli/adapter-kit.ts";
-import type { Messenger } from "../src/outbox/messenger.ts";
+import type { Messenger } from "../src/core/messenger.ts";
 import type { Runtime } from "../src/runtime/open-runtime.ts";
 import { runConsoleChat } from "./console/index.ts";
 import { ConsoleMessenger } from "./console/messenger.ts";

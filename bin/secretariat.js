@@ -46,5 +46,9 @@ if (buildIsFresh()) {
 }
 const [{ main }, { adapterKit }] = await Promise.all(modules.map((m) => import(m)));
 const code = await main(process.argv.slice(2), adapterKit);
-// Database pools may keep idle sockets open for a while; a finished command should not wait for them.
-process.exit(code);
+// The process ends on its own once stdout and stderr have drained: process.exit() here would cut
+// output still queued for a pipe (a script reading `--json` got 64 KB of 700). Should a handle
+// outlive the command (an idle pool socket), an unref'd timer ends it once the output is out.
+process.exitCode = code;
+await Promise.all([process.stdout, process.stderr].map((s) => new Promise((resolve) => (s.writableLength === 0 ? resolve() : s.write("", resolve)))));
+if (process.argv[2] !== "start") setTimeout(() => process.exit(code), 1000).unref();

@@ -1,5 +1,5 @@
 /** A typed line → IncomingMessage. The console user is the local operator. */
-import type { IncomingMessage, Role } from "../../src/bot/types.ts";
+import type { IncomingMessage, Role } from "../../src/core/message.ts";
 
 export interface ConsoleUser {
   id: string;

@@ -1,5 +1,5 @@
 /** The console's messenger: proactive messages are printed (or handed to a sink, for the CLI). */
-import type { Messenger, OutgoingMessage, SendResult } from "../../src/outbox/messenger.ts";
+import type { Messenger, OutgoingMessage, SendResult } from "../../src/core/messenger.ts";
 import type { SentMessage } from "../../src/cli/adapter-kit.ts";
 
 export class ConsoleMessenger implements Messenger {

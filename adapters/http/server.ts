@@ -1,68 +1,121 @@
 /**
- * The one HTTP server of a running bot: Slack's /slack/events, Teams' /api/messages and the
- * calendar feeds mount their routes here, so every endpoint shares PORT. A route receives the raw
- * request (Bolt and botbuilder read and verify the body themselves).
+ * The one HTTP server of a running bot, on Fastify: Slack's /slack/events, Teams' /api/messages,
+ * the calendar feeds and the web console share PORT. Two kinds of route:
+ * - raw routes (`route`): the handler gets Node's request and response, as Bolt's receiver and the
+ *   Teams endpoint expect; the server reads the body first, capped per route (see below);
+ * - Fastify plugins (`register`): the web console, with its own parsers, cookies and headers,
+ *   encapsulated so none of it reaches the raw routes.
  */
-import http from "node:http";
+import type http from "node:http";
 import type { AddressInfo } from "node:net";
+import { Readable } from "node:stream";
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync } from "fastify";
 import type { Logger } from "../../src/log/logger.ts";
 
 export type RouteHandler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void> | void;
 
-interface Route {
-  method: string;
-  /** exact path, or a prefix when it ends with "/" */
-  path: string;
-  handler: RouteHandler;
+/** Options of a raw route. */
+export interface RawRouteOptions {
+  /**
+   * Largest body accepted, in bytes. A larger Content-Length is refused (413) before a byte is
+   * read, and a chunked body is cut off as soon as it passes the cap, so a request can never make
+   * the server hold more than this (issue 13: Bolt alone buffers up to 4 MB before it checks a
+   * signature).
+   */
+  bodyLimit?: number;
 }
 
+/** The cap for raw routes that do not name one: Slack and Bot Framework payloads are far smaller. */
+export const DEFAULT_RAW_BODY_LIMIT = 1024 * 1024;
+
+/** A request whose body the server has read; Bolt uses `rawBody` as it is instead of reading again. */
+type BufferedRequest = http.IncomingMessage & { rawBody: Buffer };
+
 export class HttpServer {
-  private readonly routes: Route[] = [];
-  private readonly server: http.Server;
+  /** The Fastify instance, for plugins (`register`) and tests (`inject`). */
+  readonly app: FastifyInstance;
+  private readonly rawPaths: { method: string; path: string }[] = [];
 
   constructor(private readonly logger: Logger) {
-    this.server = http.createServer((req, res) => void this.dispatch(req, res));
+    this.app = Fastify({
+      loggerInstance: logger.child({ component: "http" }) as FastifyBaseLogger,
+      // One line per request would drown the bot's own log; errors are still logged.
+      logController: new LogController({ disableRequestLogging: true }),
+      // Behind a proxy the client address comes from X-Forwarded-For only when asked for.
+      trustProxy: false,
+    });
+    this.app.setNotFoundHandler((request, reply) => {
+      const path = request.url.split("?")[0]!;
+      const known = this.rawPaths.some((r) => matches(r.path, path));
+      void reply.code(known ? 405 : 404).type("text/plain").send(known ? "method not allowed\n" : "not found\n");
+    });
   }
 
-  /** Adds a route; `path` ending in "/" matches every path below it. */
-  route(method: string, path: string, handler: RouteHandler): void {
-    this.routes.push({ method: method.toUpperCase(), path, handler });
+  /** Adds a raw route; `path` ending in "/" matches every path below it. */
+  route(method: string, path: string, handler: RouteHandler, options: RawRouteOptions = {}): void {
+    const bodyLimit = options.bodyLimit ?? DEFAULT_RAW_BODY_LIMIT;
+    const logger = this.logger;
+    this.rawPaths.push({ method: method.toUpperCase(), path });
+    void this.app.register(async (scope) => {
+      // Any content type, read as bytes: the handler (Bolt, botbuilder) parses and verifies it.
+      scope.removeAllContentTypeParsers();
+      scope.addContentTypeParser("*", { parseAs: "buffer" }, (_req, body, done) => done(null, body));
+      scope.route({
+        method: method.toUpperCase() as "GET",
+        url: path.endsWith("/") ? `${path}*` : path,
+        bodyLimit,
+        handler: async (request, reply) => {
+          reply.hijack();
+          const res = reply.raw;
+          const body = request.body;
+          const req = Buffer.isBuffer(body) ? replay(request.raw, body) : request.raw;
+          try {
+            await handler(req, res);
+          } catch (e) {
+            // Never a stack trace to the caller; the log has it.
+            logger.error({ err: e, path: request.url.split("?")[0] }, "http route failed");
+            if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
+            res.end("internal error\n");
+          }
+        },
+      });
+    });
+  }
+
+  /** Registers a Fastify plugin (the web console), encapsulated from the raw routes. */
+  register<Options extends Record<string, unknown>>(plugin: FastifyPluginAsync<Options>, options: Options): void {
+    void this.app.register(plugin, options);
   }
 
   get routeCount(): number {
-    return this.routes.length;
+    return this.rawPaths.length;
   }
 
   async listen(port: number, host: string): Promise<AddressInfo> {
-    await new Promise<void>((resolve, reject) => {
-      this.server.once("error", reject);
-      this.server.listen(port, host, () => resolve());
-    });
-    return this.server.address() as AddressInfo;
+    await this.app.listen({ port, host });
+    return this.app.server.address() as AddressInfo;
   }
 
-  close(): Promise<void> {
-    return new Promise((resolve) => {
-      this.server.close(() => resolve());
-      this.server.closeAllConnections();
-    });
+  async close(): Promise<void> {
+    this.app.server.closeAllConnections();
+    await this.app.close();
   }
+}
 
-  private async dispatch(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const path = (req.url ?? "/").split("?")[0]!;
-    const route = this.routes.find((r) => r.method === req.method && (r.path.endsWith("/") ? path.startsWith(r.path) : path === r.path));
-    if (!route) {
-      const known = this.routes.some((r) => (r.path.endsWith("/") ? path.startsWith(r.path) : path === r.path));
-      res.writeHead(known ? 405 : 404, { "content-type": "text/plain" }).end(known ? "method not allowed\n" : "not found\n");
-      return;
-    }
-    try {
-      await route.handler(req, res);
-    } catch (e) {
-      // Never a stack trace to the caller; the log has it.
-      this.logger.error({ err: e, path }, "http route failed");
-      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
-      res.end("internal error\n");
-    }
+function matches(route: string, path: string): boolean {
+  return route.endsWith("/") ? path.startsWith(route) : path === route;
+}
+
+/**
+ * The same request with its body readable again: Bolt's receiver takes `rawBody`, botbuilder-style
+ * handlers read the stream, and both see exactly the bytes the server accepted.
+ */
+function replay(original: http.IncomingMessage, body: Buffer): BufferedRequest {
+  const stream = Readable.from(body.length > 0 ? [body] : []) as unknown as BufferedRequest;
+  for (const key of ["headers", "rawHeaders", "method", "url", "httpVersion", "socket"] as const) {
+    Object.defineProperty(stream, key, { value: original[key], enumerable: true });
   }
+  Object.defineProperty(stream, "connection", { value: original.socket });
+  stream.rawBody = body;
+  return stream;
 }

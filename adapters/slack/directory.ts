@@ -3,7 +3,7 @@
  * kept (one call per person, not per message; Slack's users.info is Tier 4).
  */
 import type { webApi } from "@slack/bolt";
-import type { IncomingUser } from "../../src/bot/types.ts";
+import type { IncomingUser } from "../../src/core/message.ts";
 import type { Logger } from "../../src/log/logger.ts";
 
 interface Profile {

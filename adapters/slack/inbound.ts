@@ -4,7 +4,7 @@
  * The bot's own mention is stripped from app_mention text.
  */
 import { z } from "zod";
-import type { Conversation, IncomingMessage, IncomingUser } from "../../src/bot/types.ts";
+import type { Conversation, IncomingMessage, IncomingUser } from "../../src/core/message.ts";
 
 /** "<https://x|x>", "<#C1|ccwp>", "&lt;" … → plain text; "<@U1>" stays. */
 export function slackTextToPlain(text: string): string {

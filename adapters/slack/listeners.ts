@@ -4,8 +4,8 @@
  * text goes to the core as typed.
  */
 import type { App, BlockAction, ButtonAction, MessageShortcut, ViewSubmitAction } from "@slack/bolt";
-import type { Form, Reply } from "../../src/bot/reply.ts";
-import type { IncomingMessage } from "../../src/bot/types.ts";
+import type { Form, Reply } from "../../src/core/reply.ts";
+import type { IncomingMessage } from "../../src/core/message.ts";
 import type { Logger } from "../../src/log/logger.ts";
 import type { SlackDirectory } from "./directory.ts";
 import { fromButton, fromFormSubmission, fromHomeOpened, fromMessage, fromMessageShortcut, fromSlashCommand } from "./inbound.ts";

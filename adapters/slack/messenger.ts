@@ -8,8 +8,8 @@
 import fs from "node:fs";
 import { webApi } from "@slack/bolt";
 import type { Logger } from "../../src/log/logger.ts";
-import type { Messenger, OutgoingMessage, Recipient, SendResult } from "../../src/outbox/messenger.ts";
-import type { FileRef } from "../../src/bot/reply.ts";
+import type { Messenger, OutgoingMessage, Recipient, SendResult } from "../../src/core/messenger.ts";
+import type { FileRef } from "../../src/core/reply.ts";
 import { renderReply, type SlackMessage } from "./render.ts";
 import { stashForms, type SlackStash } from "./stash.ts";
 

@@ -5,7 +5,7 @@
  */
 import type { types as slack } from "@slack/bolt";
 import { z } from "zod";
-import type { Form, FormField } from "../../src/bot/reply.ts";
+import type { Form, FormField } from "../../src/core/reply.ts";
 import { escapeSlack } from "./escape.ts";
 import { clip, SLACK_LIMITS as L } from "./limits.ts";
 

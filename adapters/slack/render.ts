@@ -4,7 +4,7 @@
  * cutting with a "more" hint, so a long answer never becomes an invalid_blocks error.
  */
 import type { types as slack } from "@slack/bolt";
-import { assertNever, type Block, type Button, type FileRef, type Form, type Reply } from "../../src/bot/reply.ts";
+import { assertNever, type Block, type Button, type FileRef, type Form, type Reply } from "../../src/core/reply.ts";
 import { escapeSlack } from "./escape.ts";
 import { chunk, clip, SLACK_LIMITS as L, splitText } from "./limits.ts";
 

@@ -3,7 +3,7 @@
  * through a response_url (ephemeral, for slash commands and buttons), or as a modal (views.open).
  */
 import type { webApi } from "@slack/bolt";
-import type { FileRef, Form, Reply } from "../../src/bot/reply.ts";
+import type { FileRef, Form, Reply } from "../../src/core/reply.ts";
 import type { Logger } from "../../src/log/logger.ts";
 import { uploadFile, type SlackMessenger } from "./messenger.ts";
 import { renderReply } from "./render.ts";

@@ -5,7 +5,7 @@
  * retries an event it thinks was lost, possibly to another copy).
  */
 import { randomBytes } from "node:crypto";
-import type { Form, Reply } from "../../src/bot/reply.ts";
+import type { Form, Reply } from "../../src/core/reply.ts";
 import type { Db } from "../../src/store/index.ts";
 
 const PREFIX = "slack:";

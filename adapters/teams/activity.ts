@@ -4,7 +4,7 @@
  * repeat half of it). `summary` is what notifications and the chat list show.
  */
 import { Activity, type Attachment } from "@microsoft/agents-activity";
-import type { Reply } from "../../src/bot/reply.ts";
+import type { Reply } from "../../src/core/reply.ts";
 import { ADAPTIVE_CARD_CONTENT_TYPE, cardText, renderCard } from "./render.ts";
 
 /** Where the delivery key travels: Teams keeps channelData with the message and ignores keys it does not know. */

@@ -4,7 +4,7 @@
  * offers something the bot would not recognise. Teams allows 10 commands per list, titles up to
  * 32 characters and descriptions up to 128.
  */
-import type { AnyCommand } from "../../src/bot/command.ts";
+import type { AnyCommand } from "../../src/core/command.ts";
 
 /** One entry of a bot command list in the manifest. */
 export interface ManifestCommand {

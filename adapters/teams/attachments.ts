@@ -10,7 +10,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import fs from "node:fs";
 import type { Attachment } from "@microsoft/agents-activity";
-import type { FileRef, Reply } from "../../src/bot/reply.ts";
+import type { FileRef, Reply } from "../../src/core/reply.ts";
 import { ADAPTIVE_CARD_CONTENT_TYPE, cardText } from "./render.ts";
 
 /** Teams' limit for inline images. */

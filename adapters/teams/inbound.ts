@@ -5,8 +5,8 @@
  */
 import type { Activity } from "@microsoft/agents-activity";
 import { z } from "zod";
-import type { Form } from "../../src/bot/reply.ts";
-import type { Conversation, IncomingMessage, IncomingUser } from "../../src/bot/types.ts";
+import type { Form } from "../../src/core/reply.ts";
+import type { Conversation, IncomingMessage, IncomingUser } from "../../src/core/message.ts";
 import { FIELD_PREFIX } from "./render.ts";
 
 /** The Teams invoke name of an Action.Execute press. */

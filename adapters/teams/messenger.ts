@@ -10,7 +10,7 @@
 import type { Activity, ConversationReference } from "@microsoft/agents-activity";
 import type { TurnContext } from "@microsoft/agents-hosting";
 import type { Logger } from "../../src/log/logger.ts";
-import type { Messenger, OutgoingMessage, Recipient, SendResult } from "../../src/outbox/messenger.ts";
+import type { Messenger, OutgoingMessage, Recipient, SendResult } from "../../src/core/messenger.ts";
 import { messageActivity } from "./activity.ts";
 import type { TeamsCloudAdapter } from "./agents-sdk.ts";
 import { fileAttachments, type FileLinks } from "./attachments.ts";

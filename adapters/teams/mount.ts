@@ -13,7 +13,7 @@ import { Dispatcher } from "../../src/outbox/dispatcher.ts";
 import { createTeamsAdapter, type AgentsSdkOverrides } from "./agents-sdk.ts";
 import { FILE_ROUTE, FileLinks } from "./attachments.ts";
 import { storeDirectory } from "./directory.ts";
-import { teamsEndpoint } from "./endpoint.ts";
+import { MAX_BODY_BYTES, teamsEndpoint } from "./endpoint.ts";
 import { channelIdOf, referenceOf, userOf } from "./inbound.ts";
 import { checkLocalMode } from "./local-mode.ts";
 import { TeamsMessenger } from "./messenger.ts";
@@ -57,7 +57,7 @@ export function teamsMountWith(overrides: AgentsSdkOverrides = {}): Mount {
       };
       adapter.onTurnError = turnErrorHandler(deps);
       const endpoint = teamsEndpoint(adapter, { appId, authTimeoutMs: config.TEAMS_AUTH_TIMEOUT_MS, logger: log, clock }, teamsTurn(deps));
-      server.route("POST", TEAMS_ROUTE, endpoint);
+      server.route("POST", TEAMS_ROUTE, endpoint, { bodyLimit: MAX_BODY_BYTES });
       server.route("GET", FILE_ROUTE, (req, res) => {
         const file = links.verify((req.url ?? "").split("?")[0]!.slice(FILE_ROUTE.length), clock());
         if (!file || !fs.existsSync(file.path)) return void res.writeHead(404, { "content-type": "text/plain" }).end("link expired or unknown\n");

@@ -5,7 +5,7 @@
  * route the press: buttons `{ command, args }` (Action.Submit), forms `{ command, form }`
  * (Action.Execute, so a rejected submission refreshes the same card through the invoke response).
  */
-import { assertNever, replyToPlainText, type Block, type Button, type Form, type FormField, type Reply } from "../../src/bot/reply.ts";
+import { assertNever, replyToPlainText, type Block, type Button, type Form, type FormField, type Reply } from "../../src/core/reply.ts";
 
 /** An Adaptive Card as JSON. */
 export type AdaptiveCard = { type: "AdaptiveCard"; version: "1.5"; body: CardElement[]; fallbackText: string; [key: string]: unknown };

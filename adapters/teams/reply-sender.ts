@@ -10,8 +10,8 @@
 import { randomUUID } from "node:crypto";
 import type { Activity } from "@microsoft/agents-activity";
 import type { TurnContext } from "@microsoft/agents-hosting";
-import type { Reply } from "../../src/bot/reply.ts";
-import type { Recipient } from "../../src/outbox/messenger.ts";
+import type { Reply } from "../../src/core/reply.ts";
+import type { Recipient } from "../../src/core/messenger.ts";
 import { Outbox } from "../../src/outbox/outbox.ts";
 import type { Runtime } from "../../src/runtime/open-runtime.ts";
 import { DELIVERY_KEY_FIELD, messageActivity } from "./activity.ts";

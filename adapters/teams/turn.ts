@@ -7,8 +7,8 @@
 import { randomBytes } from "node:crypto";
 import { Activity, ActivityTypes } from "@microsoft/agents-activity";
 import type { InvokeResponse, TurnContext } from "@microsoft/agents-hosting";
-import type { Reply } from "../../src/bot/reply.ts";
-import type { IncomingMessage } from "../../src/bot/types.ts";
+import type { Reply } from "../../src/core/reply.ts";
+import type { IncomingMessage } from "../../src/core/message.ts";
 import type { Runtime } from "../../src/runtime/open-runtime.ts";
 import { messageActivity } from "./activity.ts";
 import { fileAttachments, type FileLinks } from "./attachments.ts";

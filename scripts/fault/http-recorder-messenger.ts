@@ -2,7 +2,7 @@
  * Fault-script messenger: "sends" by POSTing to a loopback recorder that stands in for a chat
  * platform, and — like Slack's message metadata — can be asked whether a key was already sent.
  */
-import type { Messenger, OutgoingMessage, Recipient, SendResult } from "../../src/outbox/messenger.ts";
+import type { Messenger, OutgoingMessage, Recipient, SendResult } from "../../src/core/messenger.ts";
 
 export class HttpRecorderMessenger implements Messenger {
   readonly platform = "console" as const;

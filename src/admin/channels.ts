@@ -2,7 +2,7 @@
 import { z } from "zod";
 import type { Db, DbTx } from "../store/index.ts";
 import { audit } from "../audit/audit-log.ts";
-import { NotFoundError } from "../bot/errors.ts";
+import { NotFoundError } from "../core/errors.ts";
 
 export const PURPOSES = ["reminders", "secretariat", "general"] as const;
 export const Purpose = z.enum(PURPOSES);

@@ -1,9 +1,9 @@
 /** The secretariat's set-up commands in chat: which channels the bot speaks in. */
 import { z } from "zod";
 import { audit } from "../audit/audit-log.ts";
-import { defineCommand } from "../bot/command.ts";
-import { InputError } from "../bot/errors.ts";
-import { reply, textReply } from "../bot/reply.ts";
+import { defineCommand } from "../core/command.ts";
+import { InputError } from "../core/errors.ts";
+import { reply, textReply } from "../core/reply.ts";
 import { bindChannel, Purpose, unbindChannel } from "./channels.ts";
 
 const purposeFrom = z

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Db, WorkingParty } from "../store/index.ts";
 import { DEFAULT_RULES } from "../reminders/rules.ts";
 import { isCivilDate } from "../time/civil-date.ts";
-import { InputError } from "../bot/errors.ts";
+import { InputError } from "../core/errors.ts";
 
 /** An IANA time zone name that the runtime knows ("Europe/Brussels"). */
 export const TimeZone = z.string().refine((tz) => {

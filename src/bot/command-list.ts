@@ -2,7 +2,7 @@
  * Every command the bot understands, in matching order. Each job contributes its own list from
  * src/<job>/commands.ts; free text that matches none goes to the fallback.
  */
-import type { AnyCommand } from "./command.ts";
+import type { AnyCommand } from "../core/command.ts";
 import { coreCommands } from "./commands.ts";
 import { forwardCommand } from "./forward.ts";
 import { adminCommands } from "../admin/commands.ts";

@@ -1,12 +1,12 @@
 /** The bot's own commands: help, who am I, and the secretariat's member management. */
 import { z } from "zod";
 import { audit } from "../audit/audit-log.ts";
-import { defineCommand, type AnyCommand } from "./command.ts";
-import { NotFoundError } from "./errors.ts";
+import { defineCommand, type AnyCommand } from "../core/command.ts";
+import { NotFoundError } from "../core/errors.ts";
 import { helpReply } from "./help.ts";
 import { parseUserMention } from "./members.ts";
-import { reply, textReply } from "./reply.ts";
-import { ROLES } from "./types.ts";
+import { reply, textReply } from "../core/reply.ts";
+import { ROLES } from "../core/message.ts";
 
 const Delegation = z
   .string()

@@ -5,9 +5,9 @@
  */
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { defineCommand } from "./command.ts";
-import { NotFoundError } from "./errors.ts";
-import { reply, textReply } from "./reply.ts";
+import { defineCommand } from "../core/command.ts";
+import { NotFoundError } from "../core/errors.ts";
+import { reply, textReply } from "../core/reply.ts";
 import { secretariatChannels } from "../outbox/recipients.ts";
 
 export const forwardCommand = defineCommand({

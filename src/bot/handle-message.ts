@@ -3,12 +3,12 @@
  * text, button presses and form submissions. Errors are caught here, once, and become a reply.
  */
 import { randomBytes } from "node:crypto";
-import type { CoreDeps } from "./command.ts";
-import { asBotError, BotError, InputError } from "./errors.ts";
+import type { CoreDeps } from "../core/command.ts";
+import { asBotError, BotError, InputError } from "../core/errors.ts";
 import { resolveActor } from "./members.ts";
-import { errorReply, type Reply } from "./reply.ts";
+import { errorReply, type Reply } from "../core/reply.ts";
 import type { CommandRouter } from "./router.ts";
-import type { IncomingMessage } from "./types.ts";
+import type { IncomingMessage } from "../core/message.ts";
 import { audit } from "../audit/audit-log.ts";
 import { Outbox } from "../outbox/outbox.ts";
 

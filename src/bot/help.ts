@@ -1,7 +1,7 @@
 /** Help is built from the command specs, so it never drifts from what the bot understands. */
-import type { AnyCommand } from "./command.ts";
-import { reply, type Block, type Reply } from "./reply.ts";
-import type { Role } from "./types.ts";
+import type { AnyCommand } from "../core/command.ts";
+import { reply, type Block, type Reply } from "../core/reply.ts";
+import type { Role } from "../core/message.ts";
 
 /** The commands a role may use, grouped; with a topic, only the matching ones with examples. */
 export function helpReply(commands: readonly AnyCommand[], role: Role, topic?: string): Reply {

@@ -7,9 +7,9 @@
 import { addCivilDays, civilDateAt } from "../time/civil-date.ts";
 import { z } from "zod";
 import type { Db } from "../store/index.ts";
-import { defineCommand } from "./command.ts";
-import { reply, type Block, type Button, type Reply } from "./reply.ts";
-import type { Actor } from "./types.ts";
+import { defineCommand } from "../core/command.ts";
+import { reply, type Block, type Button, type Reply } from "../core/reply.ts";
+import type { Actor } from "../core/actor.ts";
 
 /** How far ahead the home looks for deadlines. */
 export const HOME_HORIZON_DAYS = 60;

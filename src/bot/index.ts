@@ -1,11 +1,11 @@
 /**
  * The bot: one router over every command, and the one entry adapters call. Created once at start.
  */
-import type { CoreDeps } from "./command.ts";
+import type { CoreDeps } from "../core/command.ts";
 import { buildCommandSet } from "./command-list.ts";
 import { handleMessage, type HandleResult } from "./handle-message.ts";
 import { CommandRouter } from "./router.ts";
-import type { IncomingMessage } from "./types.ts";
+import type { IncomingMessage } from "../core/message.ts";
 
 export interface Bot {
   readonly router: CommandRouter;
@@ -20,5 +20,6 @@ export function createBot(deps: CoreDeps): Bot {
 }
 
 export type { HandleResult } from "./handle-message.ts";
-export type { IncomingMessage, Actor, Platform, Role } from "./types.ts";
-export type { Reply, Block } from "./reply.ts";
+export type { IncomingMessage, Platform, Role } from "../core/message.ts";
+export type { Actor } from "../core/actor.ts";
+export type { Reply, Block } from "../core/reply.ts";

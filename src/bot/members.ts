@@ -4,9 +4,10 @@
  * asserted by a trusted local operator on the console).
  */
 import type { Db, Member, WorkingParty } from "../store/index.ts";
-import { NotFoundError } from "./errors.ts";
-import type { Actor, IncomingMessage, Role } from "./types.ts";
-import { ROLES } from "./types.ts";
+import { NotFoundError } from "../core/errors.ts";
+import type { Actor } from "../core/actor.ts";
+import type { IncomingMessage, Role } from "../core/message.ts";
+import { ROLES } from "../core/message.ts";
 
 /** The working party of a message: the adapter's hint, then the channel binding, then the default. */
 export async function resolveWorkingParty(db: Db, message: IncomingMessage, defaultCode: string): Promise<WorkingParty> {

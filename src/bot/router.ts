@@ -3,9 +3,10 @@
  * the command's zod schema and checks the actor's role, in that order. Pure: no I/O.
  */
 import type { z } from "zod";
-import type { AnyCommand } from "./command.ts";
-import { InputError, NotFoundError, PermissionError } from "./errors.ts";
-import type { Actor, IncomingMessage } from "./types.ts";
+import type { AnyCommand } from "../core/command.ts";
+import { InputError, NotFoundError, PermissionError } from "../core/errors.ts";
+import type { Actor } from "../core/actor.ts";
+import type { IncomingMessage } from "../core/message.ts";
 
 export type Routed = { command: AnyCommand; args: unknown };
 

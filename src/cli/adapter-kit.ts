@@ -2,10 +2,10 @@
  * The port through which the CLI reaches the platform adapters without importing them (src/ never
  * imports adapters/). bin/secretariat.js passes the real kit in.
  */
-import type { Messenger } from "../outbox/messenger.ts";
-import type { Reply } from "../bot/reply.ts";
+import type { Messenger } from "../core/messenger.ts";
+import type { Reply } from "../core/reply.ts";
 import type { Runtime } from "../runtime/open-runtime.ts";
-import type { Recipient } from "../outbox/messenger.ts";
+import type { Recipient } from "../core/messenger.ts";
 
 export interface SentMessage {
   key?: string;

@@ -2,7 +2,7 @@
  * The CLI acts as the deployment's operator: settings commands run through the same bot core (and
  * so the same validation, permissions and audit) as a console user "cli" of the secretariat.
  */
-import { replyToPlainText } from "../bot/reply.ts";
+import { replyToPlainText } from "../core/reply.ts";
 import type { WorkingParty } from "../store/index.ts";
 import type { Runtime } from "../runtime/open-runtime.ts";
 import { emit, type CliContext } from "./context.ts";

@@ -6,7 +6,7 @@
  * bot sends each chase exactly once.
  */
 import { audit } from "../audit/audit-log.ts";
-import type { Platform } from "../bot/types.ts";
+import type { Platform } from "../core/message.ts";
 import type { Logger } from "../log/logger.ts";
 import type { Outbox } from "../outbox/outbox.ts";
 import type { Store } from "../store/index.ts";

@@ -1,7 +1,7 @@
 /** Closing a collection: later submissions are still kept, marked late. */
 import { audit } from "../audit/audit-log.ts";
-import type { CommandContext } from "../bot/command.ts";
-import { InputError } from "../bot/errors.ts";
+import type { CommandContext } from "../core/command.ts";
+import { InputError } from "../core/errors.ts";
 import type { Collection } from "../store/index.ts";
 
 /** Closes an open collection, with its audit entry, in one transaction. */

@@ -5,10 +5,10 @@
  */
 import { z } from "zod";
 import { audit } from "../audit/audit-log.ts";
-import { defineCommand, type CommandContext, type AnyCommand } from "../bot/command.ts";
-import { InputError } from "../bot/errors.ts";
-import { reply, textReply, type Block } from "../bot/reply.ts";
-import type { Role } from "../bot/types.ts";
+import { defineCommand, type CommandContext, type AnyCommand } from "../core/command.ts";
+import { InputError } from "../core/errors.ts";
+import { reply, textReply, type Block } from "../core/reply.ts";
+import type { Role } from "../core/message.ts";
 import { chaseCollection } from "./chase.ts";
 import { closeCollection } from "./close.ts";
 import { compileCollection } from "./compile/index.ts";

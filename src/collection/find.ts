@@ -3,7 +3,7 @@
  * open one (or, when none is open, the one started last, so status and compile work after close).
  */
 import type { Collection, DbTx } from "../store/index.ts";
-import { InputError, NotFoundError } from "../bot/errors.ts";
+import { InputError, NotFoundError } from "../core/errors.ts";
 
 /** Finds the collection a command refers to, or says how to name it. */
 export async function findCollection(db: DbTx, workingPartyId: number, wpCode: string, plan?: number): Promise<Collection> {

@@ -3,7 +3,7 @@
  * delegation in the working party, on whatever platform each is on. Pure over rows already loaded.
  */
 import type { Action, Member } from "../store/index.ts";
-import type { Actor } from "../bot/types.ts";
+import type { Actor } from "../core/actor.ts";
 import type { LeadInfo } from "./types.ts";
 
 type ActionLead = Pick<Action, "leadMemberId" | "leadDelegation" | "leadUser">;

@@ -2,7 +2,7 @@
  * What the bot sends leads and chairs during a collection: the request with its button, the chase,
  * the chair's digest, and the report form pre-filled from the previous report. Reply data only.
  */
-import { reply, type Block, type Reply } from "../bot/reply.ts";
+import { reply, type Block, type Reply } from "../core/reply.ts";
 import type { Action, ActionPlan, Collection, ProgressReport, WorkingParty } from "../store/index.ts";
 import { countLine, type CollectionStatus } from "./status.ts";
 import { LIMITS, REPORT_STATUSES, STATUS_LABELS } from "./types.ts";

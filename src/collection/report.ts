@@ -5,8 +5,8 @@
  * overwriting the other. The transaction commits before the bot says thank you.
  */
 import { audit } from "../audit/audit-log.ts";
-import type { CommandContext } from "../bot/command.ts";
-import { ConflictError, NotFoundError, PermissionError } from "../bot/errors.ts";
+import type { CommandContext } from "../core/command.ts";
+import { ConflictError, NotFoundError, PermissionError } from "../core/errors.ts";
 import type { Action, ActionPlan, Collection, ProgressReport } from "../store/index.ts";
 import { mayReport } from "./leads.ts";
 import { civilDay } from "./schedule.ts";

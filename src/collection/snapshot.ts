@@ -4,7 +4,7 @@
  * reports, and the working party's members (to name leads and reach them).
  */
 import type { Action, ActionObjective, ActionPlan, Collection, DbTx, Member, ProgressReport, WorkingParty } from "../store/index.ts";
-import { NotFoundError } from "../bot/errors.ts";
+import { NotFoundError } from "../core/errors.ts";
 
 /** An asked action with the strategy objectives it implements. */
 export type AskedAction = Action & { objectives: ActionObjective[] };

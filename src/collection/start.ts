@@ -4,9 +4,9 @@
  * entry, so a crash leaves either everything or nothing.
  */
 import { audit } from "../audit/audit-log.ts";
-import type { CommandContext } from "../bot/command.ts";
-import { ConflictError, InputError, NotFoundError } from "../bot/errors.ts";
-import type { Platform } from "../bot/types.ts";
+import type { CommandContext } from "../core/command.ts";
+import { ConflictError, InputError, NotFoundError } from "../core/errors.ts";
+import type { Platform } from "../core/message.ts";
 import type { Action, Collection, Member } from "../store/index.ts";
 import { leadInfo, leadMembers } from "./leads.ts";
 import { longDate, requestMessage } from "./messages.ts";

@@ -2,7 +2,7 @@
  * Where a collection stands: how many of the asked actions have reported, who is missing (and
  * overdue once the due day has passed), and whose reports came in late. Pure over a snapshot.
  */
-import { reply, type Block, type Reply } from "../bot/reply.ts";
+import { reply, type Block, type Reply } from "../core/reply.ts";
 import { leadInfo } from "./leads.ts";
 import { civilDay } from "./schedule.ts";
 import type { CollectionSnapshot } from "./snapshot.ts";

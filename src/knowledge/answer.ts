@@ -3,8 +3,8 @@
  * the result as the CLI's JSON line and as a chat reply (quote with its source, the next best
  * sources, or a plain "the documents do not answer" with a button to ask the secretariat).
  */
-import { InputError } from "../bot/errors.ts";
-import { reply, type Block, type Reply } from "../bot/reply.ts";
+import { InputError } from "../core/errors.ts";
+import { reply, type Block, type Reply } from "../core/reply.ts";
 import type { Hit, KnowledgeIndex, SearchOutcome } from "./knowledge-index.ts";
 import { terms } from "./text-terms.ts";
 

@@ -1,6 +1,6 @@
 /** Chat commands of the knowledge job: `ask QUESTION`, and free text no other command matched. */
 import { z } from "zod";
-import { defineCommand, type AnyCommand } from "../bot/command.ts";
+import { defineCommand, type AnyCommand } from "../core/command.ts";
 import { answerQuestion, answerReply, checkQuestion } from "./answer.ts";
 import { knowledgeBase } from "./knowledge-base.ts";
 

@@ -3,7 +3,7 @@
  * what is wrong with the file. Pure: the caller reads the file and stores the result.
  */
 import { createHash } from "node:crypto";
-import { InputError } from "../bot/errors.ts";
+import { InputError } from "../core/errors.ts";
 import { cleanText } from "./clean-text.ts";
 import { kindOf, readMetadata, type DocumentKind } from "./document-metadata.ts";
 import { labelPassages, PREAMBLE_LABEL, type LabelledPassage } from "./label-passages.ts";

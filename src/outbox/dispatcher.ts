@@ -8,8 +8,8 @@
 import { randomUUID } from "node:crypto";
 import type { Logger } from "../log/logger.ts";
 import type { Delivery, Store } from "../store/index.ts";
-import type { Platform } from "../bot/types.ts";
-import type { Messenger, Recipient } from "./messenger.ts";
+import type { Platform } from "../core/message.ts";
+import type { Messenger, Recipient } from "../core/messenger.ts";
 import { Outbox } from "./outbox.ts";
 
 export interface DispatchOptions {

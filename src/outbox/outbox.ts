@@ -2,10 +2,10 @@
  * The outbox: every proactive message is recorded here before it is sent, under a unique key, so
  * a repeated tick, a restart or a second copy of the bot never sends it twice.
  */
-import type { Reply } from "../bot/reply.ts";
-import type { Platform } from "../bot/types.ts";
+import type { Reply } from "../core/reply.ts";
+import type { Platform } from "../core/message.ts";
 import type { Delivery, DbTx, Store } from "../store/index.ts";
-import type { Recipient } from "./messenger.ts";
+import type { Recipient } from "../core/messenger.ts";
 
 export interface NewDelivery {
   key: string;
@@ -62,5 +62,13 @@ export class Outbox {
   /** The replies stored with a delivery. */
   static replies(d: Pick<Delivery, "payload">): Reply[] {
     return JSON.parse(d.payload) as Reply[];
+  }
+}
+
+declare module "../core/command.ts" {
+  /** See CoreDeps in src/core/command.ts for why the outbox adds itself here. */
+  interface CommandContext {
+    /** records proactive messages; the ones this message causes are sent right after it */
+    outbox: Outbox;
   }
 }

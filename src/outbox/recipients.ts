@@ -3,9 +3,9 @@
  * (falling back to the secretariat channels when it has no chair). Reminders' escalations, the
  * collection's chase digests, forwarded questions and delivery failures all address these.
  */
-import type { Platform } from "../bot/types.ts";
+import type { Platform } from "../core/message.ts";
 import type { DbTx } from "../store/index.ts";
-import type { Recipient } from "./messenger.ts";
+import type { Recipient } from "../core/messenger.ts";
 
 export interface Addressee {
   /** stable, for idempotency keys: "ch<binding id>" or "m<member id>" */

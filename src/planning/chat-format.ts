@@ -1,5 +1,5 @@
 /** How planning data reads in chat: one line per deadline, an action's details. */
-import type { Block, Button } from "../bot/reply.ts";
+import type { Block, Button } from "../core/reply.ts";
 import { longDate } from "../time/civil-date.ts";
 import type { DeadlineRow } from "./deadlines.ts";
 

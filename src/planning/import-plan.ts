@@ -4,7 +4,7 @@
  * no longer in the file removed; progress reports of the actions that remain are kept.
  */
 import { audit } from "../audit/audit-log.ts";
-import { InputError, NotFoundError } from "../bot/errors.ts";
+import { InputError, NotFoundError } from "../core/errors.ts";
 import type { Db } from "../store/index.ts";
 import { adoptByFromEnd, computeCycle } from "./cycle.ts";
 import { parseDeadlinePhrase } from "./deadline-phrase.ts";

@@ -1,9 +1,9 @@
 /** Reminder rules, holidays and the upcoming schedule, from chat. Changes are the secretariat's. */
 import { z } from "zod";
 import { audit } from "../audit/audit-log.ts";
-import { defineCommand, type CommandContext } from "../bot/command.ts";
-import { InputError, NotFoundError } from "../bot/errors.ts";
-import { reply, textReply } from "../bot/reply.ts";
+import { defineCommand, type CommandContext } from "../core/command.ts";
+import { InputError, NotFoundError } from "../core/errors.ts";
+import { reply, textReply } from "../core/reply.ts";
 import { normaliseHolidays } from "../admin/working-party.ts";
 import { addCivilDays, civilDateAt } from "../time/civil-date.ts";
 import { DeliveryTime, describeRule, safeJson, toRule, type Rule } from "./rules.ts";

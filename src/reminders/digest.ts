@@ -2,7 +2,7 @@
  * One message per channel and slot: the deadlines a channel is reminded of at one moment, grouped
  * by plan, with the original deadline words, the lead and buttons to mark done or to report.
  */
-import { reply, type Block, type Button, type Reply } from "../bot/reply.ts";
+import { reply, type Block, type Button, type Reply } from "../core/reply.ts";
 import { daysBetween, longDate, type CivilDate } from "../time/civil-date.ts";
 
 export { longDate };

@@ -10,7 +10,7 @@
  */
 import { createHash } from "node:crypto";
 import type { Logger } from "../log/logger.ts";
-import type { Platform } from "../bot/types.ts";
+import type { Platform } from "../core/message.ts";
 import type { Db, DbTx, Store, WorkingParty } from "../store/index.ts";
 import { civilDateAt, instantAt } from "../time/civil-date.ts";
 import { digestReply, type ReminderItem } from "./digest.ts";

@@ -6,7 +6,7 @@
 import type { Logger } from "../log/logger.ts";
 import type { Dispatcher, DispatchResult } from "../outbox/dispatcher.ts";
 import { Outbox } from "../outbox/outbox.ts";
-import { textReply } from "../bot/reply.ts";
+import { textReply } from "../core/reply.ts";
 import type { Store } from "../store/index.ts";
 import { planReminders } from "./plan-reminders.ts";
 import { secretariatChannels } from "../outbox/recipients.ts";

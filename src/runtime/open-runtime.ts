@@ -3,7 +3,7 @@
  * and the bot. The CLI and the servers start here.
  */
 import { createBot, type Bot } from "../bot/index.ts";
-import type { CoreDeps } from "../bot/command.ts";
+import type { CoreDeps } from "../core/command.ts";
 import type { Config } from "../config/index.ts";
 import type { Logger } from "../log/logger.ts";
 import { openStore, type Store } from "../store/index.ts";

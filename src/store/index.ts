@@ -125,3 +125,10 @@ function checkSqliteFile(file: string): void {
     fs.mkdirSync(path.dirname(file), { recursive: true });
   }
 }
+
+declare module "../core/command.ts" {
+  /** Handlers reach the database through the store (see CoreDeps in src/core/command.ts). */
+  interface CoreDeps {
+    store: Store;
+  }
+}

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { replyToPlainText } from "../../src/bot/reply.ts";
+import { replyToPlainText } from "../../src/core/reply.ts";
 import { consoleText, testRuntime, type TestRuntime } from "../support/runtime.ts";
 import { runCli } from "../support/cli.ts";
 import { tempDir } from "../support/databases.ts";

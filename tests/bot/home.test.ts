@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { replyToPlainText, type Reply } from "../../src/bot/reply.ts";
+import { replyToPlainText, type Reply } from "../../src/core/reply.ts";
 import { consoleText, testRuntime, type TestRuntime } from "../support/runtime.ts";
 
 let rt: TestRuntime;

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { defineCommand, type AnyCommand } from "../../src/bot/command.ts";
+import { defineCommand, type AnyCommand } from "../../src/core/command.ts";
 import { CommandRouter, normalizeCommandText } from "../../src/bot/router.ts";
-import { textReply } from "../../src/bot/reply.ts";
-import type { Actor, IncomingMessage, Role } from "../../src/bot/types.ts";
+import { textReply } from "../../src/core/reply.ts";
+import type { Actor } from "../../src/core/actor.ts";
+import type { IncomingMessage, Role } from "../../src/core/message.ts";
 
 const echo = defineCommand({
   id: "echo",

@@ -6,8 +6,8 @@
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Dispatcher } from "../../src/outbox/dispatcher.ts";
-import type { Messenger, OutgoingMessage, SendResult } from "../../src/outbox/messenger.ts";
-import { replyToPlainText } from "../../src/bot/reply.ts";
+import type { Messenger, OutgoingMessage, SendResult } from "../../src/core/messenger.ts";
+import { replyToPlainText } from "../../src/core/reply.ts";
 import { createPlan } from "../support/plans.ts";
 import { consoleText } from "../support/runtime.ts";
 import { startSlackTestApp, type SlackTestApp } from "../support/slack-app.ts";

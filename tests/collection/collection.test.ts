@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { replyToPlainText, type Reply } from "../../src/bot/reply.ts";
+import { replyToPlainText, type Reply } from "../../src/core/reply.ts";
 import { enqueueDueChases } from "../../src/collection/chase.ts";
 import { Outbox } from "../../src/outbox/outbox.ts";
 import { openStore } from "../../src/store/index.ts";

@@ -1,7 +1,7 @@
 import AdmZip from "adm-zip";
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Reply } from "../../src/bot/reply.ts";
+import type { Reply } from "../../src/core/reply.ts";
 import { compileCollection } from "../../src/collection/compile/index.ts";
 import { tempDir } from "../support/databases.ts";
 import { testRuntime, type TestRuntime } from "../support/runtime.ts";

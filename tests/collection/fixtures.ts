@@ -4,7 +4,7 @@
  * and NL (on the console), and a chair on the console.
  */
 import type { Db, Member } from "../../src/store/index.ts";
-import type { IncomingMessage, Platform, Role } from "../../src/bot/types.ts";
+import type { IncomingMessage, Platform, Role } from "../../src/core/message.ts";
 
 export const NOW = new Date("2026-11-23T10:00:00Z");
 

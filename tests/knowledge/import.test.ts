@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { InputError } from "../../src/bot/errors.ts";
+import { InputError } from "../../src/core/errors.ts";
 import { MAX_DOCUMENT_BYTES, parseDocument, type ParsedDocument } from "../../src/knowledge/parse-document.ts";
 import { storeDocument } from "../../src/knowledge/store-document.ts";
 import { databaseKinds } from "../support/databases.ts";

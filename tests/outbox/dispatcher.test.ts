@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { Dispatcher } from "../../src/outbox/dispatcher.ts";
-import type { Messenger, OutgoingMessage, SendResult } from "../../src/outbox/messenger.ts";
+import type { Messenger, OutgoingMessage, SendResult } from "../../src/core/messenger.ts";
 import { Outbox } from "../../src/outbox/outbox.ts";
 import { createLogger } from "../../src/log/logger.ts";
-import { textReply } from "../../src/bot/reply.ts";
+import { textReply } from "../../src/core/reply.ts";
 import { databaseKinds } from "../support/databases.ts";
 import { testRuntime, type TestRuntime } from "../support/runtime.ts";
 

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { replyToPlainText } from "../../src/bot/reply.ts";
+import { replyToPlainText } from "../../src/core/reply.ts";
 import { importPlan } from "../../src/planning/import-plan.ts";
 import { parsePlanFile } from "../../src/planning/plan-file.ts";
 import { databaseKinds } from "../support/databases.ts";

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { Dispatcher } from "../../src/outbox/dispatcher.ts";
-import type { Messenger, OutgoingMessage, SendResult } from "../../src/outbox/messenger.ts";
-import { replyToPlainText } from "../../src/bot/reply.ts";
+import type { Messenger, OutgoingMessage, SendResult } from "../../src/core/messenger.ts";
+import { replyToPlainText } from "../../src/core/reply.ts";
 import { reminderPlanner, runTick } from "../../src/reminders/tick.ts";
 import { createLogger } from "../../src/log/logger.ts";
 import { databaseKinds } from "../support/databases.ts";

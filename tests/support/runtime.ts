@@ -2,7 +2,7 @@
 import { loadConfig } from "../../src/config/index.ts";
 import { createLogger } from "../../src/log/logger.ts";
 import { openRuntime, type Runtime } from "../../src/runtime/open-runtime.ts";
-import type { IncomingMessage, Role } from "../../src/bot/types.ts";
+import type { IncomingMessage, Role } from "../../src/core/message.ts";
 import { freshDatabase, type TestDatabase } from "./databases.ts";
 
 export interface TestRuntime extends Runtime {

@@ -8,7 +8,7 @@ import { HttpServer } from "../../adapters/http/server.ts";
 import { teamsMountWith } from "../../adapters/teams/mount.ts";
 import type { AgentsSdkOverrides } from "../../adapters/teams/agents-sdk.ts";
 import type { Logger } from "../../src/log/logger.ts";
-import type { Messenger } from "../../src/outbox/messenger.ts";
+import type { Messenger } from "../../src/core/messenger.ts";
 import { testRuntime, type TestRuntime } from "./runtime.ts";
 import { TeamsConnectorStandIn } from "./teams-connector-stand-in.ts";
 

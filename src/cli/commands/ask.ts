@@ -2,7 +2,7 @@
 import readline from "node:readline";
 import type { Command } from "commander";
 import { z } from "zod";
-import { BotError } from "../../bot/errors.ts";
+import { BotError } from "../../core/errors.ts";
 import { answerQuestion, checkQuestion, neutraliseMentions, type Answer } from "../../knowledge/answer.ts";
 import { knowledgeBase } from "../../knowledge/knowledge-base.ts";
 import type { CliContext } from "../context.ts";

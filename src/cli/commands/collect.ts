@@ -1,7 +1,7 @@
 /** `secretariat collect status|compile`: a collection's status, and its compiled report's paths. */
 import type { Command } from "commander";
 import { z } from "zod";
-import { BotError } from "../../bot/errors.ts";
+import { BotError } from "../../core/errors.ts";
 import { compileCollection } from "../../collection/compile/index.ts";
 import { findCollection } from "../../collection/find.ts";
 import { loadSnapshot } from "../../collection/snapshot.ts";

@@ -1,7 +1,7 @@
 /** `secretariat import plan FILE`: add or update an action plan from YAML or CSV. */
 import fs from "node:fs";
 import type { Command } from "commander";
-import { BotError } from "../../bot/errors.ts";
+import { BotError } from "../../core/errors.ts";
 import { importPlan } from "../../planning/import-plan.ts";
 import { parsePlanFile } from "../../planning/plan-file.ts";
 import { emit, type CliContext } from "../context.ts";

@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import type { Command } from "commander";
 import { z } from "zod";
-import { BotError } from "../../bot/errors.ts";
+import { BotError } from "../../core/errors.ts";
 import { knowledgeBase } from "../../knowledge/knowledge-base.ts";
 import { MAX_DOCUMENT_BYTES, parseDocument } from "../../knowledge/parse-document.ts";
 import { storeDocument } from "../../knowledge/store-document.ts";

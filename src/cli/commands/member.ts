@@ -6,7 +6,7 @@
 import type { Command } from "commander";
 import { z } from "zod";
 import { audit } from "../../audit/audit-log.ts";
-import { PLATFORMS, ROLES } from "../../bot/types.ts";
+import { PLATFORMS, ROLES } from "../../core/message.ts";
 import { emit, type CliContext } from "../context.ts";
 import { CliError } from "../io.ts";
 import { parseOptions } from "../options.ts";

@@ -1,7 +1,7 @@
 /** `secretariat reminders tick|list|rules|rule|holiday`: the scheduler by hand, and its settings. */
 import type { Command } from "commander";
 import { z } from "zod";
-import { replyToPlainText } from "../../bot/reply.ts";
+import { replyToPlainText } from "../../core/reply.ts";
 import { Dispatcher } from "../../outbox/dispatcher.ts";
 import { Outbox } from "../../outbox/outbox.ts";
 import { runTick } from "../../reminders/tick.ts";

@@ -1,8 +1,8 @@
 /** `secretariat say`: one message through the same core as Slack and Teams, as any user. */
 import type { Command } from "commander";
 import { z } from "zod";
-import { replyToPlainText, type Reply } from "../../bot/reply.ts";
-import { ROLES } from "../../bot/types.ts";
+import { replyToPlainText, type Reply } from "../../core/reply.ts";
+import { ROLES } from "../../core/message.ts";
 import { Dispatcher } from "../../outbox/dispatcher.ts";
 import type { SentMessage } from "../adapter-kit.ts";
 import { emit, type CliContext } from "../context.ts";

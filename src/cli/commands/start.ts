@@ -3,7 +3,7 @@ import os from "node:os";
 import type { Command } from "commander";
 import type { CliContext } from "../context.ts";
 import { Dispatcher } from "../../outbox/dispatcher.ts";
-import { replyToPlainText } from "../../bot/reply.ts";
+import { replyToPlainText } from "../../core/reply.ts";
 import { planners } from "../planners.ts";
 import { startScheduler } from "../scheduler.ts";
 

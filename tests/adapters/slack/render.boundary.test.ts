@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { formToModal } from "../../../adapters/slack/modal.ts";
 import { renderReply, renderViewBlocks } from "../../../adapters/slack/render.ts";
-import { reply, type Block, type Form } from "../../../src/bot/reply.ts";
+import { reply, type Block, type Form } from "../../../src/core/reply.ts";
 import { messageViolations, viewViolations } from "../../support/slack-limits.ts";
 
 const long = (n: number, unit = "word ") => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { renderReply, renderViewBlocks } from "../../../adapters/slack/render.ts";
-import { errorReply, reply, textReply } from "../../../src/bot/reply.ts";
+import { errorReply, reply, textReply } from "../../../src/core/reply.ts";
 import { viewViolations } from "../../support/slack-limits.ts";
 
 describe("renderReply", () => {

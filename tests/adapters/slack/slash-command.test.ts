@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { reply } from "../../../src/bot/reply.ts";
+import { reply } from "../../../src/core/reply.ts";
 import { SlackStash } from "../../../adapters/slack/stash.ts";
 import { blockAction, startSlackTestApp, type SlackTestApp } from "../../support/slack-app.ts";
 

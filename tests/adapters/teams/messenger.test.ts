@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { Resvg } from "@resvg/resvg-js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { reply, textReply } from "../../../src/bot/reply.ts";
+import { reply, textReply } from "../../../src/core/reply.ts";
 import { Dispatcher } from "../../../src/outbox/dispatcher.ts";
 import { Outbox } from "../../../src/outbox/outbox.ts";
 import { adaptiveCardProblems } from "../../support/adaptive-card-validator.ts";

@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { cardText, renderCard, renderRejectedForm } from "../../../adapters/teams/render.ts";
-import { errorReply, reply, type Block, type Form } from "../../../src/bot/reply.ts";
+import { errorReply, reply, type Block, type Form } from "../../../src/core/reply.ts";
 import { adaptiveCardProblems } from "../../support/adaptive-card-validator.ts";
 
 type Json = Record<string, unknown>;

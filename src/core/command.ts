@@ -6,26 +6,28 @@
 import type { z } from "zod";
 import type { Config } from "../config/index.ts";
 import type { Logger } from "../log/logger.ts";
-import type { Outbox } from "../outbox/outbox.ts";
-import type { Store } from "../store/index.ts";
+import type { Actor } from "./actor.ts";
+import type { IncomingMessage, Role } from "./message.ts";
 import type { Reply } from "./reply.ts";
-import type { Actor, IncomingMessage, Role } from "./types.ts";
 
-/** What every handler may use. Built once at start. */
+/**
+ * What every handler may use. Built once at start. The core sits below the store and the outbox,
+ * so it cannot name them: the layers that provide a service add it to this interface themselves
+ * (`declare module "../core/command.ts"`, in src/store/index.ts for `store`), the way Fastify
+ * plugins add decorators. The core stays free of imports from above.
+ */
 export interface CoreDeps {
-  store: Store;
   config: Config;
   logger: Logger;
 }
 
+/** What one handler call sees. src/outbox adds `outbox` (see CoreDeps for why it is added there). */
 export interface CommandContext {
   actor: Actor;
   deps: CoreDeps;
   /** the moment the message arrived; rules take time as an input */
   now: Date;
   message: IncomingMessage;
-  /** records proactive messages; the ones this message causes are sent right after it */
-  outbox: Outbox;
 }
 
 export interface CommandSpec<S extends z.ZodType = z.ZodType> {

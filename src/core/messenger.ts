@@ -2,8 +2,8 @@
  * The messenger port: how the core speaks without being asked. Each adapter implements it
  * (console, Slack, Teams); the dispatcher picks the one for a delivery's platform.
  */
-import type { Reply } from "../bot/reply.ts";
-import type { Platform } from "../bot/types.ts";
+import type { Reply } from "./reply.ts";
+import type { Platform } from "./message.ts";
 
 export interface Recipient {
   kind: "channel" | "user";

@@ -1,8 +1,7 @@
 /**
- * The boundary of the core: what an adapter hands in (IncomingMessage) and who is speaking (Actor).
- * Replies are in reply.ts. Nothing here knows Slack or Teams.
+ * The boundary of the core: what an adapter hands in. Who is speaking is in actor.ts, replies are
+ * in reply.ts. Nothing here knows Slack or Teams.
  */
-import type { Member, WorkingParty } from "../store/index.ts";
 
 export const PLATFORMS = ["console", "slack", "teams"] as const;
 export type Platform = (typeof PLATFORMS)[number];
@@ -49,14 +48,3 @@ export type IncomingMessage = IncomingBase &
     | { kind: "action"; command: string; args: Record<string, unknown> }
     | { kind: "form"; command: string; values: Record<string, unknown> }
   );
-
-/** The member behind a message, with what they may do. */
-export interface Actor {
-  member: Member;
-  role: Role;
-  delegation: string | null;
-  workingParty: WorkingParty;
-  platform: Platform;
-  /** "slack:U0123": how the audit log names them */
-  ref: string;
-}

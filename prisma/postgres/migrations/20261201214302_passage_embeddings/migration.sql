@@ -1,0 +1,5 @@
+-- AlterTable
+ALTER TABLE "Passage" ADD COLUMN     "embedding" BYTEA;
+
+-- AlterTable
+ALTER TABLE "StrategyDocument" ADD COLUMN     "embeddingModel" TEXT;
