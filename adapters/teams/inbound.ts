@@ -57,9 +57,22 @@ export function referenceOf(activity: Activity): string {
   return JSON.stringify(ref);
 }
 
-/** Where the activity happened, with the reference needed to speak there later. */
+/** Where the activity happened, with the reference needed to speak there later and the channel's name. */
 export function conversationOf(activity: Activity): Conversation {
-  return { kind: isPersonal(activity) ? "direct" : "channel", id: channelIdOf(activity.conversation?.id ?? ""), ref: referenceOf(activity) };
+  const personal = isPersonal(activity);
+  const name = personal ? undefined : channelNameOf(activity);
+  return { kind: personal ? "direct" : "channel", id: channelIdOf(activity.conversation?.id ?? ""), ref: referenceOf(activity), ...(name ? { name } : {}) };
+}
+
+/**
+ * "CCWP / General": the team and channel names Teams sends, or the group chat's name. Teams gives
+ * no name for a team's General channel, whose id is the team's own.
+ */
+export function channelNameOf(activity: Activity): string | undefined {
+  const data = activity.channelData as { channel?: { id?: string; name?: string }; team?: { id?: string; name?: string } } | undefined;
+  const general = data?.team?.name && data.channel?.id !== undefined && data.channel.id === data.team.id ? "General" : undefined;
+  const name = [data?.team?.name, data?.channel?.name ?? general ?? activity.conversation?.name].filter(Boolean).join(" / ");
+  return name ? name.slice(0, 200) : undefined;
 }
 
 /** The Teams user: AAD object id when Teams gives it (stable across chats), name, time zone. */

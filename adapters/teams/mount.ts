@@ -14,7 +14,7 @@ import { createTeamsAdapter, type AgentsSdkOverrides } from "./agents-sdk.ts";
 import { FILE_ROUTE, FileLinks } from "./attachments.ts";
 import { storeDirectory } from "./directory.ts";
 import { MAX_BODY_BYTES, teamsEndpoint } from "./endpoint.ts";
-import { channelIdOf, referenceOf, userOf } from "./inbound.ts";
+import { channelIdOf, channelNameOf, referenceOf, userOf } from "./inbound.ts";
 import { checkLocalMode } from "./local-mode.ts";
 import { TeamsMessenger } from "./messenger.ts";
 import { TEAMS_ROUTE } from "./index.ts";
@@ -47,7 +47,7 @@ export function teamsMountWith(overrides: AgentsSdkOverrides = {}): Mount {
           await rememberChannel(rt.store.db, {
             platform: "teams",
             channelId: channelIdOf(activity.conversation!.id),
-            name: channelName(activity),
+            name: channelNameOf(activity),
             conversationRef: referenceOf(activity),
             defaultWorkingParty: config.DEFAULT_WORKING_PARTY,
             actor: `teams:${userOf(activity).id}`,
@@ -67,10 +67,4 @@ export function teamsMountWith(overrides: AgentsSdkOverrides = {}): Mount {
       return { messenger, chat: true, describe: `teams ${TEAMS_ROUTE} (${appId ? "authenticated" : "UNAUTHENTICATED, local mode: loopback only"})` };
     },
   };
-}
-
-/** "CCWP / General": the team and channel names Teams sends, or the group chat's name. */
-function channelName(activity: Activity): string | undefined {
-  const data = activity.channelData as { channel?: { name?: string }; team?: { name?: string } } | undefined;
-  return [data?.team?.name, data?.channel?.name ?? activity.conversation?.name].filter(Boolean).join(" / ") || undefined;
 }

@@ -38,6 +38,8 @@ export interface ButtonActionData {
  */
 export function cardText(s: string): string {
   return s
+    // "<topic>" reads as "‹topic›"; any other "<" that could open a tag becomes "‹".
+    .replace(/<([A-Za-z/!][^<>\n]{0,80})>/g, "‹$1›")
     .replace(/<(?=[A-Za-z/!])/g, "‹")
     .replace(/\]\(/g, "]\u200B(")
     .replace(/\r\n?/g, "\n");

@@ -21,9 +21,11 @@ export interface BindInput {
 export async function bindChannel(db: DbTx, b: BindInput): Promise<boolean> {
   const where = { workingPartyId_platform_channelId_purpose: { workingPartyId: b.workingPartyId, platform: b.platform, channelId: b.channelId, purpose: b.purpose } };
   const existing = await db.channelBinding.findUnique({ where });
+  // Platforms do not always name the channel in a message (Teams names it when the bot is added): reuse the name known for it.
+  const known = b.name ? null : await db.channelBinding.findFirst({ where: { platform: b.platform, channelId: b.channelId, NOT: { name: b.channelId } }, select: { name: true } });
   await db.channelBinding.upsert({
     where,
-    create: { workingPartyId: b.workingPartyId, platform: b.platform, channelId: b.channelId, name: b.name ?? b.channelId, purpose: b.purpose, conversationRef: b.conversationRef ?? null },
+    create: { workingPartyId: b.workingPartyId, platform: b.platform, channelId: b.channelId, name: b.name ?? known?.name ?? b.channelId, purpose: b.purpose, conversationRef: b.conversationRef ?? null },
     update: { ...(b.name ? { name: b.name } : {}), ...(b.conversationRef ? { conversationRef: b.conversationRef } : {}) },
   });
   return !existing;

@@ -25,7 +25,7 @@ export const adminCommands = [
     handler: async ({ purpose }, { actor, deps, message, now }) => {
       if (message.conversation.kind !== "channel") throw new InputError("Type this in the channel you want to bind, not in a direct message.");
       const db = deps.store.db;
-      const created = await bindChannel(db, { workingPartyId: actor.workingParty.id, platform: message.platform, channelId: message.conversation.id, purpose, conversationRef: message.conversation.ref });
+      const created = await bindChannel(db, { workingPartyId: actor.workingParty.id, platform: message.platform, channelId: message.conversation.id, name: message.conversation.name, purpose, conversationRef: message.conversation.ref });
       await audit(db, { workingPartyId: actor.workingParty.id, actor: actor.ref, action: "channel.bind", subject: `${message.platform}:${message.conversation.id}`, detail: { purpose }, at: now });
       return textReply(created ? `This channel now receives ${actor.workingParty.code}'s ${purpose === "reminders" ? "deadline reminders" : `${purpose} messages`}.` : `This channel was already bound for ${purpose}.`, "shared");
     },
