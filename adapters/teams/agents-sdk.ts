@@ -66,12 +66,13 @@ class TeamsConnectorClient extends ConnectorClient {
  * late keeps a turn that sends nothing (a channel message not for the bot) off the network.
  */
 class ConnectorHttpClient extends HttpClient {
-  constructor(
-    from: HttpClient,
-    private readonly token: (() => Promise<string>) | null,
-    private readonly retry: RetryPolicy | undefined,
-  ) {
+  private readonly token: (() => Promise<string>) | null;
+  private readonly retry: RetryPolicy | undefined;
+
+  constructor(from: HttpClient, token: (() => Promise<string>) | null, retry: RetryPolicy | undefined) {
     super({ baseURL: from.baseURL, headers: from.defaultHeaders });
+    this.token = token;
+    this.retry = retry;
   }
 
   override async request<T = unknown>(config: HttpRequestConfig): Promise<HttpResponse<T>> {
@@ -83,12 +84,14 @@ class ConnectorHttpClient extends HttpClient {
 
 /** The Agents SDK's CloudAdapter with lazily authenticated, retrying connector clients. */
 export class TeamsCloudAdapter extends CloudAdapter {
-  constructor(
-    authConfig: AuthConfiguration,
-    readonly trust: ServiceUrlTrust,
-    private readonly retry?: RetryPolicy,
-  ) {
+  /** which serviceUrls this adapter calls */
+  readonly trust: ServiceUrlTrust;
+  private readonly retry: RetryPolicy | undefined;
+
+  constructor(authConfig: AuthConfiguration, trust: ServiceUrlTrust, retry?: RetryPolicy) {
     super(authConfig, undefined, undefined, { validateServiceUrl: true }, serviceUrlPolicy(trust));
+    this.trust = trust;
+    this.retry = retry;
   }
 
   /** True when requests must carry a Bot Framework token (MicrosoftAppId is set). */

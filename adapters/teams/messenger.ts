@@ -34,7 +34,10 @@ export class TeamsMessenger implements Messenger {
   readonly platform = "teams" as const;
   private readonly clock: () => Date;
 
-  constructor(private readonly o: TeamsMessengerOptions) {
+  private readonly o: TeamsMessengerOptions;
+
+  constructor(o: TeamsMessengerOptions) {
+    this.o = o;
     this.clock = o.clock ?? (() => new Date());
   }
 
@@ -92,7 +95,7 @@ export class TeamsMessenger implements Messenger {
    * before the message is sent, so a retry posts into it instead of opening another.
    */
   private async sendToNewChat(to: Recipient, activity: Activity, log: Logger): Promise<SendResult> {
-    const known = (await this.o.directory.knownReferences(50)).map(parseReference).filter((r): r is ConversationReference => r !== null);
+    const known = (await this.o.directory.knownReferences(50)).map((r) => parseReference(r)).filter((r): r is ConversationReference => r !== null);
     if (known.length === 0) return { ok: false, retryable: false, error: "no Teams conversation is known yet, so there is no tenant to reach the user in: install the app in a team or a chat first" };
     const seen = new Set<string>();
     const candidates = known.filter((r) => {
@@ -141,7 +144,7 @@ export class TeamsMessenger implements Messenger {
           try {
             const ref = ctx.activity.getConversationReference();
             delete ref.activityId;
-            await this.o.directory.rememberDirectReference(to.id, JSON.stringify(ref));
+            await this.o.directory.rememberDirectReference(to.id, ref);
             sentId = await postNew(ctx, activity);
           } catch (e) {
             failure = e;

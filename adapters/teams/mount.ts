@@ -43,16 +43,16 @@ export function teamsMountWith(overrides: AgentsSdkOverrides = {}): Mount {
         clock,
         // Only Teams deliveries go out here, at once; those for other platforms wait for the scheduler.
         dispatch: async (ids: number[], now: Date) => void (await dispatcher.dispatchDue({ now, only: ids })),
+        // Where the bot is added is the core's business: admin binds it (audited) or refreshes the bindings made for it.
         installed: async (activity: Activity, now: Date) => {
-          await rememberChannel(rt.store.db, {
-            platform: "teams",
-            channelId: channelIdOf(activity.conversation!.id),
-            name: channelNameOf(activity),
-            conversationRef: referenceOf(activity),
-            defaultWorkingParty: config.DEFAULT_WORKING_PARTY,
-            actor: `teams:${userOf(activity).id}`,
-            at: now,
-          });
+          const channelId = channelIdOf(activity.conversation!.id);
+          await rt.store.unitOfWork((uow) =>
+            rememberChannel(
+              uow,
+              { platform: "teams", channelId, name: channelNameOf(activity) ?? channelId, ref: JSON.parse(referenceOf(activity)) as unknown, defaultWorkingParty: config.DEFAULT_WORKING_PARTY },
+              { actor: `teams:${userOf(activity).id}`, at: now },
+            ),
+          );
         },
       };
       adapter.onTurnError = turnErrorHandler(deps);

@@ -29,7 +29,11 @@ export interface ReplySenderDeps {
 const SENT = Symbol("secretariat.replies");
 
 export class ReplySender {
-  constructor(private readonly deps: ReplySenderDeps) {}
+  private readonly deps: ReplySenderDeps;
+
+  constructor(deps: ReplySenderDeps) {
+    this.deps = deps;
+  }
 
   /** Posts `replies` as one message in the turn's conversation, or queues them if that fails. */
   async send(context: TurnContext, replies: Reply[]): Promise<void> {

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../support/cli.ts";
-import { databaseKinds, freshDatabase, type TestDatabase } from "../support/databases.ts";
+import { databaseKinds, seededDatabase, type TestDatabase } from "../support/databases.ts";
 
 describe.each(databaseKinds)("secretariat deadlines on %s", (kind) => {
   let db: TestDatabase;
   beforeAll(async () => {
-    db = await freshDatabase(kind);
+    db = await seededDatabase(kind);
   });
   afterAll(() => db.drop());
   const run = (...args: string[]) => runCli(["deadlines", ...args], { env: { DATABASE_URL: db.url } });
