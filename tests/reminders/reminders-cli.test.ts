@@ -87,7 +87,7 @@ describe("secretariat reminders", () => {
     [["reminders", "tick"], /required option '--now <iso>'/],
     [["reminders", "tick", "--now", "yesterday"], /--now: an ISO date-time/],
     [["reminders", "list", "--from", "2026-02-30"], /--from: a date YYYY-MM-DD/],
-    [["reminders", "list", "--wp", "NOPE"], /unknown working party NOPE/],
+    [["reminders", "list", "--wp", "NOPE"], /There is no working party NOPE; the working parties are CCWP/],
   ])("refuses %j with one line", async (args, message) => {
     const r = await runCli(args as string[], { env: { DATABASE_URL: (await seededDatabase("sqlite")).url } });
     expect(r.code).toBe(2);
