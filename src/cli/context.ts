@@ -28,7 +28,7 @@ export function createCliContext(io: CliIO, kit: () => Promise<AdapterKit>): Cli
       const [{ createLogger }, { openRuntime }] = await Promise.all([import("../log/logger.ts"), import("../runtime/open-runtime.ts")]);
       // One-shot commands keep stderr quiet unless LOG_LEVEL asks for more.
       const level = io.env.LOG_LEVEL ? cfg.LOG_LEVEL : (options.logLevel ?? "warn");
-      const rt = await openRuntime(cfg, createLogger(level, options.logTo));
+      const rt = await openRuntime(cfg, createLogger(level, options.logTo ? (line) => options.logTo!.write(line) : io.log));
       try {
         return await work(rt);
       } finally {

@@ -7,6 +7,8 @@ export interface CliIO {
   /** the clock; only src/cli and the adapters read it */
   now(): Date;
   env: Record<string, string | undefined>;
+  /** where log lines go; default file descriptor 2 (stderr) */
+  log?: (line: string) => void;
 }
 
 import { processEnv } from "../config/process-env.ts";

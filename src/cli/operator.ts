@@ -8,20 +8,26 @@ import type { Runtime } from "../runtime/open-runtime.ts";
 import { emit, type CliContext } from "./context.ts";
 import { CliError } from "./io.ts";
 
-export async function workingPartyOf(rt: Runtime, code?: string): Promise<WorkingParty> {
-  const c = (code ?? rt.config.DEFAULT_WORKING_PARTY).toUpperCase();
-  const wp = await rt.store.db.workingParty.findUnique({ where: { code: c } });
-  if (!wp) throw new CliError(`unknown working party ${c} (see: secretariat wp list)`, 2);
+/** The working party a `--wp` option names (default DEFAULT_WORKING_PARTY), or a usage error. */
+export async function workingPartyOf(rt: Pick<Runtime, "store" | "config">, code?: string): Promise<WorkingParty> {
+  const c = code ?? rt.config.DEFAULT_WORKING_PARTY;
+  const wp = await rt.store.repos.workingParties.find(c);
+  if (!wp) throw new CliError(await rt.store.repos.workingParties.unknownMessage(c), 2);
   return wp;
 }
 
-export async function runAsOperator(ctx: CliContext, text: string, options: Record<string, unknown>): Promise<void> {
+/**
+ * Runs a chat command by id with its arguments, as the operator: the same validation, roles and
+ * audit as in chat, without turning the options into a sentence first. Bad arguments exit 2.
+ */
+export async function runAsOperator(ctx: CliContext, command: string, args: Record<string, unknown>, options: Record<string, unknown>): Promise<void> {
   await ctx.withRuntime(async (rt) => {
     const wp = await workingPartyOf(rt, options.wp as string | undefined);
     const result = await rt.bot.handle({
       platform: "console",
-      kind: "text",
-      text,
+      kind: "action",
+      command,
+      args,
       user: { id: "cli", name: "cli", claims: { role: "secretariat" } },
       conversation: { kind: "direct", id: "dm:cli" },
       workingParty: wp.code,

@@ -27,11 +27,23 @@ export class InputError extends BotError {
   }
 }
 
-/** The actor may not do this; nothing was changed. */
+/** What the audit log keeps of a refusal; by default "permission.refused" and the message text. */
+export interface RefusalAudit {
+  action?: string;
+  subject?: string;
+  detail?: Record<string, unknown>;
+}
+
+/**
+ * The actor may not do this; nothing was changed. The refusal itself is audited by handleMessage
+ * after the command's unit of work was rolled back, as `audit` says.
+ */
 export class PermissionError extends BotError {
   override readonly name = "PermissionError";
-  constructor(userMessage: string) {
+  readonly audit: RefusalAudit;
+  constructor(userMessage: string, audit: RefusalAudit = {}) {
     super("permission", userMessage);
+    this.audit = audit;
   }
 }
 

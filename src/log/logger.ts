@@ -1,11 +1,12 @@
-import pino, { type DestinationStream, type Logger } from "pino";
+import pino, { type Logger } from "pino";
 
 export type { Logger };
 
 /**
- * The process logger: JSON lines on stderr, so stdout stays for machine output. `destination`
- * takes the lines instead (the console chat shows them as text above its prompt).
+ * The process logger: JSON lines on stderr, so stdout stays for machine output; or into `write`,
+ * one line per call (the CLI run in-process by tests keeps its stderr that way; the console chat shows
+ * them as text above its prompt).
  */
-export function createLogger(level: string, destination?: DestinationStream): Logger {
-  return pino({ level, base: { app: "secretariat" } }, destination ?? pino.destination({ fd: 2, sync: true }));
+export function createLogger(level: string, write?: (line: string) => void): Logger {
+  return pino({ level, base: { app: "secretariat" } }, write ? { write } : pino.destination({ fd: 2, sync: true }));
 }

@@ -7,7 +7,9 @@ import { reply, textReply } from "../core/reply.ts";
 import { normaliseHolidays } from "../admin/working-party.ts";
 import { addCivilDays, civilDateAt } from "../time/civil-date.ts";
 import { DeliveryTime, describeRule, safeJson, toRule, type Rule } from "./rules.ts";
+import { sameMeaning } from "./reminder-keys.ts";
 import { upcomingReminders } from "./upcoming.ts";
+import { reminderSettings } from "./settings.ts";
 import { longDate } from "./digest.ts";
 
 const Days = z.coerce.number().int().min(0, "at least 0 days").max(365, "at most 365 days");
@@ -28,17 +30,14 @@ export const reminderCommands = [
     summary: "Show the reminder rules, delivery time and holidays.",
     usage: "reminder rules",
     examples: ["reminder rules", "reminders"],
-    patterns: [/^(?:reminder rules|reminders(?: rules| settings)?|show reminders)$/i],
     args: z.object({}),
     handler: async (_a, ctx) => {
-      const wp = ctx.actor.workingParty;
-      const rules = await rulesOf(ctx);
-      const holidays = (safeJson(wp.holidays) as string[] | null) ?? [];
-      return reply(`${wp.code} reminder rules`, [
-        { type: "text", text: `Reminder rules of ${wp.code} (times in ${wp.timeZone}; weekends and holidays move a reminder to the nearest working day):`, style: "heading" },
-        { type: "fields", fields: rules.map((r) => ({ label: `#${r.id}`, value: describeRule(r) })) },
-        { type: "text", text: holidays.length ? `Holidays: ${holidays.join(", ")}` : "No holidays listed.", style: "muted" },
-        { type: "text", text: `Missed reminders are sent late within ${wp.catchUpHours} hours; older ones are named in the next digest.`, style: "muted" },
+      const s = await reminderSettings(ctx.deps.store.db, ctx.actor.workingParty);
+      return reply(`${s.workingParty} reminder rules`, [
+        { type: "text", text: `Reminder rules of ${s.workingParty} (times in ${s.timeZone}; weekends and holidays move a reminder to the nearest working day):`, style: "heading" },
+        { type: "fields", fields: s.rules.map((r) => ({ label: `#${r.id}`, value: r.text })) },
+        { type: "text", text: s.holidays.length ? `Holidays: ${s.holidays.join(", ")}` : "No holidays listed.", style: "muted" },
+        { type: "text", text: `Missed reminders are sent late within ${s.catchUpHours} hours; older ones are named in the next digest.`, style: "muted" },
       ]);
     },
   }),
@@ -48,12 +47,11 @@ export const reminderCommands = [
     summary: "List the reminders the bot will send in the next 30 days.",
     usage: "upcoming reminders",
     examples: ["upcoming reminders", "reminders upcoming"],
-    patterns: [/^(?:upcoming reminders|reminders upcoming|next reminders)$/i],
     args: z.object({}),
     handler: async (_a, ctx) => {
       const wp = ctx.actor.workingParty;
       const today = civilDateAt(ctx.now, wp.timeZone);
-      const list = await upcomingReminders(ctx.deps.store.db, wp, today, addCivilDays(today, 30));
+      const list = await upcomingReminders(ctx.deps.store.db, wp, today, addCivilDays(today, 30), ctx.now);
       if (list.length === 0) return textReply("No reminders are due in the next 30 days.");
       return reply(`${list.length} reminders in the next 30 days`, [
         {
@@ -70,11 +68,6 @@ export const reminderCommands = [
     summary: "Add a reminder rule.",
     usage: "reminder add N days before|on the day|N days after [every N days] [at HH:MM] | escalate after N working days",
     examples: ["reminder add 7 days before", "reminder add on the day at 08:30", "reminder add 1 day after every 7 days", "escalate after 5 working days"],
-    patterns: [
-      /^(?:add )?reminder(?: add)? (?<days>\d+) days? (?<kind>before|after)(?: every (?<repeat>\d+) days?)?(?: at (?<time>\S+))?$/i,
-      /^(?:add )?reminder(?: add)? (?<kind>on) the (?:due )?day(?: at (?<time>\S+))?$/i,
-      /^(?<kind>escalate) after (?<days>\d+) working days?(?: at (?<time>\S+))?$/i,
-    ],
     roles: ["secretariat"],
     args: z.object({
       kind: z.string().toLowerCase().pipe(z.enum(["before", "on", "after", "escalate"])),
@@ -86,8 +79,12 @@ export const reminderCommands = [
       const wp = ctx.actor.workingParty;
       const offsetDays = kind === "on" ? 0 : (days ?? 0);
       if (kind === "escalate" && offsetDays < 1) throw new InputError("Escalate after at least 1 working day.", { days: "at least 1" });
+      const repeatDays = kind === "after" ? (repeat ?? null) : null;
+      // A rule that means the same as one in force would remind of nothing new.
+      const twin = (await rulesOf(ctx)).find((r) => sameMeaning(r, { kind, offsetDays, repeatDays, workingDaysOnly: true }));
+      if (twin) throw new InputError(`Rule #${twin.id} already reminds ${describeRule(twin)}; nothing was added. To change its time: reminder remove ${twin.id}, then add it again.`);
       const row = await ctx.deps.store.db.reminderRule.create({
-        data: { workingPartyId: wp.id, kind, offsetDays, repeatDays: kind === "after" ? (repeat ?? null) : null, deliveryTime: time ?? "09:00" },
+        data: { workingPartyId: wp.id, kind, offsetDays, repeatDays, deliveryTime: time ?? wp.reminderTime },
       });
       await auditChange(ctx, "reminders.rule.add", { id: row.id, kind, offsetDays, repeat, time });
       return textReply(`Added reminder rule #${row.id}: ${describeRule(toRule(row)!)}.`);
@@ -99,7 +96,6 @@ export const reminderCommands = [
     summary: "Remove a reminder rule by its number.",
     usage: "reminder remove N",
     examples: ["reminder remove 3"],
-    patterns: [/^(?:reminder remove|remove reminder|delete reminder) #?(?<id>\S+)$/i],
     roles: ["secretariat"],
     args: z.object({ id: z.coerce.number().int().positive("a rule number from: reminder rules") }),
     handler: async ({ id }, ctx) => {
@@ -115,11 +111,13 @@ export const reminderCommands = [
     summary: "Set the local time every reminder goes out.",
     usage: "reminders at HH:MM",
     examples: ["reminders at 08:30"],
-    patterns: [/^reminders? (?:time|at) (?<time>\S+)$/i],
     roles: ["secretariat"],
     args: z.object({ time: DeliveryTime }),
     handler: async ({ time }, ctx) => {
-      await ctx.deps.store.db.reminderRule.updateMany({ where: { workingPartyId: ctx.actor.workingParty.id }, data: { deliveryTime: time } });
+      const db = ctx.deps.store.db;
+      const wpId = ctx.actor.workingParty.id;
+      // Every rule now, and the rules added later (the working party keeps the time).
+      await db.$transaction([db.reminderRule.updateMany({ where: { workingPartyId: wpId }, data: { deliveryTime: time } }), db.workingParty.update({ where: { id: wpId }, data: { reminderTime: time } })]);
       await auditChange(ctx, "reminders.time", { time });
       return textReply(`Reminders now go out at ${time} (${ctx.actor.workingParty.timeZone}).`);
     },
@@ -130,9 +128,8 @@ export const reminderCommands = [
     summary: "Add or remove a holiday on which no reminder goes out.",
     usage: "holiday add|remove YYYY-MM-DD",
     examples: ["holiday add 2026-12-24", "holiday remove 2026-12-24"],
-    patterns: [/^holidays? (?<op>add|remove) (?<days>.+)$/i],
     roles: ["secretariat"],
-    args: z.object({ op: z.string().toLowerCase().pipe(z.enum(["add", "remove"])), days: z.string().max(2000).transform((s) => s.split(/[\s,]+/).filter(Boolean)) }),
+    args: z.object({ op: z.string().toLowerCase().pipe(z.enum(["add", "remove"])), days: z.array(z.string().max(40)).min(1, "at least one day, YYYY-MM-DD").max(366) }),
     handler: async ({ op, days }, ctx) => {
       const wp = ctx.actor.workingParty;
       const given = normaliseHolidays(days);

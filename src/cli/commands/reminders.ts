@@ -6,6 +6,7 @@ import { Dispatcher } from "../../outbox/dispatcher.ts";
 import { Outbox } from "../../outbox/outbox.ts";
 import { runTick } from "../../reminders/tick.ts";
 import { upcomingReminders } from "../../reminders/upcoming.ts";
+import { reminderSettings } from "../../reminders/settings.ts";
 import { isCivilDate, civilDateAt, addCivilDays } from "../../time/civil-date.ts";
 import type { SentMessage } from "../adapter-kit.ts";
 import { emit, type CliContext } from "../context.ts";
@@ -34,19 +35,24 @@ export function registerReminders(program: Command, ctx: CliContext): void {
         const messengers = [kit.consoleMessenger((m) => sent.push(m)), ...(await kit.platformMessengers(rt))];
         const dispatcher = new Dispatcher(rt.store, messengers, rt.logger);
         const { results } = await runTick({ store: rt.store, logger: rt.logger }, dispatcher, now, planners);
-        const delivered = results
-          .filter((r) => r.outcome === "sent" || r.outcome === "already-sent")
-          .map((r) => ({
-            key: r.delivery.key,
-            to: r.delivery.targetKind === "user" ? `user:${r.delivery.target}` : r.delivery.target,
-            text: Outbox.replies(r.delivery).map(replyToPlainText).join("\n\n"),
-            kind: r.delivery.kind,
-            platform: r.delivery.platform,
-            late: r.delivery.late,
-            outcome: r.outcome,
-          }));
+        // Everything this tick dealt with, also what did not go out (retry, failed, expired), and
+        // what is due for a platform this process cannot reach (the running bot sends it).
+        const waiting = (await dispatcher.waiting(now)).map((delivery) => ({ delivery, outcome: "waiting" as const, error: `no ${delivery.platform} messenger in this process (${delivery.platform} is not configured here); the running bot sends it` }));
+        const delivered = [...results, ...waiting].map((r) => ({
+          key: r.delivery.key,
+          to: r.delivery.targetKind === "user" ? `user:${r.delivery.target}` : r.delivery.target,
+          text: Outbox.replies(r.delivery).map(replyToPlainText).join("\n\n"),
+          kind: r.delivery.kind,
+          platform: r.delivery.platform,
+          late: r.delivery.late,
+          outcome: r.outcome,
+          ...(r.error ? { error: r.error } : {}),
+        }));
+        const gone = (outcome: string) => outcome === "sent" || outcome === "already-sent";
         emit(ctx.io, Boolean(o.json), delivered, () =>
-          delivered.length === 0 ? "Nothing to deliver." : delivered.map((d) => `→ ${d.to} [${d.key}]${d.late ? " (late)" : ""}\n${d.text}`).join("\n\n"),
+          delivered.length === 0
+            ? "Nothing to deliver."
+            : delivered.map((d) => `→ ${d.to} [${d.key}]${d.late ? " (late)" : ""}${gone(d.outcome) ? "" : ` ${d.outcome}: ${d.error ?? ""}`}\n${d.text}`).join("\n\n"),
         );
       });
     });
@@ -82,33 +88,39 @@ export function registerReminders(program: Command, ctx: CliContext): void {
       });
     });
 
-  const viaBot = (name: string, description: string, toText: (o: Record<string, unknown>, args: string[]) => string, options: [string, string][] = [], args = "") => {
+  // The settings commands are the chat commands, called by id with the options as arguments.
+  const byId = (name: string, description: string, command: string, toArgs: (o: Record<string, unknown>, args: string[]) => Record<string, unknown>, options: [string, string][] = [], args = "") => {
     const c = reminders.command(`${name}${args ? ` ${args}` : ""}`).description(description).option("--wp <code>", "working party").option("--json", "print the bot's reply as JSON");
     for (const [flag, help] of options) c.option(flag, help);
     c.action(async (...params: unknown[]) => {
-      const positional = params.slice(0, -2) as string[];
+      const positional = params.slice(0, -2) as (string | string[])[];
       const raw = params.at(-2) as Record<string, unknown>;
-      await runAsOperator(ctx, toText(raw, positional.flat()), raw);
+      await runAsOperator(ctx, command, toArgs(raw, positional.flat()), raw);
     });
   };
-  viaBot("rules", "show the reminder rules, delivery time and holidays", () => "reminder rules");
-  viaBot(
+  reminders
+    .command("rules")
+    .description("show the reminder rules, delivery time and holidays")
+    .option("--wp <code>", "working party")
+    .option("--json", "print {workingParty, timeZone, reminderTime, catchUpHours, holidays, rules: [{id, kind, offsetDays, repeatDays, time, workingDaysOnly, channels, text}]}")
+    .action(async (raw: Record<string, unknown>) => {
+      const o = parseOptions(z.object({ wp: z.string().optional(), json: z.boolean().optional() }), raw);
+      if (!o.json) return runAsOperator(ctx, "reminders.rules", {}, raw);
+      await ctx.withRuntime(async (rt) => emit(ctx.io, true, await reminderSettings(rt.store.db, await workingPartyOf(rt, o.wp)), () => ""));
+    });
+  byId(
     "add",
     "add a rule: --kind before|on|after|escalate [--days N] [--repeat N] [--time HH:MM]",
-    (o) => {
-      const k = String(o.kind ?? "");
-      if (k === "on") return `reminder add on the day${o.time ? ` at ${o.time}` : ""}`;
-      if (k === "escalate") return `escalate after ${o.days ?? ""} working days${o.time ? ` at ${o.time}` : ""}`;
-      return `reminder add ${o.days ?? ""} days ${k}${o.repeat ? ` every ${o.repeat} days` : ""}${o.time ? ` at ${o.time}` : ""}`;
-    },
+    "reminders.add",
+    (o) => ({ kind: o.kind, days: o.days, repeat: o.repeat, time: o.time }),
     [
       ["--kind <kind>", "before | on | after | escalate"],
       ["--days <n>", "days before/after, or working days overdue for escalate"],
       ["--repeat <n>", "after: repeat every N days while open"],
-      ["--time <HH:MM>", "local delivery time (default 09:00)"],
+      ["--time <HH:MM>", "local delivery time (default: the working party's reminder time)"],
     ],
   );
-  viaBot("remove", "remove rule ID", (_o, a) => `reminder remove ${a[0] ?? ""}`, [], "<id>");
-  viaBot("time", "set the local delivery time of every rule", (_o, a) => `reminders at ${a[0] ?? ""}`, [], "<HH:MM>");
-  viaBot("holiday", "add or remove holidays: holiday add|remove YYYY-MM-DD...", (_o, a) => `holiday ${a.join(" ")}`, [], "<op> <days...>");
+  byId("remove", "remove rule ID", "reminders.remove", (_o, a) => ({ id: a[0] }), [], "<id>");
+  byId("time", "set the local delivery time of every rule", "reminders.time", (_o, a) => ({ time: a[0] }), [], "<HH:MM>");
+  byId("holiday", "add or remove holidays: holiday add|remove YYYY-MM-DD...", "reminders.holiday", (_o, a) => ({ op: a[0], days: a.slice(1) }), [], "<op> <days...>");
 }
