@@ -41,6 +41,7 @@ export class SlackApiStandIn {
   readonly socketAcks: Record<string, unknown>[] = [];
   users: Record<string, { name: string; tz?: string }> = {};
   private readonly failures = new Map<string, Failure[]>();
+  private readonly holds = new Map<string, Promise<void>>();
   private readonly history = new Map<string, StoredMessage[]>();
   private readonly server: http.Server;
   private readonly wss = new WebSocketServer({ noServer: true });
@@ -85,6 +86,19 @@ export class SlackApiStandIn {
   /** The next call(s) of `method` fail as given, in order. */
   failNext(method: string, ...failures: Failure[]): void {
     this.failures.set(method, [...(this.failures.get(method) ?? []), ...failures]);
+  }
+
+  /**
+   * Calls of `method` wait, unanswered, until the returned release is called (a slow Slack, or work
+   * that does not finish). Calls already waiting are answered on release.
+   */
+  hold(method: string): () => void {
+    let release!: () => void;
+    this.holds.set(method, new Promise<void>((r) => (release = r)));
+    return () => {
+      this.holds.delete(method);
+      release();
+    };
   }
 
   /** Calls of one method (all when omitted). */
@@ -134,6 +148,7 @@ export class SlackApiStandIn {
     const args = parseArgs(raw.toString("utf8"), String(req.headers["content-type"] ?? ""));
     const token = String(req.headers.authorization ?? "").replace(/^Bearer /, "") || (args.token as string | undefined);
     this.calls.push({ method, args, ...(token ? { token } : {}) });
+    await this.holds.get(method);
     const failure = this.failures.get(method)?.shift();
     if (failure && !failure.pass) {
       if (failure.status === 429) {
