@@ -12,6 +12,7 @@ import { ConfigError } from "../src/config/index.ts";
 import { slackMount } from "./slack/index.ts";
 import { mountCalendarRoute } from "./http/calendar-route.ts";
 import { teamsMount } from "./teams/index.ts";
+import { mountWebConsole } from "./web/index.ts";
 
 /** A platform (or feed) that serves over HTTP when configured. Platform modules are imported lazily. */
 export interface Mount {
@@ -24,6 +25,7 @@ export interface Mount {
 
 const mounts: Mount[] = [
   { name: "calendar", mount: async (server, rt) => (mountCalendarRoute(server, rt), { describe: "calendar feeds GET /calendar/<token>.ics", chat: false }) },
+  { name: "console", mount: async (server, rt) => (mountWebConsole(server, rt), { describe: `web console GET /console/ (sign in: secretariat console link --user NAME)`, chat: false }) },
   slackMount,
   teamsMount,
 ];

@@ -1,7 +1,10 @@
 /**
- * The evaluation: the questions in eval/questions.yaml against the bundled corpus, for the bot's
- * retrieval and for the baseline a developer would pick first (MiniSearch with default options
- * over naive blank-line paragraphs). Shared by `npm run eval` and the benchmark.
+ * The evaluation: a split's questions (eval/dev/*.yaml, eval/test/*.yaml) against the bundled
+ * corpus plus the evaluation documents those questions name (data/eval-documents/<split>/),
+ * imported as found, for the bot and for the baseline a developer would pick first (MiniSearch
+ * with default options over blank-line paragraphs). The expected passage is the one holding the
+ * question's verbatim `quote`; whether our label for it reads as the question's `label` is
+ * counted apart. Shared by `npm run eval`, the decline fit and the benchmark.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -9,56 +12,84 @@ import { fileURLToPath } from "node:url";
 import MiniSearch from "minisearch";
 import { parse } from "yaml";
 import { z } from "zod";
-import { answerQuestion } from "../src/knowledge/answer.ts";
+import { answerQuestion } from "../src/knowledge/answer/answer.ts";
 import { BUNDLED_DOCUMENTS, CORPUS_DIR } from "../src/knowledge/corpus.ts";
-import { KnowledgeIndex, type IndexDocument, type IndexPassage } from "../src/knowledge/knowledge-index.ts";
-import { parseDocument } from "../src/knowledge/parse-document.ts";
+import { extractText, readDocument } from "../src/knowledge/import/read-document.ts";
+import type { DeclineModel } from "../src/knowledge/decline/decline-model.ts";
+import { KnowledgeIndex, type IndexDocument, type IndexPassage, type SearchOutcome } from "../src/knowledge/index/knowledge-index.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+/** Where the evaluation documents are. */
+export const EVAL_DOCUMENTS = path.join(here, "..", "data", "eval-documents");
 
-const Target = z.object({ doc: z.string(), label: z.string() });
+const Target = z.object({ doc: z.string(), label: z.string().optional(), quote: z.string().optional() });
 const Question = z.object({
   q: z.string().min(1),
   doc: z.string().optional(),
-  label: z.string().optional(),
+  label: z.union([z.string(), z.number()]).transform(String).optional(),
+  quote: z.string().optional(),
   also: z.array(Target).optional(),
   answerable: z.boolean().default(true),
   kind: z.string().optional(),
 });
 /** One evaluation question. */
 export type EvalQuestion = z.infer<typeof Question>;
+/** The two splits. */
+export type Split = "dev" | "test";
 
-/** Reads eval/questions.yaml (or another file in the same format). */
-export function loadQuestions(file = path.join(here, "questions.yaml")): EvalQuestion[] {
-  const list = z.array(Question).parse(parse(fs.readFileSync(file, "utf8")));
-  for (const q of list) if (q.answerable && (!q.doc || !q.label)) throw new Error(`question "${q.q}" needs doc and label`);
+/** The questions of a split (every .yaml file in eval/<split>/), or of one file. */
+export function loadQuestions(splitOrFile: Split | string = "dev"): EvalQuestion[] {
+  const dir = path.join(here, splitOrFile);
+  const files = splitOrFile === "dev" || splitOrFile === "test" ? (fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => path.join(dir, f)) : []) : [splitOrFile];
+  const list = files.flatMap((f) => z.array(Question).parse(parse(fs.readFileSync(f, "utf8")) ?? []));
+  for (const q of list) if (q.answerable && (!q.doc || !q.quote)) throw new Error(`question "${q.q}" needs doc and quote`);
   return list;
 }
 
-/** The bundled corpus as the importer labels it. */
-export function loadCorpus(): { documents: IndexDocument[]; passages: IndexPassage[]; raw: Map<string, string> } {
-  const documents: IndexDocument[] = [];
-  const passages: IndexPassage[] = [];
-  const raw = new Map<string, string>();
+/** The corpus of a split: passages as the importer labels them, and the plain text for the baseline. */
+export interface Corpus {
+  documents: IndexDocument[];
+  passages: IndexPassage[];
+  raw: Map<string, string>;
+  /** documents that could not be imported, with the importer's message */
+  failed: Map<string, string>;
+}
+
+/** The bundled corpus plus the evaluation documents the questions name, imported through the importer. */
+export async function loadCorpus(questions: EvalQuestion[] = [], split: Split = "dev"): Promise<Corpus> {
+  const corpus: Corpus = { documents: [], passages: [], raw: new Map(), failed: new Map() };
   let id = 1;
-  for (const [slug, file] of Object.entries(BUNDLED_DOCUMENTS)) {
-    const bytes = fs.readFileSync(path.join(CORPUS_DIR, file));
-    raw.set(slug, bytes.toString("utf8"));
-    const d = parseDocument(bytes, file, { slug });
-    documents.push({ slug, title: d.title, year: d.year, kind: d.kind });
-    d.passages.forEach((p, ord) => passages.push({ id: id++, documentSlug: slug, ord, ...p }));
+  const add = async (slug: string, bytes: Uint8Array, file: string) => {
+    try {
+      const d = await readDocument(bytes, file, { slug });
+      corpus.documents.push({ slug, title: d.title, year: d.year, kind: d.kind });
+      d.passages.forEach((p, ord) => corpus.passages.push({ id: id++, documentSlug: slug, ord, ...p }));
+      corpus.raw.set(slug, await extractText(bytes, file));
+    } catch (e) {
+      corpus.failed.set(slug, (e as { userMessage?: string }).userMessage ?? String(e));
+    }
+  };
+  for (const [slug, file] of Object.entries(BUNDLED_DOCUMENTS)) await add(slug, fs.readFileSync(path.join(CORPUS_DIR, file)), file);
+  const named = new Set(questions.flatMap((q) => [q.doc, ...(q.also ?? []).map((a) => a.doc)]).filter((d): d is string => Boolean(d) && !(d! in BUNDLED_DOCUMENTS)));
+  const dir = path.join(EVAL_DOCUMENTS, split);
+  const files = fs.existsSync(dir) ? fs.readdirSync(dir) : [];
+  for (const slug of named) {
+    const file = files.find((f) => f.replace(/\.[^.]+$/, "") === slug);
+    if (!file) corpus.failed.set(slug, `no file ${slug}.* in data/eval-documents/${split}/`);
+    else await add(slug, fs.readFileSync(path.join(dir, file)), file);
   }
-  return { documents, passages, raw };
+  return corpus;
 }
 
 /** One system's ranked answer to a question. */
 export interface Ranked {
   answered: boolean;
-  /** (document, label) pairs best first; for the baseline, the paragraphs' texts */
+  /** best first */
   sources: { document: string; label?: string; text: string }[];
+  outcome?: SearchOutcome;
 }
 
-/** The four figures. */
+/** The figures for one system on one split. */
 export interface Scores {
   top1: number;
   top3: number;
@@ -66,80 +97,113 @@ export interface Scores {
   wronglyDeclined: number;
   answerable: number;
   unanswerable: number;
+  /** questions whose quote was found in no passage (counted as misses) */
+  unresolved: string[];
+  /** of the resolved expected passages, how many carry the label the question gives */
+  labelAgreement: { agree: number; of: number; differ: { q: string; ours: string; theirs: string }[] };
+  byKind: Map<string, { n: number; ok: number }>;
   misses: { q: string; expected: string; got: string[]; answered: boolean }[];
 }
 
-/** Scores a system; `matches` says whether a source is the expected passage. */
-export function score(questions: EvalQuestion[], ask: (q: string) => Ranked, matches: (s: Ranked["sources"][number], t: z.infer<typeof Target>) => boolean): Scores {
-  let top1 = 0;
-  let top3 = 0;
-  let declined = 0;
-  let wrongly = 0;
-  const misses: Scores["misses"] = [];
-  const answerable = questions.filter((q) => q.answerable);
-  const unanswerable = questions.filter((q) => !q.answerable);
-  for (const q of questions) {
-    const r = ask(q.q);
-    if (!q.answerable) {
-      if (!r.answered) declined++;
-      else misses.push({ q: q.q, expected: "(decline)", got: r.sources.slice(0, 3).map((s) => `${s.document} ${s.label ?? s.text.slice(0, 40)}`), answered: true });
-      continue;
-    }
-    const targets = [{ doc: q.doc!, label: q.label! }, ...(q.also ?? [])];
-    const hitAt = r.answered ? r.sources.findIndex((s) => targets.some((t) => matches(s, t))) : -1;
-    if (!r.answered) wrongly++;
-    if (hitAt === 0) top1++;
-    if (hitAt >= 0 && hitAt < 3) top3++;
-    if (hitAt !== 0) misses.push({ q: q.q, expected: `${q.doc} ${q.label}`, got: r.sources.slice(0, 3).map((s) => `${s.document} ${s.label ?? s.text.slice(0, 40)}`), answered: r.answered });
+/** Squeezes text for quote matching: lower case, letters and digits only, single spaces. */
+export const squeeze = (s: string): string => s.toLowerCase().replace(/<[^>]+>/g, " ").replace(/[^a-z0-9]+/g, " ").trim();
+
+/** The (document, label) pairs whose passage text holds the quote. */
+export function resolveQuote(corpus: Corpus, doc: string, quote: string): { document: string; label: string }[] {
+  const q = squeeze(quote);
+  const inDoc = corpus.passages.filter((p) => p.documentSlug === doc);
+  let found = inDoc.filter((p) => squeeze(p.text).includes(q));
+  // a quote that runs across two passages (a heading and its first line): either half
+  if (found.length === 0 && q.length > 30) {
+    const w = q.split(" ");
+    const half = Math.max(4, Math.floor(w.length / 2));
+    const head = w.slice(0, half).join(" ");
+    const tail = w.slice(-half).join(" ");
+    found = inDoc.filter((p) => {
+      const t = squeeze(p.text);
+      return t.includes(head) || t.includes(tail);
+    });
   }
-  const a = answerable.length || 1;
-  return {
-    top1: top1 / a,
-    top3: top3 / a,
-    declined: declined / (unanswerable.length || 1),
-    wronglyDeclined: wrongly / a,
-    answerable: answerable.length,
-    unanswerable: unanswerable.length,
-    misses,
-  };
+  return [...new Map(found.map((p) => [`${p.documentSlug}\u0000${p.label}`, { document: p.documentSlug, label: p.label }])).values()];
 }
 
-/** The bot's retrieval over the labelled corpus. */
-export function botSystem(corpus = loadCorpus()) {
-  const index = new KnowledgeIndex(corpus.documents, corpus.passages);
+const labelKey = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "");
+
+/** Scores a system on a split. */
+export function score(questions: EvalQuestion[], corpus: Corpus, ask: (q: string) => Ranked, matches: (s: Ranked["sources"][number], t: { document: string; label: string }, quote: string) => boolean): Scores {
+  const s: Scores = { top1: 0, top3: 0, declined: 0, wronglyDeclined: 0, answerable: 0, unanswerable: 0, unresolved: [], labelAgreement: { agree: 0, of: 0, differ: [] }, byKind: new Map(), misses: [] };
+  for (const q of questions) {
+    const r = ask(q.q);
+    const kind = q.kind ?? (q.answerable ? "other" : "unanswerable");
+    const k = s.byKind.get(kind) ?? { n: 0, ok: 0 };
+    s.byKind.set(kind, k);
+    k.n++;
+    if (!q.answerable) {
+      s.unanswerable++;
+      if (!r.answered) {
+        s.declined++;
+        k.ok++;
+      } else s.misses.push({ q: q.q, expected: "(decline)", got: r.sources.slice(0, 3).map((x) => `${x.document} ${x.label ?? x.text.slice(0, 40)}`), answered: true });
+      continue;
+    }
+    s.answerable++;
+    const targets = [{ doc: q.doc!, label: q.label, quote: q.quote! }, ...(q.also ?? []).filter((a) => a.quote)].map((t) => ({ ...t, resolved: resolveQuote(corpus, t.doc, t.quote!) }));
+    const main = targets[0]!;
+    if (main.resolved.length === 0) s.unresolved.push(q.q);
+    else if (main.label !== undefined) {
+      s.labelAgreement.of++;
+      if (main.resolved.some((p) => labelKey(p.label) === labelKey(main.label!))) s.labelAgreement.agree++;
+      else s.labelAgreement.differ.push({ q: q.q, ours: main.resolved.map((p) => p.label).join(" | "), theirs: main.label });
+    }
+    const hitAt = r.answered ? r.sources.findIndex((src) => targets.some((t) => t.resolved.some((p) => matches(src, p, t.quote!)))) : -1;
+    if (!r.answered) s.wronglyDeclined++;
+    if (hitAt === 0) {
+      s.top1++;
+      k.ok++;
+    }
+    if (hitAt >= 0 && hitAt < 3) s.top3++;
+    if (hitAt !== 0) s.misses.push({ q: q.q, expected: `${q.doc} ${main.resolved.map((p) => p.label).join("|") || `(quote not found: ${q.quote})`}`, got: r.sources.slice(0, 3).map((x) => `${x.document} ${x.label ?? x.text.slice(0, 40)}`), answered: r.answered });
+  }
+  const a = s.answerable || 1;
+  s.top1 /= a;
+  s.top3 /= a;
+  s.wronglyDeclined /= a;
+  s.declined /= s.unanswerable || 1;
+  return s;
+}
+
+/** The bot's retrieval over the labelled corpus (with another decline model, for the fit). */
+export function botSystem(corpus: Corpus, decline?: DeclineModel) {
+  const index = new KnowledgeIndex(corpus.documents, corpus.passages, decline ? { decline } : {});
   const ask = (q: string): Ranked => {
-    const { answer } = answerQuestion(index, q);
-    return { answered: answer.answered, sources: answer.sources.map((s) => ({ document: s.document, label: s.label, text: s.text })) };
+    const { answer, outcome } = answerQuestion(index, q);
+    return { answered: answer.answered, sources: answer.sources.map((s) => ({ document: s.document, label: s.label, text: s.text })), outcome };
   };
-  const matches = (s: Ranked["sources"][number], t: { doc: string; label: string }) => s.document === t.doc && s.label === t.label;
+  const matches = (src: Ranked["sources"][number], t: { document: string; label: string }) => src.document === t.document && src.label === t.label;
   return { index, ask, matches };
 }
 
-const norm = (s: string) => s.toLowerCase().replace(/<[^>]+>/g, "").replace(/[^a-z0-9]+/g, "");
-
 /** The baseline: MiniSearch with default options over paragraphs split at blank lines. */
-export function baselineSystem(corpus = loadCorpus()) {
+export function baselineSystem(corpus: Corpus) {
   const rows: { id: number; document: string; text: string }[] = [];
   for (const [slug, text] of corpus.raw) {
     for (const para of text.split(/\n\s*\n/)) if (para.trim()) rows.push({ id: rows.length + 1, document: slug, text: para.trim() });
   }
   const search = new MiniSearch<{ id: number; document: string; text: string }>({ fields: ["text"], storeFields: ["document", "text"] });
   search.addAll(rows);
-  const passageText = new Map<string, string[]>();
-  for (const p of corpus.passages) {
-    const key = `${p.documentSlug} ${p.label}`;
-    passageText.set(key, [...(passageText.get(key) ?? []), norm(p.text)]);
-  }
   const ask = (q: string): Ranked => {
     const res = search.search(q);
     return { answered: res.length > 0, sources: res.slice(0, 10).map((r) => ({ document: r["document"] as string, text: r["text"] as string })) };
   };
-  // A naive paragraph counts as the passage when one contains the start of the other.
-  const matches = (s: Ranked["sources"][number], t: { doc: string; label: string }) => {
-    if (s.document !== t.doc) return false;
-    const b = norm(s.text);
-    if (b.length < 15) return false;
-    return (passageText.get(`${t.doc} ${t.label}`) ?? []).some((p) => p.length >= 15 && (p.includes(b.slice(0, 60)) || b.includes(p.slice(0, 60))));
+  // a paragraph counts when it holds the quote (or half of it, as for the bot)
+  const matches = (src: Ranked["sources"][number], t: { document: string }, quote: string) => {
+    if (src.document !== t.document) return false;
+    const p = squeeze(src.text);
+    const q = squeeze(quote);
+    if (p.includes(q)) return true;
+    const w = q.split(" ");
+    const half = Math.max(4, Math.floor(w.length / 2));
+    return q.length > 30 && (p.includes(w.slice(0, half).join(" ")) || p.includes(w.slice(-half).join(" ")));
   };
   return { ask, matches, size: rows.length, search };
 }

@@ -54,10 +54,10 @@ export class HttpServer {
   readonly app: FastifyInstance;
   private readonly rawPaths: { method: string; path: string }[] = [];
 
-  constructor(
-    private readonly logger: Logger,
-    options: HttpServerOptions = {},
-  ) {
+  private readonly logger: Logger;
+
+  constructor(logger: Logger, options: HttpServerOptions = {}) {
+    this.logger = logger;
     const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
     this.app = Fastify({
       requestTimeout,

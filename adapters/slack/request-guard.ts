@@ -56,11 +56,15 @@ export function signatureProblem(req: SignedRequest, signingSecret: string, nowM
 
 /** The guard itself: signature and clock, then "seen before?" in the store. */
 export class SlackRequestGuard {
-  constructor(
-    private readonly signingSecret: string,
-    private readonly stash: SlackStash,
-    private readonly now: () => number,
-  ) {}
+  private readonly signingSecret: string;
+  private readonly stash: SlackStash;
+  private readonly now: () => number;
+
+  constructor(signingSecret: string, stash: SlackStash, now: () => number) {
+    this.signingSecret = signingSecret;
+    this.stash = stash;
+    this.now = now;
+  }
 
   async check(req: SignedRequest): Promise<GuardVerdict> {
     const problem = signatureProblem(req, this.signingSecret, this.now());

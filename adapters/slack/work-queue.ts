@@ -18,10 +18,13 @@ export class WorkQueue {
   private running = 0;
   private readonly waiting: (() => void)[] = [];
 
-  constructor(
-    private readonly concurrency: number,
-    private readonly maxWaiting: number,
-  ) {}
+  private readonly concurrency: number;
+  private readonly maxWaiting: number;
+
+  constructor(concurrency: number, maxWaiting: number) {
+    this.concurrency = concurrency;
+    this.maxWaiting = maxWaiting;
+  }
 
   /** Runs `work` when a slot is free; resolves with its result. Rejects with QueueFullError, without running it, when full. */
   async run<T>(work: () => Promise<T>): Promise<T> {

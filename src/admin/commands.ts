@@ -1,6 +1,5 @@
 /** The secretariat's set-up commands in chat: which channels the bot speaks in. */
 import { z } from "zod";
-import { audit } from "../audit/audit-log.ts";
 import { defineCommand } from "../core/command.ts";
 import { InputError } from "../core/errors.ts";
 import { reply, textReply } from "../core/reply.ts";
@@ -22,11 +21,10 @@ export const adminCommands = [
     patterns: [/^bind (?:this )?channel(?: for (?:the )?(?<purpose>reminders|secretariat|general))?$/i],
     roles: ["secretariat"],
     args: z.object({ purpose: purposeFrom }),
-    handler: async ({ purpose }, { actor, deps, message, now }) => {
+    handler: async ({ purpose }, { actor, uow, message, now }) => {
       if (message.conversation.kind !== "channel") throw new InputError("Type this in the channel you want to bind, not in a direct message.");
-      const db = deps.store.db;
-      const created = await bindChannel(db, { workingPartyId: actor.workingParty.id, platform: message.platform, channelId: message.conversation.id, purpose, conversationRef: message.conversation.ref });
-      await audit(db, { workingPartyId: actor.workingParty.id, actor: actor.ref, action: "channel.bind", subject: `${message.platform}:${message.conversation.id}`, detail: { purpose }, at: now });
+      const key = { workingPartyId: actor.workingParty.id, platform: message.platform, channelId: message.conversation.id, purpose };
+      const created = await bindChannel(uow, { ...key, conversationRef: message.conversation.ref }, { actor: actor.ref, at: now });
       return textReply(created ? `This channel now receives ${actor.workingParty.code}'s ${purpose === "reminders" ? "deadline reminders" : `${purpose} messages`}.` : `This channel was already bound for ${purpose}.`, "shared");
     },
   }),
@@ -39,10 +37,8 @@ export const adminCommands = [
     patterns: [/^unbind (?:this )?channel(?: for (?:the )?(?<purpose>reminders|secretariat|general))?$/i],
     roles: ["secretariat"],
     args: z.object({ purpose: purposeFrom }),
-    handler: async ({ purpose }, { actor, deps, message, now }) => {
-      const db = deps.store.db;
-      await unbindChannel(db, { workingPartyId: actor.workingParty.id, platform: message.platform, channelId: message.conversation.id, purpose });
-      await audit(db, { workingPartyId: actor.workingParty.id, actor: actor.ref, action: "channel.unbind", subject: `${message.platform}:${message.conversation.id}`, detail: { purpose }, at: now });
+    handler: async ({ purpose }, { actor, uow, message, now }) => {
+      await unbindChannel(uow, { workingPartyId: actor.workingParty.id, platform: message.platform, channelId: message.conversation.id, purpose }, { actor: actor.ref, at: now });
       return textReply(`This channel no longer receives ${purpose} messages.`);
     },
   }),
@@ -54,8 +50,8 @@ export const adminCommands = [
     examples: ["channels"],
     patterns: [/^(?:list )?channels$/i],
     args: z.object({}),
-    handler: async (_a, { actor, deps }) => {
-      const rows = await deps.store.db.channelBinding.findMany({ where: { workingPartyId: actor.workingParty.id }, orderBy: [{ purpose: "asc" }, { id: "asc" }] });
+    handler: async (_a, { actor, uow }) => {
+      const rows = await uow.channels.inWorkingParty(actor.workingParty.id);
       if (rows.length === 0) return textReply(`${actor.workingParty.code} has no channels bound yet. In a channel, the secretariat types: bind this channel`);
       return reply(`${rows.length} channel bindings`, [
         { type: "fields", fields: rows.map((r) => ({ label: `${r.purpose} (${r.platform})`, value: r.name })) },

@@ -1,9 +1,10 @@
 /** Creating a working party: any working party can use the bot, not only the bundled CCWP. */
 import { z } from "zod";
-import type { Db, WorkingParty } from "../store/index.ts";
+import type { Db, DbTx, WorkingParty } from "../store/index.ts";
 import { DEFAULT_RULES } from "../reminders/rules.ts";
 import { isCivilDate } from "../time/civil-date.ts";
-import { InputError } from "../core/errors.ts";
+import { audit } from "../audit/audit-log.ts";
+import { InputError, NotFoundError } from "../core/errors.ts";
 
 /** An IANA time zone name that the runtime knows ("Europe/Brussels"). */
 export const TimeZone = z.string().refine((tz) => {
@@ -15,18 +16,24 @@ export const TimeZone = z.string().refine((tz) => {
   }
 }, "an IANA time zone such as Europe/Brussels");
 
+const Name = z.string().trim().min(2).max(200);
+const PlanMonths = z.number().int().min(1).max(120);
+const AdoptLeadMonths = z.number().int().min(0).max(24);
+
 export const NewWorkingParty = z.object({
   code: z.string().trim().toUpperCase().regex(/^[A-Z0-9_-]{2,20}$/, "2–20 letters, digits, - or _"),
-  name: z.string().trim().min(2).max(200),
+  name: Name,
   timeZone: TimeZone.default("Europe/Brussels"),
-  planMonths: z.number().int().min(1).max(120).default(18),
-  adoptLeadMonths: z.number().int().min(0).max(24).default(2),
+  planMonths: PlanMonths.default(18),
+  adoptLeadMonths: AdoptLeadMonths.default(2),
   consoleChannel: z.string().trim().min(1).max(80).optional(),
 });
 
 /** Creates a working party with the default reminder rules and, optionally, a console channel. */
-export async function createWorkingParty(db: Db, input: z.input<typeof NewWorkingParty>): Promise<WorkingParty> {
-  const wp = NewWorkingParty.parse(input);
+export async function createWorkingParty(db: DbTx, input: z.input<typeof NewWorkingParty>): Promise<WorkingParty> {
+  const parsed = NewWorkingParty.safeParse(input);
+  if (!parsed.success) throw settingsError(parsed.error);
+  const wp = parsed.data;
   if (wp.adoptLeadMonths >= wp.planMonths) throw new InputError("The adoption lead must be shorter than the plan.");
   if (await db.workingParty.findUnique({ where: { code: wp.code } })) throw new InputError(`Working party ${wp.code} exists already.`);
   return db.workingParty.create({
@@ -54,4 +61,69 @@ export function normaliseHolidays(days: string[]): string[] {
   const bad = days.find((d) => !isCivilDate(d));
   if (bad) throw new InputError(`"${bad}" is not a date; write holidays as YYYY-MM-DD.`);
   return [...new Set(days)].sort();
+}
+
+/** What `wp list` shows of a working party (the CLI contract's fields, in this order). */
+export interface WorkingPartySummary {
+  code: string;
+  name: string;
+  timeZone: string;
+  planMonths: number;
+  adoptLeadMonths: number;
+}
+
+export function summarise(wp: WorkingParty): WorkingPartySummary {
+  return { code: wp.code, name: wp.name, timeZone: wp.timeZone, planMonths: wp.planMonths, adoptLeadMonths: wp.adoptLeadMonths };
+}
+
+/** Settings that `wp set` may change; plans already made keep their dates. */
+export const WorkingPartySettings = z.object({ name: Name.optional(), timeZone: TimeZone.optional(), planMonths: PlanMonths.optional(), adoptLeadMonths: AdoptLeadMonths.optional() });
+
+/** One clear line for a refused setting, naming the field. */
+function settingsError(error: z.ZodError): InputError {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) fields[String(issue.path[0] ?? "input")] ??= issue.message;
+  return new InputError(Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join("; "), fields);
+}
+
+/**
+ * Creates a working party as `actor`, audited in the same transaction. When a member creates it
+ * from chat or the web console, they become its secretariat, so someone can manage it.
+ */
+export async function createWorkingPartyAs(
+  db: Db,
+  input: z.input<typeof NewWorkingParty>,
+  by: { actor: string; now: Date; creator?: { platform: string; platformUserId: string; displayName: string; delegation: string | null } },
+): Promise<WorkingParty> {
+  return db.$transaction(async (tx) => {
+    const code = String(input.code ?? "").trim().toUpperCase();
+    const wp = await createWorkingParty(tx, { consoleChannel: `#${code.toLowerCase()}`, ...input });
+    if (by.creator) await tx.member.create({ data: { workingPartyId: wp.id, ...by.creator, role: "secretariat" } });
+    await audit(tx, { workingPartyId: wp.id, actor: by.actor, action: "wp.create", subject: wp.code, detail: { ...summarise(wp) }, at: by.now });
+    return wp;
+  });
+}
+
+/** Every working party, by code. */
+export async function listWorkingParties(db: Db): Promise<WorkingParty[]> {
+  return db.workingParty.findMany({ orderBy: { code: "asc" } });
+}
+
+/** Changes a working party's settings, audited with what changed. */
+export async function updateWorkingParty(db: Db, code: string, changes: z.input<typeof WorkingPartySettings>, by: { actor: string; now: Date }): Promise<WorkingParty> {
+  const parsed = WorkingPartySettings.safeParse(changes);
+  if (!parsed.success) throw settingsError(parsed.error);
+  const set = Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined));
+  if (Object.keys(set).length === 0) throw new InputError("Name a setting to change: name, tz, months or lead.");
+  return db.$transaction(async (tx) => {
+    const wp = await tx.workingParty.findUnique({ where: { code: code.trim().toUpperCase() } });
+    if (!wp) throw new NotFoundError(`There is no working party ${code}. See: wp list`);
+    const months = (set.planMonths as number | undefined) ?? wp.planMonths;
+    const lead = (set.adoptLeadMonths as number | undefined) ?? wp.adoptLeadMonths;
+    if (lead >= months) throw new InputError("The adoption lead must be shorter than the plan.", { adoptLeadMonths: "shorter than the plan" });
+    const updated = await tx.workingParty.update({ where: { id: wp.id }, data: set });
+    const before = Object.fromEntries(Object.keys(set).map((k) => [k, (wp as Record<string, unknown>)[k]]));
+    await audit(tx, { workingPartyId: wp.id, actor: by.actor, action: "wp.set", subject: wp.code, detail: { before, after: set }, at: by.now });
+    return updated;
+  });
 }

@@ -6,11 +6,13 @@ import type { AnyCommand } from "../core/command.ts";
 import { coreCommands } from "./commands.ts";
 import { forwardCommand } from "./forward.ts";
 import { adminCommands } from "../admin/commands.ts";
+import { workingPartyCommands } from "../admin/wp-commands.ts";
 import { reminderCommands } from "../reminders/commands.ts";
 import { collectionCommands } from "../collection/commands.ts";
 import { homeCommand } from "./home.ts";
 import { planningCommands } from "../planning/commands.ts";
 import { askCommand, knowledgeFallback } from "../knowledge/commands.ts";
+import { importCommand } from "../knowledge/import-command.ts";
 
 export interface CommandSet {
   commands: AnyCommand[];
@@ -24,10 +26,11 @@ export function buildCommandSet(): CommandSet {
   commands.push(...collectionCommands);
   commands.push(...planningCommands);
   commands.push(forwardCommand);
+  commands.push(...workingPartyCommands);
   commands.push(...adminCommands);
   commands.push(...reminderCommands);
   commands.push(homeCommand);
   // "ask the secretariat: …" is matched above, before the general "ask …".
-  commands.push(askCommand);
+  commands.push(importCommand, askCommand);
   return { commands, fallback: knowledgeFallback };
 }

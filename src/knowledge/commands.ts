@@ -1,7 +1,9 @@
 /** Chat commands of the knowledge job: `ask QUESTION`, and free text no other command matched. */
 import { z } from "zod";
 import { defineCommand, type AnyCommand } from "../core/command.ts";
-import { answerQuestion, answerReply, checkQuestion } from "./answer.ts";
+import { answerReply } from "./answer/answer-reply.ts";
+import { checkQuestion } from "./answer/answer.ts";
+import { askKnowledgeBase } from "./ask.ts";
 import { knowledgeBase } from "./knowledge-base.ts";
 
 /** `ask QUESTION`: answers from the strategy documents, quoting the passage and its label. */
@@ -13,10 +15,10 @@ export const askCommand = defineCommand({
   examples: ["what does 3.a(ii) say?", "ask which strategy talks about Naples II?", "the three strategic objectives of the 2012 strategy"],
   patterns: [/^(?:ask|question)\s*[:,]?\s+(?<question>.+)$/is],
   args: z.object({ question: z.string() }),
+  readOnly: true,
   handler: async ({ question }, ctx) => {
     const q = checkQuestion(question);
-    const index = await knowledgeBase(ctx.deps.store).getIndex();
-    const { answer, outcome } = answerQuestion(index, q);
+    const { answer, outcome } = await askKnowledgeBase(await knowledgeBase(ctx.deps.store, ctx.deps.config), q);
     ctx.deps.logger.debug({ answered: answer.answered, via: outcome.via, confidence: outcome.confidence }, "knowledge answer");
     return answerReply(answer, outcome);
   },

@@ -6,8 +6,8 @@ import { projectPath } from "../config/paths.ts";
 import fs from "node:fs";
 import path from "node:path";
 import type { Seeder } from "../runtime/seed.ts";
-import { parseDocument } from "./parse-document.ts";
-import { storeDocument } from "./store-document.ts";
+import { documentExists, storeDocument } from "../store/documents.ts";
+import { parseDocument } from "./import/parse-document.ts";
 
 /** Where the bundled documents live. */
 export const CORPUS_DIR = projectPath("data", "corpus");
@@ -29,7 +29,7 @@ export const corpusSeeder: Seeder = {
   name: "corpus",
   async run(db) {
     for (const [slug, file] of Object.entries(BUNDLED_DOCUMENTS)) {
-      if (await db.strategyDocument.findUnique({ where: { slug } })) continue;
+      if (await documentExists(db, slug)) continue;
       const doc = parseDocument(fs.readFileSync(path.join(CORPUS_DIR, file)), file, { slug, reference: KNOWN_REFERENCES[slug] });
       await storeDocument(db, doc);
     }

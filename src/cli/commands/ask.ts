@@ -3,8 +3,7 @@ import readline from "node:readline";
 import type { Command } from "commander";
 import { z } from "zod";
 import { BotError } from "../../core/errors.ts";
-import { answerQuestion, checkQuestion, neutraliseMentions, type Answer } from "../../knowledge/answer.ts";
-import { knowledgeBase } from "../../knowledge/knowledge-base.ts";
+import type { Answer } from "../../knowledge/answer/answer.ts";
 import type { CliContext } from "../context.ts";
 import { CliError } from "../io.ts";
 import { parseOptions } from "../options.ts";
@@ -21,11 +20,17 @@ export function registerAsk(program: Command, ctx: CliContext): void {
     .action(async (words: string[], raw: Record<string, unknown>) => {
       const o = parseOptions(Options, raw);
       const json = Boolean(o.json);
+      // the knowledge job is loaded when a question is asked, not for `ask --help`
+      const [{ checkQuestion, neutraliseMentions }, { askKnowledgeBase }, { knowledgeBase }] = await Promise.all([
+        import("../../knowledge/answer/answer.ts"),
+        import("../../knowledge/ask.ts"),
+        import("../../knowledge/knowledge-base.ts"),
+      ]);
       await ctx.withRuntime(async (rt) => {
-        const index = await knowledgeBase(rt.store).getIndex();
-        const one = (question: string): Answer | string => {
+        const kb = await knowledgeBase(rt.store, rt.config);
+        const one = async (question: string): Promise<Answer | string> => {
           try {
-            return answerQuestion(index, checkQuestion(question)).answer;
+            return (await askKnowledgeBase(kb, checkQuestion(question))).answer;
           } catch (e) {
             if (e instanceof BotError) return e.userMessage;
             throw e;
@@ -40,7 +45,7 @@ export function registerAsk(program: Command, ctx: CliContext): void {
         };
         if (words.length > 0) {
           const question = words.join(" ");
-          const a = one(question);
+          const a = await one(question);
           if (typeof a === "string") throw new CliError(a, 2);
           print(question, a);
           return;
@@ -48,7 +53,7 @@ export function registerAsk(program: Command, ctx: CliContext): void {
         const lines = readline.createInterface({ input: ctx.io.stdin, crlfDelay: Infinity });
         for await (const line of lines) {
           if (line.trim() === "") continue;
-          print(line, one(line));
+          print(line, await one(line));
         }
       });
     });
@@ -57,5 +62,7 @@ export function registerAsk(program: Command, ctx: CliContext): void {
 function textOf(a: Answer): string {
   const head = a.answered ? a.answer : `${a.answer} Ask the secretariat: secretariat say --as YOU "ask the secretariat: ${a.question}"`;
   const src = a.answered ? a.sources.slice(0, 4).map((s, i) => `${i === 0 ? "—" : " "} ${s.document} ${s.label}${i === 0 ? ` (${s.title})` : ""}  [${s.score}]`) : [];
-  return [`? ${a.question}`, head, ...src, ""].join("\n");
+  // declined: the closest passage, marked as such, so the reader can judge it
+  const closest = !a.answered && a.sources[0] ? [`  closest passage: ${a.sources[0].document} ${a.sources[0].label}: ${a.sources[0].text.slice(0, 200)}${a.sources[0].text.length > 200 ? "…" : ""}`] : [];
+  return [`? ${a.question}`, head, ...src, ...closest, ""].join("\n");
 }

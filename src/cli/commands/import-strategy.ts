@@ -1,11 +1,11 @@
-/** `secretariat import strategy FILE`: a plain-text or Markdown strategy becomes labelled passages. */
+/** `secretariat import strategy FILE`: a strategy (PDF, .docx, HTML, text, Markdown) becomes labelled passages. */
 import fs from "node:fs";
 import type { Command } from "commander";
 import { z } from "zod";
 import { BotError } from "../../core/errors.ts";
+import { importDocument } from "../../knowledge/import/import-document.ts";
+import { MAX_DOCUMENT_BYTES } from "../../knowledge/import/parse-document.ts";
 import { knowledgeBase } from "../../knowledge/knowledge-base.ts";
-import { MAX_DOCUMENT_BYTES, parseDocument } from "../../knowledge/parse-document.ts";
-import { storeDocument } from "../../knowledge/store-document.ts";
 import { emit, type CliContext } from "../context.ts";
 import { CliError } from "../io.ts";
 import { parseOptions } from "../options.ts";
@@ -28,8 +28,8 @@ export function importGroup(program: Command): Command {
 export function registerImportStrategy(program: Command, ctx: CliContext): void {
   importGroup(program)
     .command("strategy")
-    .description("import a strategy document (plain text or Markdown); the same slug again replaces it")
-    .argument("<file>", "the document, .txt or .md, UTF-8")
+    .description("import a strategy document (PDF, .docx, HTML saved from EUR-Lex, text or Markdown); the same slug again replaces it")
+    .argument("<file>", "the document: .pdf, .docx, .html, .txt or .md")
     .option("--title <text>", "title (default: read from the document's Subject line or heading)")
     .option("--reference <text>", "Council reference (default: read from the document, e.g. 15198/09 ENFOCUSTOM 118)")
     .option("--date <text>", "date as written (default: read from the document, e.g. 4 November 2009)")
@@ -47,17 +47,15 @@ export function registerImportStrategy(program: Command, ctx: CliContext): void 
         if (e instanceof CliError) throw e;
         throw new CliError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}`, 2);
       }
-      let doc;
-      try {
-        doc = parseDocument(bytes, file, { title: o.title, reference: o.reference, date: o.date, slug: o.slug });
-      } catch (e) {
-        if (e instanceof BotError) throw new CliError(e.userMessage, 2);
-        throw e;
-      }
       await ctx.withRuntime(async (rt) => {
-        const stored = await storeDocument(rt.store.db, doc, ctx.io.now());
-        knowledgeBase(rt.store).invalidate();
-        const { id: _id, ...data } = stored;
+        let stored;
+        try {
+          stored = await importDocument(await knowledgeBase(rt.store, rt.config), rt.store, bytes, file, { title: o.title, reference: o.reference, date: o.date, slug: o.slug }, ctx.io.now());
+        } catch (e) {
+          if (e instanceof BotError) throw new CliError(e.userMessage, 2);
+          throw e;
+        }
+        const { id: _id, labels: _labels, embeddingModel: _model, ...data } = stored;
         emit(ctx.io, Boolean(o.json), data, () =>
           `${stored.replaced ? "Replaced" : "Imported"} ${stored.slug}: ${stored.title}${stored.reference ? ` (${stored.reference})` : ""}${stored.dateText ? `, ${stored.dateText}` : ""} — ${stored.passages} passages, e.g. ${stored.sampleLabels.slice(0, 5).join(" · ")}`,
         );

@@ -1,0 +1,139 @@
+/**
+ * The secretariat's reference pages: strategy documents (list, upload, passages), reminder rules,
+ * members, channels, the audit log and the timeline with its calendar feeds. Settings change
+ * through the bot's own chat commands, run from a form as the signed-in member, so the grammar,
+ * permissions and audit are those of chat.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { audit } from "../../../src/audit/audit-log.ts";
+import { BotError } from "../../../src/core/errors.ts";
+import { importDocument } from "../../../src/knowledge/import/import-document.ts";
+import { MAX_DOCUMENT_BYTES } from "../../../src/knowledge/import/parse-document.ts";
+import { knowledgeBase } from "../../../src/knowledge/knowledge-base.ts";
+import { ensureFeed, feedUrl } from "../../../src/planning/calendar-feeds.ts";
+import { renderTimelineSvg, timelineData } from "../../../src/planning/timeline.ts";
+import { describeRule, safeJson, toRule } from "../../../src/reminders/rules.ts";
+import { publicBase } from "../../../src/admin/console-sign-in.ts";
+import { longDate, todayIn } from "../../../src/time/civil-date.ts";
+import type { ConsoleContext } from "../index.ts";
+import { navFor, page, requireWorkingParty, setNotice, STAFF, summaryOf, type Nav } from "../page.ts";
+import { actorRef, type Membership } from "../session.ts";
+
+export function registerAdminPages(app: FastifyInstance, { rt, now }: ConsoleContext): void {
+  const db = rt.store.db;
+  type P = { Params: { wp: string } };
+
+  const section = (name: Nav["section"], template: string, load: (m: Membership, request: FastifyRequest) => Promise<Record<string, unknown>>, roles = STAFF) =>
+    app.get<P>(`/wp/:wp/${name}`, async (request, reply) => {
+      const m = await requireWorkingParty(request, reply, roles);
+      if (!m) return;
+      return page(request, reply, template, { title: `${m.workingParty.code} ${name}`, nav: navFor(m, name), wp: m.workingParty, longDate, ...(await load(m, request)) });
+    });
+
+  section("documents", "documents.eta", async (m) => ({
+    docs: await db.strategyDocument.findMany({
+      where: { OR: [{ access: { none: {} } }, { access: { some: { workingPartyId: m.workingPartyId } } }] },
+      orderBy: [{ year: "asc" }, { slug: "asc" }],
+      include: { access: { include: { workingParty: true } }, _count: { select: { passages: true } } },
+    }),
+    maxMb: MAX_DOCUMENT_BYTES / 1024 / 1024,
+  }));
+
+  app.get<{ Params: { wp: string; slug: string } }>("/wp/:wp/documents/:slug", async (request, reply) => {
+    const m = await requireWorkingParty(request, reply, STAFF);
+    if (!m) return;
+    const doc = await db.strategyDocument.findUnique({ where: { slug: request.params.slug }, include: { access: true, passages: { orderBy: { ord: "asc" }, take: 2000 } } });
+    if (!doc || (doc.access.length > 0 && !doc.access.some((a) => a.workingPartyId === m.workingPartyId)))
+      return page(request, reply, "message.eta", { title: "No such document", heading: "No such document", text: `${m.workingParty.code} has no document ${request.params.slug}.`, nav: navFor(m, "documents") }, 404);
+    return page(request, reply, "document.eta", { title: doc.title, nav: navFor(m, "documents"), wp: m.workingParty, doc });
+  });
+
+  // Upload: multipart, CSRF token in the URL (checked before the body is read); the import is the
+  // knowledge job's, the same as `secretariat import strategy`.
+  app.post<P & { Querystring: Record<string, string> }>("/wp/:wp/documents", { preHandler: app.csrfProtection }, async (request, reply) => {
+    const m = await requireWorkingParty(request, reply, ["secretariat"]);
+    if (!m) return;
+    const back = `/console/wp/${m.workingParty.code}/documents`;
+    if (!request.isMultipart()) return refuse(reply, back, "Choose a file to upload; nothing was imported.");
+    let file: { name: string; bytes: Buffer } | null = null;
+    const fields: Record<string, string> = {};
+    for await (const part of request.parts()) {
+      if (part.type === "file") file = { name: part.filename, bytes: await part.toBuffer() };
+      else if (typeof part.value === "string") fields[part.fieldname] = part.value;
+    }
+    if (!file || file.bytes.length === 0) return refuse(reply, back, "Choose a file to upload; nothing was imported.");
+    if (file.bytes.length > MAX_DOCUMENT_BYTES) return refuse(reply, back, `${file.name} is ${(file.bytes.length / 1048576).toFixed(1)} MB; documents of at most ${MAX_DOCUMENT_BYTES / 1048576} MB are imported. Nothing was imported.`);
+    try {
+      const stored = await importDocument(await knowledgeBase(rt.store, rt.config), rt.store, file.bytes, file.name, { title: fields.title?.trim() || undefined }, now());
+      await db.$transaction(async (tx) => {
+        const row = await tx.strategyDocument.findUniqueOrThrow({ where: { slug: stored.slug } });
+        await tx.documentAccess.deleteMany({ where: { documentId: row.id } });
+        if (fields.owner === "mine") await tx.documentAccess.create({ data: { documentId: row.id, workingPartyId: m.workingPartyId } });
+        await audit(tx, { workingPartyId: m.workingPartyId, actor: actorRef(request.person!), action: "document.import", subject: stored.slug, detail: { file: file.name, passages: stored.passages, shared: fields.owner !== "mine" }, at: now() });
+      });
+      setNotice(reply, `Imported ${stored.title}: ${stored.passages} passages${fields.owner === "mine" ? `, for ${m.workingParty.code} only` : ", shared with every working party"}.`);
+      return reply.redirect(`${back}/${stored.slug}`, 303);
+    } catch (e) {
+      if (!(e instanceof BotError)) throw e;
+      return refuse(reply, back, `${e.userMessage} Nothing was imported.`);
+    }
+  });
+
+  section("reminders", "reminders.eta", async (m) => {
+    const rows = await db.reminderRule.findMany({ where: { workingPartyId: m.workingPartyId, enabled: true }, orderBy: { id: "asc" } });
+    return { rules: rows.map(toRule).filter((r) => r !== null).map((r) => ({ id: r!.id, text: describeRule(r!) })), holidays: (safeJson(m.workingParty.holidays) as string[] | null) ?? [] };
+  });
+  section("members", "members.eta", async (m) => ({ members: await db.member.findMany({ where: { workingPartyId: m.workingPartyId }, orderBy: [{ role: "desc" }, { displayName: "asc" }] }) }));
+  section("channels", "channels.eta", async (m) => ({ channels: await db.channelBinding.findMany({ where: { workingPartyId: m.workingPartyId }, orderBy: [{ platform: "asc" }, { name: "asc" }] }) }));
+  section("audit", "audit.eta", async (m, request) => {
+    const q = request.query as Record<string, string | undefined>;
+    const filter = { action: q.action?.trim() || undefined, actor: q.actor?.trim() || undefined, from: /^\d{4}-\d{2}-\d{2}$/.test(q.from ?? "") ? q.from : undefined, until: /^\d{4}-\d{2}-\d{2}$/.test(q.until ?? "") ? q.until : undefined };
+    const entries = await db.auditEntry.findMany({
+      where: {
+        workingPartyId: m.workingPartyId,
+        ...(filter.action ? { action: { startsWith: filter.action } } : {}),
+        ...(filter.actor ? { actor: { contains: filter.actor } } : {}),
+        ...(filter.from || filter.until ? { createdAt: { ...(filter.from ? { gte: new Date(`${filter.from}T00:00:00Z`) } : {}), ...(filter.until ? { lt: new Date(Date.parse(`${filter.until}T00:00:00Z`) + 86_400_000) } : {}) } } : {}),
+      },
+      orderBy: { id: "desc" },
+      take: 200,
+    });
+    return { entries, filter };
+  });
+  section(
+    "timeline",
+    "timeline.eta",
+    async (m) => {
+      const data = await timelineData(db, m.workingParty.code, todayIn(now(), m.workingParty.timeZone));
+      const base = publicBase(rt.config);
+      const feeds = [{ label: `Every deadline of ${m.workingParty.code}`, url: feedUrl(base, await ensureFeed(db, m.workingPartyId, { kind: "wp" })) }];
+      if (m.delegation) feeds.push({ label: `Deadlines led by ${m.delegation}`, url: feedUrl(base, await ensureFeed(db, m.workingPartyId, { kind: "delegation", code: m.delegation })) });
+      return { svg: data && data.plans.length ? renderTimelineSvg(data) : null, feeds };
+    },
+    ["delegate", "chair", "secretariat"],
+  );
+
+  // A chat command typed into a settings page, run as this member in this working party.
+  app.post<P & { Body: Record<string, string> }>("/wp/:wp/say", { preHandler: app.csrfProtection }, async (request, reply) => {
+    const m = await requireWorkingParty(request, reply, STAFF);
+    if (!m) return;
+    const back = /^(reminders|members|channels)$/.test(request.body.back ?? "") ? request.body.back : "reminders";
+    const text = String(request.body.text ?? "").trim();
+    const result = await rt.bot.handle({
+      platform: m.platform as "console",
+      kind: "text",
+      text,
+      user: { id: m.platformUserId, name: m.displayName },
+      conversation: { kind: "direct", id: `web:${m.platform}:${m.platformUserId}` },
+      workingParty: m.workingParty.code,
+      receivedAt: now(),
+    });
+    setNotice(reply, summaryOf(result.replies), result.replies.some((r) => r.tone === "error") ? "error" : "ok");
+    return reply.redirect(`/console/wp/${m.workingParty.code}/${back}`, 303);
+  });
+}
+
+function refuse(reply: FastifyReply, back: string, text: string) {
+  setNotice(reply, text, "error");
+  return reply.redirect(back, 303);
+}

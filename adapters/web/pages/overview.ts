@@ -1,0 +1,80 @@
+/** The overview of a working party, and the list of working parties with the form to add one. */
+import type { FastifyInstance } from "fastify";
+import { createWorkingPartyAs, listWorkingParties } from "../../../src/admin/working-party.ts";
+import { BotError } from "../../../src/core/errors.ts";
+import { collectionStatus } from "../../../src/collection/status.ts";
+import { loadSnapshot } from "../../../src/collection/snapshot.ts";
+import { listDeadlines } from "../../../src/planning/deadlines.ts";
+import { adoptionSentence, currentPlan } from "../../../src/planning/plans.ts";
+import { addCivilDays, longDate, todayIn } from "../../../src/time/civil-date.ts";
+import type { ConsoleContext } from "../index.ts";
+import { navFor, page, refuseAnonymous, requireWorkingParty, setNotice, STAFF } from "../page.ts";
+import { actorRef } from "../session.ts";
+
+export function registerOverview(app: FastifyInstance, { rt, now }: ConsoleContext): void {
+  const db = rt.store.db;
+  app.get<{ Params: { wp: string } }>("/wp/:wp/", async (request, reply) => {
+    const m = await requireWorkingParty(request, reply);
+    if (!m) return;
+    const wp = m.workingParty;
+    const today = todayIn(now(), wp.timeZone);
+    const plan = await currentPlan(db, wp.id, today);
+    const later = plan ? (await db.actionPlan.count({ where: { workingPartyId: wp.id, startDate: { gt: plan.startDate } } })) > 0 : false;
+    const soon = await listDeadlines(db, { workingPartyId: wp.id, from: today, until: addCivilDays(today, 30), limit: 200 }, today);
+    const overdue = await listDeadlines(db, { workingPartyId: wp.id, overdue: true, limit: 200 }, today);
+    const open = await db.collection.findMany({ where: { workingPartyId: wp.id, status: "open" }, orderBy: { id: "asc" } });
+    const collections = await Promise.all(open.map(async (c) => collectionStatus(await loadSnapshot(db, c.id), now())));
+    return page(request, reply, "overview.eta", {
+      title: `${wp.code} overview`,
+      nav: navFor(m, "overview"),
+      wp,
+      role: m.role,
+      plan,
+      adoption: plan ? adoptionSentence(plan, later, today) : null,
+      soon: soon.filter((d) => d.status !== "done"),
+      overdue,
+      collections,
+      today,
+      longDate,
+      staff: STAFF.includes(m.role as never),
+    });
+  });
+
+  app.get("/working-parties", async (request, reply) => {
+    if (await refuseAnonymous(request, reply)) return;
+    const all = await listWorkingParties(db);
+    const mine = new Map(request.memberships.map((m) => [m.workingPartyId, m.role]));
+    return page(request, reply, "working-parties.eta", {
+      title: "Working parties",
+      parties: all.filter((w) => mine.has(w.id)).map((w) => ({ ...w, role: mine.get(w.id) })),
+      canCreate: request.memberships.some((m) => m.role === "secretariat"),
+      form: {},
+      errors: {},
+    });
+  });
+
+  app.post<{ Body: Record<string, string> }>("/working-parties", { preHandler: app.csrfProtection }, async (request, reply) => {
+    if (await refuseAnonymous(request, reply)) return;
+    const sec = request.memberships.find((m) => m.role === "secretariat");
+    const form = request.body ?? {};
+    const rerender = async (errors: Record<string, string>, message: string) => {
+      const all = await listWorkingParties(db);
+      const mine = new Map(request.memberships.map((m) => [m.workingPartyId, m.role]));
+      return page(request, reply, "working-parties.eta", { title: "Working parties", parties: all.filter((w) => mine.has(w.id)).map((w) => ({ ...w, role: mine.get(w.id) })), canCreate: Boolean(sec), form, errors, error: message }, 400);
+    };
+    if (!sec) return rerender({}, "Only the secretariat of a working party can create another one; nothing was changed.");
+    const num = (v: string | undefined) => (v && /^\d+$/.test(v.trim()) ? Number(v) : v ? Number.NaN : undefined);
+    try {
+      const wp = await createWorkingPartyAs(
+        db,
+        { code: form.code ?? "", name: form.name ?? "", timeZone: form.timeZone || undefined, planMonths: num(form.planMonths), adoptLeadMonths: num(form.adoptLeadMonths) },
+        { actor: actorRef(request.person!), now: now(), creator: { platform: sec.platform, platformUserId: sec.platformUserId, displayName: sec.displayName, delegation: sec.delegation } },
+      );
+      setNotice(reply, `Created ${wp.code} (${wp.name}). You are its secretariat.`);
+      return reply.redirect(`/console/wp/${wp.code}/`, 303);
+    } catch (e) {
+      if (!(e instanceof BotError)) throw e;
+      return rerender((e as { fieldErrors?: Record<string, string> }).fieldErrors ?? {}, e.userMessage);
+    }
+  });
+}

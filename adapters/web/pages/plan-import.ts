@@ -1,0 +1,96 @@
+/**
+ * Importing a plan file (YAML or CSV) from the console: upload or paste, see a preview with every
+ * error by line and field, then import all or nothing. The file must be for this working party.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { BotError } from "../../../src/core/errors.ts";
+import { parseDeadlinePhrase } from "../../../src/planning/deadline-phrase.ts";
+import { importPlan } from "../../../src/planning/import-plan.ts";
+import { parsePlanFile, type PlanFile } from "../../../src/planning/plan-file.ts";
+import { longDate } from "../../../src/time/civil-date.ts";
+import type { ConsoleContext } from "../index.ts";
+import { MAX_UPLOAD_BYTES } from "../limits.ts";
+import { navFor, page, requireWorkingParty, setNotice, STAFF } from "../page.ts";
+import { actorRef, type Membership } from "../session.ts";
+
+/** A plan file's text travels back with the confirmation; plan files are far smaller than this. */
+const MAX_PLAN_TEXT = 5 * 1024 * 1024;
+
+interface Checked {
+  plan: PlanFile | null;
+  errors: string[];
+  rows: { code: string; title: string; lead: string; deadlines: { text: string; day: string | null; error: string | null }[] }[];
+}
+
+/** Validates a file for working party `code`: the schema, the working party, every deadline phrase. */
+export function checkPlanText(text: string, fileName: string, code: string): Checked {
+  const parsed = parsePlanFile(text, fileName);
+  if (!parsed.ok) return { plan: null, errors: parsed.errors, rows: [] };
+  const plan = parsed.plan;
+  const errors: string[] = [];
+  if (plan.workingParty !== code) errors.push(`workingParty: this file is for ${plan.workingParty}, not ${code}. Import it from ${plan.workingParty}'s console page.`);
+  const rows = plan.actions.map((a, ai) => ({
+    code: a.code,
+    title: a.title,
+    lead: [a.lead?.delegation, a.lead?.user].filter(Boolean).join(" · "),
+    deadlines: (a.deadlines ?? []).map((d, di) => {
+      const r = parseDeadlinePhrase(d.due, { reference: plan.start });
+      if (!r.ok) errors.push(`actions[${ai}].deadlines[${di}].due (action ${a.code}): ${r.error}`);
+      return { text: String(d.due), day: r.ok ? r.dueDate : null, error: r.ok ? null : r.error };
+    }),
+  }));
+  return { plan, errors, rows };
+}
+
+export function registerPlanImport(app: FastifyInstance, { rt, now }: ConsoleContext): void {
+  const show = (request: FastifyRequest, reply: FastifyReply, m: Membership, data: Record<string, unknown>, status = 200) =>
+    page(request, reply, "plan-import.eta", { title: `${m.workingParty.code}: import a plan`, nav: navFor(m, "plans"), wp: m.workingParty, longDate, maxMb: MAX_UPLOAD_BYTES / 1024 / 1024, checked: null, text: "", fileName: "plan.yaml", ...data }, status);
+
+  app.get<{ Params: { wp: string } }>("/wp/:wp/import", async (request, reply) => {
+    const m = await requireWorkingParty(request, reply, STAFF);
+    if (!m) return;
+    return show(request, reply, m, {});
+  });
+
+  // Step 1: preview. Multipart (a file) or a pasted text; the CSRF token is in the URL so a forged
+  // upload is refused before its body is read.
+  app.post<{ Params: { wp: string } }>("/wp/:wp/import/preview", { preHandler: app.csrfProtection, bodyLimit: MAX_PLAN_TEXT }, async (request, reply) => {
+    const m = await requireWorkingParty(request, reply, STAFF);
+    if (!m) return;
+    let text = "";
+    let fileName = "plan.yaml";
+    if (request.isMultipart()) {
+      for await (const part of request.parts()) {
+        if (part.type === "file") {
+          const buf = await part.toBuffer();
+          if (buf.length > 0) {
+            text = buf.toString("utf8");
+            fileName = part.filename || fileName;
+          }
+        } else if (part.fieldname === "text" && !text && typeof part.value === "string") text = part.value;
+      }
+    } else text = String((request.body as Record<string, string> | undefined)?.text ?? "");
+    if (!text.trim()) return show(request, reply, m, { error: "Choose a plan file or paste its text; nothing was imported." }, 400);
+    if (text.length > MAX_PLAN_TEXT) return show(request, reply, m, { error: "That plan file is too large; nothing was imported." }, 413);
+    const checked = checkPlanText(text, fileName, m.workingParty.code);
+    return show(request, reply, m, { checked, text, fileName }, checked.errors.length ? 400 : 200);
+  });
+
+  // Step 2: import what was previewed, checked again (the file travels back in the form).
+  app.post<{ Params: { wp: string }; Body: Record<string, string> }>("/wp/:wp/import/confirm", { preHandler: app.csrfProtection, bodyLimit: MAX_PLAN_TEXT }, async (request, reply) => {
+    const m = await requireWorkingParty(request, reply, STAFF);
+    if (!m) return;
+    const text = String(request.body.text ?? "");
+    const fileName = /^[\w .-]{1,100}$/.test(request.body.fileName ?? "") ? request.body.fileName! : "plan.yaml";
+    const checked = checkPlanText(text, fileName, m.workingParty.code);
+    if (checked.errors.length || !checked.plan) return show(request, reply, m, { checked, text, fileName }, 400);
+    try {
+      const s = await importPlan(rt.store.db, checked.plan, { actor: actorRef(request.person!), now: now() });
+      setNotice(reply, `${s.created ? "Imported" : "Updated"} plan ${s.number}: ${s.actions} actions, ${s.deadlines} deadlines; adopt the next plan by ${longDate(s.adoptNextBy)}.`);
+      return reply.redirect(`/console/wp/${m.workingParty.code}/plans/${s.number}`, 303);
+    } catch (e) {
+      if (!(e instanceof BotError)) throw e;
+      return show(request, reply, m, { checked: { ...checked, errors: [e.userMessage] }, text, fileName }, 400);
+    }
+  });
+}

@@ -1,0 +1,103 @@
+/**
+ * Working parties from chat (`wp create|list|set`) and the way into the web console (`console`).
+ * The CLI's `secretariat wp …` and the console's forms call the same use cases.
+ */
+import { z } from "zod";
+import { defineCommand } from "../core/command.ts";
+import { InputError } from "../core/errors.ts";
+import { reply, textReply } from "../core/reply.ts";
+import { LINK_MINUTES, issueSignInLink, publicBase } from "./console-sign-in.ts";
+import { createWorkingPartyAs, listWorkingParties, summarise, updateWorkingParty } from "./working-party.ts";
+
+const months = (n: number) => `${n} month${n === 1 ? "" : "s"}`;
+const count = z.coerce.number().int();
+const optionalCount = z.preprocess((v) => (v === undefined || v === "" ? undefined : v), count.optional());
+/** NAME may be typed in straight or curly quotes, or bare. */
+const nameOf = (g: { qname?: string; cname?: string; name?: string }) => g.qname ?? g.cname ?? g.name;
+
+// In the order the usage gives: a repeated group would keep only its last capture.
+const SETTINGS = "(?: (?:[Tt][Zz]|[Tt]imezone) (?<tz>\\S+))?(?: [Mm]onths (?<months>\\S+))?(?: [Ll]ead (?<lead>\\S+))?";
+const NAME = '(?:"(?<qname>[^"]+)"|\u201c(?<cname>[^\u201d]+)\u201d|(?<name>[^"\u201c]+?))';
+
+export const workingPartyCommands = [
+  defineCommand({
+    id: "wp.create",
+    group: "Working parties",
+    summary: "Create a working party (you become its secretariat).",
+    usage: 'wp create CODE "NAME" [tz ZONE] [months N] [lead N]',
+    examples: ['wp create LEWP "Law Enforcement Working Party"', 'wp create LEWP "Law Enforcement Working Party" tz Europe/Brussels months 18 lead 2'],
+    // Slack's `/wp create …` arrives as "create …": then the code must be in capitals, so that
+    // "create an action plan" is not read as a working party called AN.
+    patterns: [new RegExp(`^wp create (?<code>\\S+) ${NAME}${SETTINGS}$`, "i"), new RegExp(`^[Cc]reate (?<code>[A-Z][A-Z0-9_-]{1,19}) ${NAME}${SETTINGS}$`)],
+    roles: ["secretariat"],
+    args: z
+      .object({ code: z.string(), qname: z.string().optional(), cname: z.string().optional(), name: z.string().optional(), tz: z.string().optional(), months: optionalCount, lead: optionalCount })
+      .transform((g) => ({ code: g.code, name: nameOf(g) ?? "", timeZone: g.tz, planMonths: g.months, adoptLeadMonths: g.lead })),
+    handler: async (input, { actor, deps, now }) => {
+      const wp = await createWorkingPartyAs(deps.store.db, { ...input, timeZone: input.timeZone ?? undefined }, {
+        actor: actor.ref,
+        now,
+        creator: { platform: actor.platform, platformUserId: actor.member.platformUserId, displayName: actor.member.displayName, delegation: actor.member.delegation },
+      });
+      return textReply(
+        `Created ${wp.code} (${wp.name}): ${wp.timeZone}, ${wp.planMonths}-month plans, next plan adopted ${months(wp.adoptLeadMonths)} before the end. You are its secretariat. In a channel of ${wp.code}, type: bind this channel to ${wp.code}`,
+        "shared",
+      );
+    },
+  }),
+  defineCommand({
+    id: "wp.list",
+    group: "Working parties",
+    summary: "List the working parties of this deployment.",
+    usage: "wp list",
+    examples: ["wp list", "working parties"],
+    patterns: [/^(?:wp list|wps|(?:list )?working parties)$/i],
+    args: z.object({}),
+    handler: async (_a, { deps }) => {
+      const all = (await listWorkingParties(deps.store.db)).map(summarise);
+      return reply(`${all.length} working ${all.length === 1 ? "party" : "parties"}`, [
+        { type: "fields", fields: all.map((w) => ({ label: w.code, value: `${w.name} · ${w.timeZone} · ${w.planMonths}-month plans · adopt ${months(w.adoptLeadMonths)} before the end` })) },
+      ]);
+    },
+  }),
+  defineCommand({
+    id: "wp.set",
+    group: "Working parties",
+    summary: "Change a working party's name, time zone, plan length or adoption lead.",
+    usage: 'wp set [CODE] [name "NAME"] [tz ZONE] [months N] [lead N]',
+    examples: ["wp set tz Europe/Lisbon", 'wp set LEWP name "Law Enforcement Working Party – Customs"', "wp set LEWP months 18 lead 2"],
+    patterns: [new RegExp(`^(?:wp )?set(?: (?!(?:name|tz|timezone|months|lead)\\b)(?<code>[A-Za-z0-9_-]{2,20}))?(?: name (?:"(?<qname>[^"]+)"|\u201c(?<cname>[^\u201d]+)\u201d))?${SETTINGS}$`, "i")],
+    roles: ["secretariat"],
+    args: z
+      .object({ code: z.string().optional(), qname: z.string().optional(), cname: z.string().optional(), tz: z.string().optional(), months: optionalCount, lead: optionalCount })
+      .transform((g) => ({ code: g.code, name: g.qname ?? g.cname, timeZone: g.tz, planMonths: g.months, adoptLeadMonths: g.lead })),
+    handler: async ({ code, ...changes }, { actor, deps, now }) => {
+      const target = code?.toUpperCase() ?? actor.workingParty.code;
+      // The role checked by the router is the one in this conversation's working party; another one needs its own.
+      if (target !== actor.workingParty.code) {
+        const role = await deps.store.db.member.findFirst({ where: { platform: actor.platform, platformUserId: actor.member.platformUserId, workingParty: { code: target } } });
+        if (role?.role !== "secretariat") throw new InputError(`Only the secretariat of ${target} can change its settings; nothing was changed.`);
+      }
+      const wp = await updateWorkingParty(deps.store.db, target, changes, { actor: actor.ref, now });
+      return textReply(`${wp.code} (${wp.name}): ${wp.timeZone}, ${wp.planMonths}-month plans, adopt ${months(wp.adoptLeadMonths)} before the end. Plans already made keep their dates.`, "shared");
+    },
+  }),
+  defineCommand({
+    id: "console.link",
+    group: "Web console",
+    summary: "Get a single-use link that signs you in to the web console.",
+    usage: "console",
+    examples: ["console"],
+    patterns: [/^(?:console|web console|sign in)$/i],
+    args: z.object({}),
+    handler: async (_a, { actor, deps, message, now }) => {
+      // The link is a credential: never posted where others read it.
+      if (message.conversation.kind !== "direct") throw new InputError("Type console in a direct message to me: the link signs you in, so it is not for a channel.");
+      const link = await issueSignInLink(deps.store.db, { platform: actor.platform, platformUserId: actor.member.platformUserId }, { base: publicBase(deps.config), now, actor: actor.ref });
+      return reply("Your sign-in link to the web console", [
+        { type: "text", text: `Open this link within ${LINK_MINUTES} minutes to sign in to the web console. It works once; type console again for a new one.` },
+        { type: "text", text: link.url },
+      ]);
+    },
+  }),
+];

@@ -1,0 +1,71 @@
+/**
+ * `secretariat wp create|list|set`: working parties from the command line (a stable contract:
+ * `wp list --json` → [{"code","name","timeZone","planMonths","adoptLeadMonths"}]).
+ */
+import type { Command } from "commander";
+import { BotError } from "../../core/errors.ts";
+import { createWorkingPartyAs, listWorkingParties, summarise, updateWorkingParty } from "../../admin/working-party.ts";
+import { emit, type CliContext } from "../context.ts";
+import { CliError } from "../io.ts";
+
+/** A refused input is a usage error: one line, exit 2, nothing changed. */
+export async function asCliInput<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    if (e instanceof BotError && e.code !== "internal") throw new CliError(e.userMessage, 2);
+    throw e;
+  }
+}
+
+const int = (flag: string) => (v: string) => {
+  if (!/^-?\d+$/.test(v)) throw new CliError(`${flag}: a whole number, not "${v}"`, 2);
+  return Number(v);
+};
+
+const text = (wp: ReturnType<typeof summarise>) => `${wp.code}\t${wp.name}\t${wp.timeZone}\t${wp.planMonths} months\tadopt ${wp.adoptLeadMonths} months before the end`;
+
+export function registerWorkingParty(program: Command, ctx: CliContext): void {
+  const wp = program.command("wp").description("working parties: create, list, change settings");
+  wp.command("create")
+    .description("create a working party with the default reminder rules and a console channel #code")
+    .argument("<code>", "2–20 letters, digits, - or _, e.g. LEWP")
+    .argument("<name>", 'e.g. "Law Enforcement Working Party"')
+    .option("--tz <zone>", "IANA time zone", "Europe/Brussels")
+    .option("--months <n>", "plan length in months", int("--months"), 18)
+    .option("--lead <n>", "adopt the next plan this many months before the end", int("--lead"), 2)
+    .option("--json", "print the working party as JSON")
+    .action(async (code: string, name: string, o: { tz: string; months: number; lead: number; json?: boolean }) => {
+      await ctx.withRuntime(async (rt) => {
+        const created = await asCliInput(() =>
+          createWorkingPartyAs(rt.store.db, { code, name, timeZone: o.tz, planMonths: o.months, adoptLeadMonths: o.lead }, { actor: "cli", now: ctx.io.now() }),
+        );
+        emit(ctx.io, Boolean(o.json), summarise(created), () => `created ${text(summarise(created))}`);
+      });
+    });
+  wp.command("list")
+    .description("list working parties")
+    .option("--json", "a JSON array")
+    .action(async (o: { json?: boolean }) => {
+      await ctx.withRuntime(async (rt) => {
+        const all = (await listWorkingParties(rt.store.db)).map(summarise);
+        emit(ctx.io, Boolean(o.json), all, () => all.map(text).join("\n"));
+      });
+    });
+  wp.command("set")
+    .description("change a working party's settings (plans already made keep their dates)")
+    .argument("<code>", "the working party")
+    .option("--name <name>", "its name")
+    .option("--tz <zone>", "IANA time zone")
+    .option("--months <n>", "plan length in months", int("--months"))
+    .option("--lead <n>", "adoption lead in months", int("--lead"))
+    .option("--json", "print the working party as JSON")
+    .action(async (code: string, o: { name?: string; tz?: string; months?: number; lead?: number; json?: boolean }) => {
+      await ctx.withRuntime(async (rt) => {
+        const updated = await asCliInput(() =>
+          updateWorkingParty(rt.store.db, code, { name: o.name, timeZone: o.tz, planMonths: o.months, adoptLeadMonths: o.lead }, { actor: "cli", now: ctx.io.now() }),
+        );
+        emit(ctx.io, Boolean(o.json), summarise(updated), () => text(summarise(updated)));
+      });
+    });
+}

@@ -1,0 +1,19 @@
+/**
+ * The import use case, shared by `secretariat import strategy FILE` and "import this" in chat:
+ * read the file in whatever format it is, label it, embed its passages when a model is
+ * configured, store it in one transaction, and let the index rebuild.
+ */
+import { storeDocument, type StoredDocument } from "../../store/documents.ts";
+import type { Store } from "../../store/index.ts";
+import { passageText, type KnowledgeBase } from "../knowledge-base.ts";
+import { readDocument } from "./read-document.ts";
+import type { ImportOverrides } from "./parse-document.ts";
+
+/** Imports one document; throws InputError (nothing stored) when the file cannot be read or labelled. */
+export async function importDocument(kb: KnowledgeBase, store: Store, bytes: Uint8Array, name: string, overrides: ImportOverrides, now: Date): Promise<StoredDocument> {
+  const doc = await readDocument(bytes, name, overrides);
+  const vectors = kb.embedder ? { model: kb.embedder.model, vectors: await kb.embedder.embed(doc.passages.map(passageText)) } : undefined;
+  const stored = await storeDocument(store.db, doc, now, vectors);
+  kb.invalidate();
+  return stored;
+}

@@ -1,0 +1,162 @@
+/**
+ * The documents and passages repository: every query on StrategyDocument and Passage. Takes a
+ * client or a transaction client, so a command's unit of work can include it. Storing replaces a
+ * document with the same slug in one transaction (its id kept, so plans that implement it stay
+ * linked; its passages replaced, so no duplicates).
+ */
+import { Prisma, type Db, type DbTx } from "./index.ts";
+
+/** A document ready to store, as the knowledge job's importer makes it. */
+export interface NewDocument {
+  slug: string;
+  title: string;
+  reference: string | null;
+  dateText: string | null;
+  year: number | null;
+  kind: string;
+  sourceName: string;
+  sha256: string;
+  passages: { label: string; headings: string[]; text: string }[];
+}
+
+/** Passage vectors made by one embeddings model, aligned with `NewDocument.passages`. */
+export interface DocumentVectors {
+  model: string;
+  vectors: Float32Array[];
+}
+
+/** What an import did. */
+export interface StoredDocument {
+  id: number;
+  slug: string;
+  title: string;
+  reference: string | null;
+  dateText: string | null;
+  year: number | null;
+  kind: string;
+  passages: number;
+  replaced: boolean;
+  /** labels of the first passages, to show the user what was understood */
+  sampleLabels: string[];
+  /** how many distinct labels the passages have */
+  labels: number;
+  embeddingModel: string | null;
+}
+
+/** A document row as the index reads it. */
+export interface DocumentRow {
+  id: number;
+  slug: string;
+  title: string;
+  year: number | null;
+  kind: string;
+  embeddingModel: string | null;
+}
+
+/** A passage row as the index reads it. */
+export interface PassageRow {
+  id: number;
+  documentId: number;
+  ord: number;
+  label: string;
+  headings: string[];
+  text: string;
+  embedding: Float32Array | null;
+}
+
+/** Writes `doc` (and its vectors), replacing a document with the same slug; all or nothing. `now` defaults to the database's clock. */
+export async function storeDocument(db: Db, doc: NewDocument, now?: Date, vectors?: DocumentVectors): Promise<StoredDocument> {
+  return db.$transaction((tx) => storeDocumentIn(tx, doc, now, vectors));
+}
+
+/** The same inside a transaction the caller holds. */
+export async function storeDocumentIn(tx: DbTx, doc: NewDocument, now?: Date, vectors?: DocumentVectors): Promise<StoredDocument> {
+  const existing = await tx.strategyDocument.findUnique({ where: { slug: doc.slug } });
+  const data = {
+    title: doc.title,
+    reference: doc.reference,
+    dateText: doc.dateText,
+    year: doc.year,
+    kind: doc.kind,
+    sourceName: doc.sourceName,
+    sha256: doc.sha256,
+    embeddingModel: vectors?.model ?? null,
+    ...(now ? { importedAt: now } : {}),
+  };
+  const row = existing ? await tx.strategyDocument.update({ where: { id: existing.id }, data }) : await tx.strategyDocument.create({ data: { slug: doc.slug, ...data } });
+  if (existing) await tx.passage.deleteMany({ where: { documentId: row.id } });
+  // One multi-row INSERT per 200 passages: createMany costs a round trip per row through the
+  // driver adapter, which made seeding a new database take seconds.
+  for (let from = 0; from < doc.passages.length; from += 200) {
+    const values = doc.passages.slice(from, from + 200).map((p, i) => {
+      const v = vectors?.vectors[from + i];
+      return Prisma.sql`(${row.id}, ${from + i}, ${p.label}, ${JSON.stringify(p.headings)}, ${p.text}, ${v ? vectorBytes(v) : null})`;
+    });
+    await tx.$executeRaw`INSERT INTO "Passage" ("documentId", "ord", "label", "headings", "text", "embedding") VALUES ${Prisma.join(values)}`;
+  }
+  return {
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    reference: row.reference,
+    dateText: row.dateText,
+    year: row.year,
+    kind: row.kind,
+    passages: doc.passages.length,
+    replaced: Boolean(existing),
+    sampleLabels: [...new Set(doc.passages.map((p) => p.label))].slice(0, 8),
+    labels: new Set(doc.passages.map((p) => p.label)).size,
+    embeddingModel: row.embeddingModel,
+  };
+}
+
+/** A stamp that changes whenever a document is added, replaced or removed (one cheap query). */
+export async function documentsStamp(db: DbTx): Promise<string> {
+  const agg = await db.strategyDocument.aggregate({ _count: { _all: true }, _max: { importedAt: true, id: true } });
+  return `${agg._count._all}:${agg._max.id ?? 0}:${agg._max.importedAt?.getTime() ?? 0}`;
+}
+
+/** Every document and passage, for building the index. */
+export async function loadIndexRows(db: DbTx): Promise<{ documents: DocumentRow[]; passages: PassageRow[] }> {
+  const documents = await db.strategyDocument.findMany({ select: { id: true, slug: true, title: true, year: true, kind: true, embeddingModel: true } });
+  const rows = await db.passage.findMany({ select: { id: true, documentId: true, ord: true, label: true, headings: true, text: true, embedding: true } });
+  return { documents, passages: rows.map((r) => ({ ...r, headings: parseHeadings(r.headings), embedding: r.embedding ? bytesVector(r.embedding) : null })) };
+}
+
+/** Stores vectors for a document's passages (a model configured after import, or a new model). */
+export async function saveVectors(db: Db, documentId: number, model: string, vectors: Map<number, Float32Array>): Promise<void> {
+  await db.$transaction(async (tx) => {
+    for (const [id, v] of vectors) await tx.passage.update({ where: { id }, data: { embedding: vectorBytes(v) } });
+    await tx.strategyDocument.update({ where: { id: documentId }, data: { embeddingModel: model } });
+  });
+}
+
+/** Whether a document with this slug exists. */
+export async function documentExists(db: DbTx, slug: string): Promise<boolean> {
+  return (await db.strategyDocument.findUnique({ where: { slug }, select: { id: true } })) !== null;
+}
+
+/** float32 little-endian, as stored. */
+export function vectorBytes(v: Float32Array): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(v.length * 4);
+  const view = new DataView(out.buffer);
+  v.forEach((x, i) => view.setFloat32(i * 4, x, true));
+  return out;
+}
+
+/** The stored bytes as a vector. */
+export function bytesVector(b: Uint8Array): Float32Array {
+  const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  const out = new Float32Array(Math.floor(b.byteLength / 4));
+  for (let i = 0; i < out.length; i++) out[i] = view.getFloat32(i * 4, true);
+  return out;
+}
+
+function parseHeadings(json: string): string[] {
+  try {
+    const v: unknown = JSON.parse(json);
+    return Array.isArray(v) ? v.map(String) : [];
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,113 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { BUNDLED_DOCUMENTS, CORPUS_DIR } from "../../../src/knowledge/corpus.ts";
+import { parseDocument, type ParsedDocument } from "../../../src/knowledge/import/parse-document.ts";
+
+const bundled = (slug: string): ParsedDocument => parseDocument(fs.readFileSync(path.join(CORPUS_DIR, BUNDLED_DOCUMENTS[slug]!)), BUNDLED_DOCUMENTS[slug]!, { slug });
+const fixture = (name: string): ParsedDocument => parseDocument(fs.readFileSync(path.join(import.meta.dirname, "..", "fixtures", name)), name);
+const passage = (doc: ParsedDocument, label: string) => {
+  const p = doc.passages.find((x) => x.label === label);
+  if (!p) throw new Error(`no passage ${label} in ${doc.slug}: ${[...new Set(doc.passages.map((x) => x.label))].join(" | ")}`);
+  return p;
+};
+const allText = (doc: ParsedDocument) => doc.passages.map((p) => `${p.text}\n${p.headings.join("\n")}`).join("\n");
+
+describe("labeller on the bundled documents", () => {
+  it("2012 strategy: IV 3.a.(ii) under Information management and exchange; footnotes gone", () => {
+    const d = bundled("2012-strategy");
+    const p = passage(d, "IV 3.a.(ii)");
+    expect(p.text).toMatch(/^Establish a Risk Analysis Coordination Mechanism/);
+    expect(p.headings).toContain("3. Information management and exchange");
+    expect(p.headings.some((h) => /^IV\. Aims of the strategy/.test(h))).toBe(true);
+    expect(passage(d, "IV 2.d").text).toContain("Naples II Convention of 1997");
+    expect(d.passages.filter((x) => x.label === "IV 1").map((x) => x.text)).toContain("Institutional co-operation");
+    // footnote texts and their reference digits do not leak into passages
+    expect(allText(d)).not.toMatch(/OJ C 5, 7\. 1\. 2012|malmstrom|Five actions plans/);
+    expect(passage(d, "IV 3.a.(iii)").text).toMatch(/purposes\.$/);
+    expect(d).toMatchObject({ title: "Draft Strategy for the future customs law enforcement co-operation", dateText: "14 November 2012", year: 2012, kind: "strategy" });
+  });
+
+  it("2009 revised strategy: II.1 C For the CCWP d) and II.2 with its paragraphs", () => {
+    const d = bundled("2009-strategy");
+    expect(passage(d, "II.1 C For the CCWP d)").text).toMatch(/^To evaluate, on a regular basis, the existing forms of cooperation/);
+    expect(passage(d, "II.1 C For the CCWP d)").headings).toEqual(expect.arrayContaining(["II. STRATEGIC PLAN", "For the CCWP"]));
+    const implementing = d.passages.filter((x) => x.label === "II.2").map((x) => x.text);
+    expect(implementing[0]).toBe("IMPLEMENTING AND REVIEWING THE STRATEGY");
+    expect(implementing.join(" ")).toContain("at least 2 months before the end of the current action plan");
+    expect(passage(d, "II.1 B For customs authorities of the Member States a) iii").text).toMatch(/^Joint Customs Operations/);
+    expect(passage(d, "I.4.b").text).toContain("Naples II");
+    expect(allText(d)).not.toContain("OJ C 260, 30.10.2009");
+    expect(d).toMatchObject({ reference: "15198/09 ENFOCUSTOM 118 ENFOPOL 272", dateText: "4 November 2009", year: 2009, kind: "strategy" });
+    expect(d.title).toBe("Draft revised strategy for customs cooperation in the third pillar");
+  });
+
+  it("2023 resolution: HEREBY RESOLVES 2.c, RECOGNISING 5, stray ** and --- gone", () => {
+    const d = bundled("2023-resolution");
+    expect(passage(d, "HEREBY RESOLVES 2.c").text).toMatch(/^enhancing cross-border cooperation, including joint operations/);
+    expect(passage(d, "HEREBY RESOLVES 2.c").headings[0]).toBe("HEREBY RESOLVES");
+    expect(passage(d, "RECOGNISING 5").text).toMatch(/Russia's war of aggression against Ukraine/);
+    expect(passage(d, "NOTES WITH SATISFACTION d)").text).toContain("(OLAF)");
+    expect(allText(d)).not.toMatch(/\*\*|^---$/m);
+    expect(d).toMatchObject({ reference: "10247/23 ENFOCUSTOM 67 ENFOPOL 271 JAI 790 COSI 107", dateText: "8 June 2023", year: 2023, kind: "resolution" });
+  });
+
+  it("2009 resolution: RECOGNISING 5, HEREBY RESOLVES 1.(b), <sup> footnotes gone", () => {
+    const d = bundled("2009-resolution");
+    expect(passage(d, "RECOGNISING 5").text).toMatch(/Europol, Eurojust, OLAF/);
+    expect(passage(d, "RECALLING 2").text).toMatch(/^the Hague Programme, adopted/);
+    expect(passage(d, "HEREBY RESOLVES 1.(b)").text).toMatch(/^to take practical steps/);
+    expect(allText(d)).not.toMatch(/<sup>|OJ L 63, 6\.3\.2002/);
+    expect(d).toMatchObject({ reference: "14252/09 ENFOCUSTOM 100", dateText: "9 October 2009", year: 2009, kind: "resolution" });
+  });
+
+  it("1997 programme: 3.1 on risk analysis, TIMETABLE 22 with its deadline, HTML table markup gone", () => {
+    const d = bundled("1997-programme");
+    expect(passage(d, "3").text).toBe("Risk analysis");
+    expect(passage(d, "3.1").text).toBe("Development of risk analysis and targeting");
+    expect(passage(d, "3.1").headings).toContain("3. Risk analysis");
+    expect(passage(d, "TIMETABLE 22").text).toMatch(/^Centres of expertise for container control have been identified\. They are Hamburg/);
+    expect(passage(d, "TIMETABLE 22").headings).toEqual(["TIMETABLE", "CUSTOMS CONTROLS"]);
+    expect(passage(d, "TIMETABLE 25").text).toBe("The Member States shall conclude discussions on the Naples II Convention by end 1997. (Deadline: Conclude discussion by end 1997)");
+    expect(passage(d, "5.5").text).toBe("Development and strengthening of cooperation via liaison officers");
+    const timetable = new Set(d.passages.filter((x) => /^TIMETABLE \d+$/.test(x.label)).map((x) => x.label));
+    expect(timetable.size).toBe(43);
+    expect(allText(d)).not.toMatch(/<\/?(?:p|b|li|ul|sup)\b|OJ No C 319/);
+    expect(d).toMatchObject({ reference: "9710/1/97 REV 1 ENFOCUSTOM 45", year: 1997, kind: "programme" });
+  });
+});
+
+describe("labeller on documents in other styles", () => {
+  it("decimal numbering with Markdown headings (2.1.1) and Markdown footnotes", () => {
+    const d = fixture("decimal-markdown.md");
+    expect(d.slug).toBe("decimal-markdown");
+    expect(passage(d, "2.1.1").text).toMatch(/^Member States shall share container screening results/);
+    expect(passage(d, "2.1.1").headings).toEqual(["Working Party on Ports Security — Strategy 2030", "2. Objectives", "2.1 Container screening"]);
+    expect(passage(d, "2.2.1").text).toMatch(/^Joint training/);
+    expect(allText(d)).not.toMatch(/\[\^1\]|mid-term review calendar/);
+    expect(d).toMatchObject({ title: "Working Party on Ports Security — Strategy 2030", reference: "11111/25 PORTSEC 12", dateText: "3 March 2025", year: 2025 });
+  });
+
+  it("articles, bullets with letters and parenthesised numerals, a WHEREAS block", () => {
+    const d = fixture("articles-bullets.txt");
+    expect(passage(d, "WHEREAS (2)").text).toBe("cooperation with third countries remains uneven;");
+    expect(passage(d, "Article 2 b)").text).toBe("report seizures to Europol every quarter;");
+    expect(passage(d, "Article 2 b) (ii)").text).toBe("including the routes used;");
+    expect(passage(d, "Article 2 c)").headings).toEqual(["Article 2 Actions"]);
+    expect(d.passages.filter((p) => p.label === "Article 3").map((p) => p.text)).toEqual(["Deadlines", "The first report is due by 31 December 2024."]);
+  });
+
+  it("drops running headers and page furniture and joins the lines they interrupt", () => {
+    const d = fixture("page-furniture.txt");
+    expect(d.passages.map((p) => p.label)).toEqual(["1", "1.1", "1.2", "2", "2.1"]);
+    expect(passage(d, "1.1").text).toBe("Member States shall report cash seizures above EUR 10 000 to the Financial Intelligence Units within 48 hours.");
+    expect(allText(d)).not.toMatch(/JV\/ab|DG D 1A|\bEN\b/);
+  });
+
+  it("lettered sections with numbered items (A.1, B.2)", () => {
+    const d = fixture("parens-sections.txt");
+    expect(d.passages.map((p) => p.label)).toEqual(["A", "A.1", "A.2", "B", "B.1", "B.2"]);
+    expect(passage(d, "B.2").text).toMatch(/network of environmental prosecutors/);
+    expect(d.kind).toBe("programme");
+  });
+});
