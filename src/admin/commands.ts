@@ -24,7 +24,7 @@ export const adminCommands = [
     handler: async ({ purpose }, { actor, uow, message, now }) => {
       if (message.conversation.kind !== "channel") throw new InputError("Type this in the channel you want to bind, not in a direct message.");
       const key = { workingPartyId: actor.workingParty.id, platform: message.platform, channelId: message.conversation.id, purpose };
-      const created = await bindChannel(uow, { ...key, conversationRef: message.conversation.ref }, { actor: actor.ref, at: now });
+      const created = await bindChannel(uow, { ...key, name: message.conversation.name, conversationRef: message.conversation.ref }, { actor: actor.ref, at: now });
       return textReply(created ? `This channel now receives ${actor.workingParty.code}'s ${purpose === "reminders" ? "deadline reminders" : `${purpose} messages`}.` : `This channel was already bound for ${purpose}.`, "shared");
     },
   }),
