@@ -18,7 +18,6 @@ export const adminCommands = [
     summary: "Make this channel receive the working party's reminders (or secretariat messages).",
     usage: "bind this channel [for reminders|for the secretariat]",
     examples: ["bind this channel", "bind this channel for the secretariat"],
-    patterns: [/^bind (?:this )?channel(?: for (?:the )?(?<purpose>reminders|secretariat|general))?$/i],
     roles: ["secretariat"],
     args: z.object({ purpose: purposeFrom }),
     handler: async ({ purpose }, { actor, uow, message, now }) => {
@@ -34,7 +33,6 @@ export const adminCommands = [
     summary: "Stop sending reminders (or secretariat messages) to this channel.",
     usage: "unbind this channel [for reminders|for the secretariat]",
     examples: ["unbind this channel"],
-    patterns: [/^unbind (?:this )?channel(?: for (?:the )?(?<purpose>reminders|secretariat|general))?$/i],
     roles: ["secretariat"],
     args: z.object({ purpose: purposeFrom }),
     handler: async ({ purpose }, { actor, uow, message, now }) => {
@@ -48,7 +46,6 @@ export const adminCommands = [
     summary: "List the channels the bot speaks in for this working party.",
     usage: "channels",
     examples: ["channels"],
-    patterns: [/^(?:list )?channels$/i],
     args: z.object({}),
     handler: async (_a, { actor, uow }) => {
       const rows = await uow.channels.inWorkingParty(actor.workingParty.id);

@@ -7,6 +7,7 @@ import { Resvg } from "@resvg/resvg-js";
 import { describe, expect, it } from "vitest";
 import { buildTeamsManifest, teamsCommandList } from "../../../adapters/teams/app-manifest.ts";
 import { buildCommandSet } from "../../../src/bot/command-list.ts";
+import { grammar } from "../../../src/bot/grammar.ts";
 import { normalizeCommandText } from "../../../src/bot/router.ts";
 import { packageTeams, packageTeamsCommand } from "../../../scripts/package-teams.ts";
 import { loadConfig } from "../../../src/config/index.ts";
@@ -73,7 +74,7 @@ describe("Teams app manifest", () => {
     expect(listed.length).toBeGreaterThan(0);
     for (const title of listed) {
       const text = normalizeCommandText(title);
-      expect(commands.some((c) => c.patterns.some((p) => p.test(text))), title).toBe(true);
+      expect(grammar.some((p) => p.pattern.test(text)), title).toBe(true);
     }
   });
 });
