@@ -2,9 +2,9 @@
 import { z } from "zod";
 import { audit } from "../audit/audit-log.ts";
 import { defineCommand } from "../core/command.ts";
-import { InputError } from "../core/errors.ts";
+import { InputError, PermissionError } from "../core/errors.ts";
 import { reply, textReply } from "../core/reply.ts";
-import { bindChannel, Purpose, unbindChannel } from "./channels.ts";
+import { bindChannel, moveChannelTo, Purpose, unbindChannel } from "./channels.ts";
 
 const purposeFrom = z
   .string()
@@ -16,18 +16,32 @@ export const adminCommands = [
   defineCommand({
     id: "channels.bind",
     group: "Set-up",
-    summary: "Make this channel receive the working party's reminders (or secretariat messages).",
-    usage: "bind this channel [for reminders|for the secretariat]",
-    examples: ["bind this channel", "bind this channel for the secretariat"],
-    patterns: [/^bind (?:this )?channel(?: for (?:the )?(?<purpose>reminders|secretariat|general))?$/i],
+    summary: "Make this channel receive a working party's reminders (or secretariat messages).",
+    usage: "bind this channel [to CODE] [for reminders|for the secretariat]",
+    examples: ["bind this channel", "bind this channel to LEWP", "bind this channel to LEWP for the secretariat"],
+    patterns: [/^bind (?:this )?channel(?: to (?<wp>[A-Za-z0-9_-]{2,20}))?(?: for (?:the )?(?<purpose>reminders|secretariat|general))?$/i],
     roles: ["secretariat"],
-    args: z.object({ purpose: purposeFrom }),
-    handler: async ({ purpose }, { actor, deps, message, now }) => {
+    args: z.object({ purpose: purposeFrom, wp: z.string().trim().toUpperCase().optional() }),
+    handler: async ({ purpose, wp: code }, { actor, deps, message, now }) => {
       if (message.conversation.kind !== "channel") throw new InputError("Type this in the channel you want to bind, not in a direct message.");
       const db = deps.store.db;
-      const created = await bindChannel(db, { workingPartyId: actor.workingParty.id, platform: message.platform, channelId: message.conversation.id, purpose, conversationRef: message.conversation.ref });
-      await audit(db, { workingPartyId: actor.workingParty.id, actor: actor.ref, action: "channel.bind", subject: `${message.platform}:${message.conversation.id}`, detail: { purpose }, at: now });
-      return textReply(created ? `This channel now receives ${actor.workingParty.code}'s ${purpose === "reminders" ? "deadline reminders" : `${purpose} messages`}.` : `This channel was already bound for ${purpose}.`, "shared");
+      const target = code && code !== actor.workingParty.code ? await db.workingParty.findUnique({ where: { code } }) : actor.workingParty;
+      if (!target) throw new InputError(`There is no working party ${code}. See: wp list`);
+      if (target.id !== actor.workingParty.id) {
+        const there = await db.member.findUnique({ where: { workingPartyId_platform_platformUserId: { workingPartyId: target.id, platform: actor.platform, platformUserId: actor.member.platformUserId } } });
+        if (there?.role !== "secretariat") throw new PermissionError(`Only the secretariat of ${target.code} can bind a channel to it; nothing was changed.`);
+      }
+      const channel = { platform: message.platform, channelId: message.conversation.id };
+      const { created, movedFrom } = await db.$transaction(async (tx) => {
+        // A channel belongs to one working party: binding it to another moves it.
+        const moved = await moveChannelTo(tx, channel, target.id);
+        const isNew = await bindChannel(tx, { workingPartyId: target.id, ...channel, purpose, conversationRef: message.conversation.ref });
+        await audit(tx, { workingPartyId: target.id, actor: actor.ref, action: "channel.bind", subject: `${message.platform}:${message.conversation.id}`, detail: { purpose, ...(moved.length ? { movedFrom: moved } : {}) }, at: now });
+        return { created: isNew, movedFrom: moved };
+      });
+      const what = purpose === "reminders" ? "deadline reminders" : `${purpose} messages`;
+      const moved = movedFrom.length ? ` It no longer belongs to ${movedFrom.join(", ")}.` : "";
+      return textReply(created ? `This channel now receives ${target.code}'s ${what}.${moved}` : `This channel was already bound to ${target.code} for ${purpose}.`, "shared");
     },
   }),
   defineCommand({

@@ -3,6 +3,8 @@
  * The CLI's `secretariat wp …` and the console's forms call the same use cases.
  */
 import { z } from "zod";
+import { audit } from "../audit/audit-log.ts";
+import { chooseWorkingParty } from "./dm-choice.ts";
 import { defineCommand } from "../core/command.ts";
 import { InputError } from "../core/errors.ts";
 import { reply, textReply } from "../core/reply.ts";
@@ -80,6 +82,24 @@ export const workingPartyCommands = [
       }
       const wp = await updateWorkingParty(deps.store.db, target, changes, { actor: actor.ref, now });
       return textReply(`${wp.code} (${wp.name}): ${wp.timeZone}, ${wp.planMonths}-month plans, adopt ${months(wp.adoptLeadMonths)} before the end. Plans already made keep their dates.`, "shared");
+    },
+  }),
+  defineCommand({
+    id: "wp.use",
+    group: "Working parties",
+    summary: "Choose which of your working parties this direct conversation is about.",
+    usage: "wp use CODE",
+    examples: ["wp use LEWP"],
+    patterns: [/^wp use (?<code>[A-Za-z0-9_-]{2,20})$/i],
+    args: z.object({ code: z.string().trim().toUpperCase() }),
+    handler: async ({ code }, { actor, deps, message, now }) => {
+      if (message.conversation.kind !== "direct") throw new InputError(`In a channel, the channel's working party counts (${actor.workingParty.code}). Type wp use in a direct message to me.`);
+      // The working party was resolved from the command itself, and only among the person's own.
+      await deps.store.db.$transaction(async (tx) => {
+        await chooseWorkingParty(tx, actor.platform, actor.member.platformUserId, code);
+        await audit(tx, { workingPartyId: actor.workingParty.id, actor: actor.ref, action: "wp.use", subject: code, at: now });
+      });
+      return textReply(`From now on, in this direct conversation I act on ${code} (${actor.workingParty.name}), where you are ${actor.role}. Type wp use CODE to switch.`);
     },
   }),
   defineCommand({
