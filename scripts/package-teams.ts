@@ -18,11 +18,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dir = path.join(root, "manifest/teams");
 
 /** Builds, validates and zips the package; returns the zip's path. */
-export async function packageTeams(options: { botId?: string; out?: string; writeBack?: boolean } = {}): Promise<string> {
+export async function packageTeams(options: { botId?: string; out?: string; writeBack?: boolean; publicUrl?: string } = {}): Promise<string> {
   const template = JSON.parse(fs.readFileSync(path.join(dir, "manifest.json"), "utf8")) as Record<string, unknown>;
   const commands = teamsCommandList(buildCommandSet().commands);
   if (options.writeBack) fs.writeFileSync(path.join(dir, "manifest.json"), `${JSON.stringify(buildTeamsManifest(template, { commands }), null, 2)}\n`);
-  const manifest = buildTeamsManifest(template, { botId: options.botId, commands });
+  const manifest = buildTeamsManifest(template, { botId: options.botId, commands, publicUrl: options.publicUrl });
   const problems = await validateTeamsManifest(manifest);
   if (problems.length > 0) throw new Error(`manifest/teams/manifest.json is not valid:\n${problems.join("\n")}`);
   const out = options.out ?? path.join(dir, "secretariat-teams.zip");
@@ -37,6 +37,7 @@ export async function packageTeams(options: { botId?: string; out?: string; writ
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const config = loadConfig();
   if (!config.MicrosoftAppId) process.stderr.write("MicrosoftAppId is not set: the package keeps the placeholder bot id 00000000-…; set it to your Azure bot's app id.\n");
-  const out = await packageTeams({ botId: config.MicrosoftAppId, writeBack: true });
+  if (!config.PUBLIC_URL?.startsWith("https://")) process.stderr.write("PUBLIC_URL is not an https URL: the package has no Console tab (Teams shows tabs only from https).\n");
+  const out = await packageTeams({ botId: config.MicrosoftAppId, writeBack: true, publicUrl: config.PUBLIC_URL });
   process.stdout.write(`${path.relative(root, out)}\n`);
 }
