@@ -43,6 +43,8 @@ export async function resolveWorkingParty(db: Db, message: IncomingMessage, defa
       const chosen = await chosenWorkingParty(db, message.platform, message.user.id);
       const pick = own.find((m) => m.workingParty.code === chosen);
       if (pick) return pick.workingParty;
+      // Asking for a sign-in link, help or the list of working parties is the same in each.
+      if (message.kind === "text" && ANY_WORKING_PARTY.test(message.text.trim())) return own[0]!.workingParty;
       const codes = own.map((m) => m.workingParty.code);
       throw new InputError(`You are a member of ${codes.slice(0, -1).join(", ")} and ${codes.at(-1)}. Which working party is this about? Type wp use ${codes[1]} (or wp use ${codes[0]}); you can switch at any time. Nothing was changed.`);
     }
@@ -53,6 +55,9 @@ export async function resolveWorkingParty(db: Db, message: IncomingMessage, defa
   if (!wp) throw new NotFoundError("No working party is set up yet. Ask the secretariat to import one.");
   return wp;
 }
+
+/** Commands whose answer does not depend on the working party. */
+const ANY_WORKING_PARTY = /^(?:\/wp\s+)?(?:console|web console|sign in|wp list|wps|(?:list )?working parties|help(?:\s.*)?|\?|commands)$/i;
 
 /** `wp use CODE` names its own working party, so it can be answered before any is chosen. */
 function chosenInMessage(message: IncomingMessage): string | undefined {

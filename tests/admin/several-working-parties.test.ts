@@ -62,6 +62,9 @@ describe.each(["sqlite", ...(postgresUrl ? ["postgresql" as const] : [])] as con
     // Ines belongs to two: she is asked, and nothing is done meanwhile.
     expect(await say("slack", "U0INES", "collect start plan 7 due 2026-07-01")).toMatch(/member of CCWP and LEWP\. Which working party/);
     expect(await rt!.store.db.collection.count()).toBe(0);
+    // A sign-in link or the list of working parties needs no choice.
+    expect(await say("slack", "U0INES", "wp list")).toMatch(/CCWP[\s\S]*LEWP/);
+    expect(await say("slack", "U0INES", "console")).toMatch(/\/console\/sign-in\//);
     expect(await say("slack", "U0INES", "wp use XYZ")).toMatch(/not a member of XYZ/);
     expect(await say("slack", "U0INES", "wp use LEWP")).toMatch(/act on LEWP .* where you are chair/);
     expect(await say("slack", "U0INES", "whoami")).toMatch(/LEWP/);
