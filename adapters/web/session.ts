@@ -32,6 +32,8 @@ export function loadPerson(rt: Runtime, now: () => Date) {
     request.person = null;
     request.memberships = [];
     request.membership = undefined;
+    // The stylesheet and script are the same for everyone: no session lookup for them.
+    if (request.url.startsWith("/console/assets/")) return;
     const token = request.cookies[SESSION_COOKIE];
     request.sessionToken = token;
     if (!token) return;

@@ -48,6 +48,9 @@ export async function touchSession(db: Db, tokenHash: string, now: Date, idleMs:
     await db.consoleSession.update({ where: { id: row.id }, data: { endedAt: now } });
     return null;
   }
+  // Written at most once a minute: the idle timeout needs no finer clock, and most pages then
+  // cost no write at all.
+  if (now.getTime() - row.lastSeenAt.getTime() < 60_000) return row;
   return db.consoleSession.update({ where: { id: row.id }, data: { lastSeenAt: now } });
 }
 
