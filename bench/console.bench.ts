@@ -50,7 +50,7 @@ export async function* consoleBench(): AsyncGenerator<Figure> {
     const base = `http://127.0.0.1:${addr.port}`;
 
     // Sign in as a browser would: the link's page, then its form.
-    const link = (await issueSignInLink(db, { platform: "slack", platformUserId: "U0BENCH" }, { base, now: NOW, actor: "bench" })).url;
+    const link = (await issueSignInLink(rt.store, { platform: "slack", platformUserId: "U0BENCH" }, { base, now: NOW, actor: "bench" })).url;
     const first = await fetch(link);
     const csrfCookie = first.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
     const token = /name="_csrf" value="([^"]+)"/.exec(await first.text())![1]!;

@@ -9,6 +9,7 @@ import path from "node:path";
 import pg from "pg";
 import { loadConfig } from "../src/config/index.ts";
 import { createLogger } from "../src/log/logger.ts";
+import { Outbox } from "../src/outbox/outbox.ts";
 import { planReminders } from "../src/reminders/plan-reminders.ts";
 import { openRuntime, type Runtime } from "../src/runtime/open-runtime.ts";
 import { addCivilDays } from "../src/time/civil-date.ts";
@@ -69,14 +70,14 @@ export async function* remindersTick(): AsyncGenerator<Figure> {
       // a quiet minute: 10:00 on a day with nothing due (items of the 09:00 slot are not re-read as new)
       const now = new Date(Date.UTC(2030, 4, 6 + i, 8, 0));
       let t = performance.now();
-      await planReminders(rt.store, now, log);
+      await planReminders(rt.store, new Outbox(rt.store), now, log);
       quiet.push(performance.now() - t);
       t = performance.now();
       await rt.store.db.deadline.findMany({ where: { dueDate: { gte: "2030-05-20", lte: "2030-06-03" } }, include: { action: true } });
       baseline.push(performance.now() - t);
     }
     let t = performance.now();
-    const s = await planReminders(rt.store, new Date("2030-06-04T07:00:00Z"), log);
+    const s = await planReminders(rt.store, new Outbox(rt.store), new Date("2030-06-04T07:00:00Z"), log);
     const dueMs = performance.now() - t;
     if (s.items !== DUE) throw new Error(`expected ${DUE} reminders, planned ${s.items}`);
     t = performance.now();

@@ -1,54 +1,35 @@
 #!/usr/bin/env node
-// Entry point of the `secretariat` command. `npm install` compiles the TypeScript into dist/
-// (npm run build); that copy starts about twice as fast. When any source is newer than the build
-// (someone is editing), the sources run through tsx instead, so what runs is always what is there.
+// Entry point of the `secretariat` command. It runs the TypeScript sources as they are: Node strips
+// the types itself (22.18 and later), so there is no build step, nothing that a production install
+// (`npm ci --omit=dev`) cannot do, and what runs is always what is there.
 import fs from "node:fs";
 import v8 from "node:v8";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 
-// One-shot commands: compile Prisma's WebAssembly query compiler with the baseline compiler only.
-// Optimising it in the background costs more CPU and memory than a short command ever wins back
-// (measured: about 0.4 s of CPU and 70 MB less per command). The long-running `start` keeps it.
-if (process.argv[2] !== "start") {
-  v8.setFlagsFromString("--liftoff-only");
-  v8.setFlagsFromString("--max-semi-space-size=1");
-}
+const args = process.argv.slice(2);
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const stamp = path.join(root, "dist", ".built");
-
-function newestSource(dir, newest = 0) {
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) newest = newestSource(p, newest);
-    else if (e.name.endsWith(".ts")) newest = Math.max(newest, fs.statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-function buildIsFresh() {
-  try {
-    const built = fs.statSync(stamp).mtimeMs;
-    return ["src", "adapters"].every((d) => newestSource(path.join(root, d)) <= built);
-  } catch {
-    return false;
-  }
-}
-
-let modules;
-if (buildIsFresh()) {
-  modules = [path.join(root, "dist/src/cli/main.js"), path.join(root, "dist/adapters/index.js")];
+// `--version` loads nothing: a script asking for it should not pay for the bot.
+if (args.length === 1 && (args[0] === "--version" || args[0] === "-V")) {
+  process.stdout.write(`${JSON.parse(fs.readFileSync(new URL("../package.json", import.meta.url), "utf8")).version}\n`);
 } else {
-  const { register } = await import("tsx/esm/api");
-  register();
-  modules = [path.join(root, "src/cli/main.ts"), path.join(root, "adapters/index.ts")];
+  await run();
 }
-const [{ main }, { adapterKit }] = await Promise.all(modules.map((m) => import(m)));
-const code = await main(process.argv.slice(2), adapterKit);
-// The process ends on its own once stdout and stderr have drained: process.exit() here would cut
-// output still queued for a pipe (a script reading `--json` got 64 KB of 700). Should a handle
-// outlive the command (an idle pool socket), an unref'd timer ends it once the output is out.
-process.exitCode = code;
-await Promise.all([process.stdout, process.stderr].map((s) => new Promise((resolve) => (s.writableLength === 0 ? resolve() : s.write("", resolve)))));
-if (process.argv[2] !== "start") setTimeout(() => process.exit(code), 1000).unref();
+
+async function run() {
+  // One-shot commands: compile WebAssembly (Prisma's query compiler, Node's type stripper) with the
+  // baseline compiler only. Optimising it in the background costs more CPU and memory than a short
+  // command ever wins back (measured: about 0.4 s of CPU and 70 MB less per command). `start` keeps it.
+  if (args[0] !== "start") {
+    v8.setFlagsFromString("--liftoff-only");
+    v8.setFlagsFromString("--max-semi-space-size=1");
+  }
+
+  const { main } = await import("../src/cli/main.ts");
+  // The platform adapters are loaded only by the commands that talk to a platform (start, say, ticks).
+  const code = await main(args, async () => (await import("../adapters/index.ts")).adapterKit);
+  // The process ends on its own once stdout and stderr have drained: process.exit() here would cut
+  // output still queued for a pipe (a script reading `--json` got 64 KB of 700). Should a handle
+  // outlive the command (an idle pool socket), an unref'd timer ends it once the output is out.
+  process.exitCode = code;
+  await Promise.all([process.stdout, process.stderr].map((s) => new Promise((resolve) => (s.writableLength === 0 ? resolve() : s.write("", resolve)))));
+  if (args[0] !== "start") setTimeout(() => process.exit(code), 1000).unref();
+}

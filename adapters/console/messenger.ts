@@ -4,7 +4,10 @@ import type { SentMessage } from "../../src/cli/adapter-kit.ts";
 
 export class ConsoleMessenger implements Messenger {
   readonly platform = "console" as const;
-  constructor(private readonly sink: (m: SentMessage) => void) {}
+  private readonly sink: (m: SentMessage) => void;
+  constructor(sink: (m: SentMessage) => void) {
+    this.sink = sink;
+  }
 
   async send(message: OutgoingMessage): Promise<SendResult> {
     this.sink({ key: message.key, to: message.to, replies: message.replies });

@@ -36,7 +36,10 @@ export class HttpServer {
   readonly app: FastifyInstance;
   private readonly rawPaths: { method: string; path: string }[] = [];
 
-  constructor(private readonly logger: Logger) {
+  private readonly logger: Logger;
+
+  constructor(logger: Logger) {
+    this.logger = logger;
     this.app = Fastify({
       loggerInstance: logger.child({ component: "http" }) as FastifyBaseLogger,
       // One line per request would drown the bot's own log; errors are still logged.

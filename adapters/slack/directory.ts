@@ -14,10 +14,13 @@ interface Profile {
 export class SlackDirectory {
   private readonly cache = new Map<string, Promise<Profile>>();
 
-  constructor(
-    private readonly client: webApi.WebClient,
-    private readonly logger: Logger,
-  ) {}
+  private readonly client: webApi.WebClient;
+  private readonly logger: Logger;
+
+  constructor(client: webApi.WebClient, logger: Logger) {
+    this.client = client;
+    this.logger = logger;
+  }
 
   /** The IncomingUser for a Slack user id; `dmChannel` is their DM with the bot when known. */
   async user(userId: string, dmChannel?: string): Promise<IncomingUser> {

@@ -4,7 +4,7 @@
  * The bot's own mention is stripped from app_mention text.
  */
 import { z } from "zod";
-import type { Conversation, IncomingMessage, IncomingUser } from "../../src/core/message.ts";
+import type { Attachment, Conversation, IncomingMessage, IncomingUser } from "../../src/core/message.ts";
 
 /** "<https://x|x>", "<#C1|ccwp>", "&lt;" … → plain text; "<@U1>" stays. */
 export function slackTextToPlain(text: string): string {
@@ -36,8 +36,27 @@ export function fromSlashCommand(cmd: { text: string; channel_id: string }, user
   return { platform: "slack", kind: "text", text: slackTextToPlain(cmd.text), user, conversation: conversationOf(cmd.channel_id), receivedAt: now };
 }
 
-/** `@bot …` in a channel, or a direct message (no mention to strip there unless typed). */
-export function fromMessage(event: { text?: string; channel: string }, botUserId: string | undefined, user: IncomingUser, now: Date): IncomingMessage {
+/** A file shared with a message, as Slack's events carry it. */
+export interface SlackFile {
+  name?: string;
+  title?: string;
+  mimetype?: string;
+  size?: number;
+  url_private_download?: string;
+  url_private?: string;
+}
+
+/** Fetches a Slack file's bytes (files.slack.com with the bot token). */
+export type SlackDownload = (url: string) => Promise<Uint8Array>;
+
+/** `@bot …` in a channel, or a direct message (no mention to strip there unless typed), with the files shared in it. */
+export function fromMessage(event: { text?: string; channel: string; files?: SlackFile[] }, botUserId: string | undefined, user: IncomingUser, now: Date, download?: SlackDownload): IncomingMessage {
+  const attachments: Attachment[] = [];
+  for (const f of event.files ?? []) {
+    const url = f.url_private_download ?? f.url_private;
+    if (!url || !download) continue;
+    attachments.push({ name: f.name ?? f.title ?? "document", ...(f.mimetype ? { mimeType: f.mimetype } : {}), ...(f.size !== undefined ? { size: f.size } : {}), fetch: () => download(url) });
+  }
   return {
     platform: "slack",
     kind: "text",
@@ -45,6 +64,7 @@ export function fromMessage(event: { text?: string; channel: string }, botUserId
     user,
     conversation: conversationOf(event.channel),
     receivedAt: now,
+    ...(attachments.length ? { attachments } : {}),
   };
 }
 

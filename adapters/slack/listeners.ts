@@ -8,7 +8,8 @@ import type { Form, Reply } from "../../src/core/reply.ts";
 import type { IncomingMessage } from "../../src/core/message.ts";
 import type { Logger } from "../../src/log/logger.ts";
 import type { SlackDirectory } from "./directory.ts";
-import { fromButton, fromFormSubmission, fromHomeOpened, fromMessage, fromMessageShortcut, fromSlashCommand } from "./inbound.ts";
+import { InputError } from "../../src/core/errors.ts";
+import { fromButton, fromFormSubmission, fromHomeOpened, fromMessage, fromMessageShortcut, fromSlashCommand, type SlackDownload, type SlackFile } from "./inbound.ts";
 import { errorsForSlack, FORM_CALLBACK, FormMeta, formToModal, valuesFromState } from "./modal.ts";
 import { ACTION, renderReply, renderViewBlocks } from "./render.ts";
 import { firstForm, postReplies, postToResponseUrl, respondReplies, type ReplyContext } from "./send-replies.ts";
@@ -26,6 +27,17 @@ export interface ListenerDeps extends ReplyContext {
 }
 
 export function registerListeners(app: App, d: ListenerDeps): void {
+  // Slack serves shared files to the bot's token only; the token goes to Slack's own hosts (or
+  // the API stand-in a test configured), never to a URL from elsewhere.
+  const apiHost = new URL(d.client.slackApiUrl).hostname;
+  const download: SlackDownload = async (url) => {
+    const host = new URL(url).hostname;
+    if (!(host === "files.slack.com" || host.endsWith(".slack.com") || host === apiHost)) throw new InputError("That file is not on Slack: share the document in the message itself.");
+    const res = await d.fetch(url, { headers: { authorization: `Bearer ${d.client.token ?? ""}` } });
+    if (!res.ok) throw new InputError(`Slack did not hand over the file (HTTP ${res.status}): share it again, or ask the administrator to grant the bot files:read.`);
+    return new Uint8Array(await res.arrayBuffer());
+  };
+
   /** Events Slack delivered before (a retry after a slow ack, or to another copy) are not run twice. */
   const firstTime = async (body: { event_id?: string }) => !body.event_id || (await d.stash.claimOnce("event", body.event_id));
 
@@ -45,18 +57,19 @@ export function registerListeners(app: App, d: ListenerDeps): void {
     const from = event.user;
     await d.afterAck(async () => {
       const user = await d.directory.user(from);
-      const replies = await d.handle(fromMessage(event, context.botUserId, user, d.now()));
+      const replies = await d.handle(fromMessage(event as typeof event & { files?: SlackFile[] }, context.botUserId, user, d.now(), download));
       await postReplies(d, event.channel, replies, event.thread_ts ?? event.ts);
     });
   });
 
-  // Direct messages to the bot (message.im); edits, joins and bots' messages carry a subtype.
+  // Direct messages to the bot (message.im); edits, joins and bots' messages carry a subtype
+  // ("file_share" is a message with a file: "import this" with the document attached).
   app.event("message", async ({ event, body, context }) => {
-    if (event.channel_type !== "im" || event.subtype !== undefined || "bot_id" in event) return;
+    if (event.channel_type !== "im" || (event.subtype !== undefined && event.subtype !== "file_share") || "bot_id" in event) return;
     if (!(await firstTime(body))) return;
     await d.afterAck(async () => {
       const user = await d.directory.user(event.user, event.channel);
-      const replies = await d.handle(fromMessage(event, context.botUserId, user, d.now()));
+      const replies = await d.handle(fromMessage(event as typeof event & { text?: string; files?: SlackFile[] }, context.botUserId, user, d.now(), download));
       await postReplies(d, event.channel, replies);
     });
   });

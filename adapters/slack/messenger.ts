@@ -51,34 +51,73 @@ export function createWebClient(token: string, slackApiUrl: string | undefined, 
   });
 }
 
-/** A failed Web API call as the Dispatcher wants it: retry later (and when), or give up. */
+/** A failed Web API call as the Dispatcher wants it: retry later (and when), or give up, and why. */
 export function classifySlackError(e: unknown): Extract<SendResult, { ok: false }> {
   const err = e as { code?: string; retryAfter?: number; data?: { error?: string }; statusCode?: number; message?: string };
   switch (err.code) {
     case webApi.ErrorCode.RateLimitedError:
-      return { ok: false, retryable: true, retryAfterMs: Math.max(1, err.retryAfter ?? 30) * 1000, error: "ratelimited" };
+      return { ok: false, retryable: true, retryAfterMs: Math.max(1, err.retryAfter ?? 30) * 1000, error: "ratelimited", errorClass: "rate-limited" };
     case webApi.ErrorCode.PlatformError: {
       const code = err.data?.error ?? "unknown_error";
-      return { ok: false, retryable: !PERMANENT.has(code) && /^(ratelimited|internal_error|fatal_error|service_unavailable|request_timeout|timeout)$/.test(code), error: code };
+      if (code === "ratelimited") return { ok: false, retryable: true, error: code, errorClass: "rate-limited" };
+      const transient = !PERMANENT.has(code) && /^(internal_error|fatal_error|service_unavailable|request_timeout|timeout)$/.test(code);
+      return { ok: false, retryable: transient, error: code, errorClass: transient ? "unavailable" : "refused" };
     }
-    case webApi.ErrorCode.HTTPError:
+    case webApi.ErrorCode.HTTPError: {
       // 5xx: Slack's side; 4xx other than 429: our request, which will not improve.
-      return { ok: false, retryable: (err.statusCode ?? 500) >= 500, error: `http ${err.statusCode ?? "?"}` };
+      const down = (err.statusCode ?? 500) >= 500;
+      return { ok: false, retryable: down, error: `http ${err.statusCode ?? "?"}`, errorClass: down ? "unavailable" : "refused" };
+    }
     default:
       // Network errors and timeouts: the request may not have arrived; findSent guards the retry.
-      return { ok: false, retryable: true, error: String(err.message ?? e).slice(0, 300) };
+      return { ok: false, retryable: true, error: String(err.message ?? e).slice(0, 300), errorClass: "network" };
   }
 }
+
+/** A connection dropped before any answer: a kept-alive socket the other side had closed. */
+function isConnectionReset(e: unknown): boolean {
+  type Cause = { code?: string; message?: string; cause?: Cause };
+  const err = e as { code?: string; original?: Cause };
+  if (err.code !== webApi.ErrorCode.RequestError) return false;
+  // fetch (undici) reports "fetch failed" with the socket's error as its cause
+  const causes: string[] = [];
+  for (let c: Cause | undefined = err.original; c && causes.length < 4; c = c.cause) causes.push(`${c.code ?? ""} ${c.message ?? ""}`);
+  return /ECONNRESET|EPIPE|UND_ERR_SOCKET|other side closed|socket hang up/i.test(causes.join(" "));
+}
+
+/**
+ * Runs an idempotent read (history, users, opening a DM), again over a fresh connection if a
+ * kept-alive socket was reset under it. Posts are never retried here: a reset post may have
+ * arrived, and the Dispatcher's "was it sent?" lookup decides.
+ */
+export async function idempotentRead<T>(read: () => Promise<T>, tries = 3): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await read();
+    } catch (e) {
+      if (i >= tries || !isConnectionReset(e)) throw e;
+    }
+  }
+}
+
+/** Our clock and Slack's may differ: history is read from this much before the first attempt. */
+const CLOCK_MARGIN_MS = 10 * 60_000;
+/** A lookup reads at most this many pages of 200 messages, then gives up (and the row waits). */
+const MAX_HISTORY_PAGES = 50;
 
 export class SlackMessenger implements Messenger {
   readonly platform = "slack" as const;
   private readonly dmChannels = new Map<string, string>();
 
-  constructor(
-    readonly client: webApi.WebClient,
-    private readonly stash: SlackStash,
-    private readonly logger: Logger,
-  ) {}
+  readonly client: webApi.WebClient;
+  private readonly stash: SlackStash;
+  private readonly logger: Logger;
+
+  constructor(client: webApi.WebClient, stash: SlackStash, logger: Logger) {
+    this.client = client;
+    this.stash = stash;
+    this.logger = logger;
+  }
 
   async send(message: OutgoingMessage): Promise<SendResult> {
     try {
@@ -88,7 +127,7 @@ export class SlackMessenger implements Messenger {
       const parts = rendered.flatMap((r) => r.messages);
       const files = rendered.flatMap((r) => r.files);
       // A multi-part delivery interrupted half-way resumes after the parts already posted.
-      const posted = parts.length > 1 ? await this.postedParts(channel, message.key) : new Set<number>();
+      const posted = parts.length > 1 ? await this.postedParts(channel, message.key, message.firstAttemptAt ?? new Date()) : new Set<number>();
       let firstTs: string | undefined;
       for (const [i, part] of parts.entries()) {
         if (posted.has(i)) continue;
@@ -104,9 +143,9 @@ export class SlackMessenger implements Messenger {
     }
   }
 
-  async findSent(key: string, to: Recipient): Promise<string | null> {
+  async findSent(key: string, to: Recipient, since: Date): Promise<string | null> {
     const channel = await this.channelFor(to);
-    const found = await this.history(channel, key);
+    const found = await this.history(channel, key, since);
     if (found.length === 0) return null;
     const parts = found[0]!.parts;
     if (new Set(found.map((f) => f.part)).size < parts) return null;
@@ -120,7 +159,7 @@ export class SlackMessenger implements Messenger {
     if (fromRef) return fromRef;
     const known = this.dmChannels.get(to.id);
     if (known) return known;
-    const r = await this.client.conversations.open({ users: to.id });
+    const r = await idempotentRead(() => this.client.conversations.open({ users: to.id }));
     const id = r.channel?.id;
     if (!id) throw Object.assign(new Error("conversations.open returned no channel"), { code: webApi.ErrorCode.PlatformError, data: { error: "channel_not_found" } });
     this.dmChannels.set(to.id, id);
@@ -138,19 +177,31 @@ export class SlackMessenger implements Messenger {
     return r.ts;
   }
 
-  private async postedParts(channel: string, key: string): Promise<Set<number>> {
-    return new Set((await this.history(channel, key)).map((f) => f.part));
+  private async postedParts(channel: string, key: string, since: Date): Promise<Set<number>> {
+    return new Set((await this.history(channel, key, since)).map((f) => f.part));
   }
 
-  private async history(channel: string, key: string): Promise<{ ts: string; part: number; parts: number }[]> {
-    const r = await this.client.conversations.history({ channel, limit: 200, include_all_metadata: true });
+  /**
+   * The parts of delivery `key` posted in `channel` since `since`: every page back to then (a
+   * busy channel may have hundreds of newer messages), stopping early once all parts are found.
+   * Throws when Slack cannot answer; the caller must not take that for "not sent".
+   */
+  private async history(channel: string, key: string, since: Date): Promise<{ ts: string; part: number; parts: number }[]> {
+    const oldest = ((since.getTime() - CLOCK_MARGIN_MS) / 1000).toFixed(6);
     const out: { ts: string; part: number; parts: number }[] = [];
-    for (const m of r.messages ?? []) {
-      const meta = m.metadata as { event_type?: string; event_payload?: { key?: string; part?: number; parts?: number } } | undefined;
-      if (meta?.event_type !== DELIVERY_EVENT || meta.event_payload?.key !== key || !m.ts) continue;
-      out.push({ ts: m.ts, part: Number(meta.event_payload.part ?? 0), parts: Number(meta.event_payload.parts ?? 1) });
+    let cursor: string | undefined;
+    for (let page = 0; page < MAX_HISTORY_PAGES; page++) {
+      const r = await idempotentRead(() => this.client.conversations.history({ channel, limit: 200, oldest, include_all_metadata: true, ...(cursor ? { cursor } : {}) }));
+      for (const m of r.messages ?? []) {
+        const meta = m.metadata as { event_type?: string; event_payload?: { key?: string; part?: number; parts?: number } } | undefined;
+        if (meta?.event_type !== DELIVERY_EVENT || meta.event_payload?.key !== key || !m.ts) continue;
+        out.push({ ts: m.ts, part: Number(meta.event_payload.part ?? 0), parts: Number(meta.event_payload.parts ?? 1) });
+      }
+      if (out.length > 0 && new Set(out.map((f) => f.part)).size >= out[0]!.parts) return out;
+      cursor = r.response_metadata?.next_cursor || undefined;
+      if (!r.has_more || !cursor) return out;
     }
-    return out;
+    throw new Error(`more than ${MAX_HISTORY_PAGES * 200} messages in ${channel} since the first attempt; cannot tell whether it was sent`);
   }
 }
 

@@ -15,7 +15,11 @@ export const STASH_TTL_MS = { form: 90 * 86_400_000, share: 7 * 86_400_000, even
 export type StashKind = keyof typeof STASH_TTL_MS;
 
 export class SlackStash {
-  constructor(private readonly db: Db) {}
+  private readonly db: Db;
+
+  constructor(db: Db) {
+    this.db = db;
+  }
 
   /** Stores a JSON value under a fresh token. */
   async put(kind: StashKind, value: unknown): Promise<string> {

@@ -8,7 +8,11 @@ export class WorkQueue {
   private running = 0;
   private readonly waiting: (() => void)[] = [];
 
-  constructor(private readonly concurrency: number) {}
+  private readonly concurrency: number;
+
+  constructor(concurrency: number) {
+    this.concurrency = concurrency;
+  }
 
   /** Runs `work` when a slot is free; resolves with its result. */
   async run<T>(work: () => Promise<T>): Promise<T> {

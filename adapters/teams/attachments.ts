@@ -23,10 +23,13 @@ export const FILE_ROUTE = "/teams/files/";
 
 /** Signs and checks download links; the key is per deployment. */
 export class FileLinks {
-  constructor(
-    private readonly key: string,
-    private readonly publicUrl: string | undefined,
-  ) {}
+  private readonly key: string;
+  private readonly publicUrl: string | undefined;
+
+  constructor(key: string, publicUrl: string | undefined) {
+    this.key = key;
+    this.publicUrl = publicUrl;
+  }
 
   /** A link to `file` valid until `now` + TTL, or null without PUBLIC_URL. */
   linkFor(file: FileRef, now: Date): string | null {

@@ -11,11 +11,10 @@ export type AuthRefusal = "missing" | "malformed" | "audience" | "expired" | "ti
 /** Raised for every refused request; the endpoint answers 401. */
 export class TeamsAuthError extends Error {
   override readonly name = "TeamsAuthError";
-  constructor(
-    readonly reason: AuthRefusal,
-    detail: string,
-  ) {
+  readonly reason: AuthRefusal;
+  constructor(reason: AuthRefusal, detail: string) {
     super(detail);
+    this.reason = reason;
   }
 }
 

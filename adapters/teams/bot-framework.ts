@@ -62,8 +62,11 @@ class NoRetryBotFrameworkAuthentication extends ConfigurationBotFrameworkAuthent
 
 /** CloudAdapter that lets the endpoint authenticate first (bounded in time) and then run the turn. */
 export class TeamsCloudAdapter extends CloudAdapter {
-  constructor(private readonly auth: BotFrameworkAuthentication) {
+  private readonly auth: BotFrameworkAuthentication;
+
+  constructor(auth: BotFrameworkAuthentication) {
     super(auth);
+    this.auth = auth;
   }
 
   /** Bot Framework's own check of a request: token signature, issuer, audience, serviceUrl claim. */

@@ -33,7 +33,10 @@ export class TeamsMessenger implements Messenger {
   readonly platform = "teams" as const;
   private readonly clock: () => Date;
 
-  constructor(private readonly o: TeamsMessengerOptions) {
+  private readonly o: TeamsMessengerOptions;
+
+  constructor(o: TeamsMessengerOptions) {
+    this.o = o;
     this.clock = o.clock ?? (() => new Date());
   }
 

@@ -6,7 +6,10 @@ import type { Messenger, OutgoingMessage, Recipient, SendResult } from "../../sr
 
 export class HttpRecorderMessenger implements Messenger {
   readonly platform = "console" as const;
-  constructor(private readonly base: string) {}
+  private readonly base: string;
+  constructor(base: string) {
+    this.base = base;
+  }
 
   async send(m: OutgoingMessage): Promise<SendResult> {
     const res = await fetch(`${this.base}/send`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ key: m.key, to: m.to.id }) });

@@ -1,10 +1,9 @@
 /** The secretariat's set-up commands in chat: which channels the bot speaks in. */
 import { z } from "zod";
-import { audit } from "../audit/audit-log.ts";
 import { defineCommand } from "../core/command.ts";
 import { InputError, PermissionError } from "../core/errors.ts";
 import { reply, textReply } from "../core/reply.ts";
-import { bindChannel, moveChannelTo, Purpose, unbindChannel } from "./channels.ts";
+import { bindChannel, moveChannel, Purpose, unbindChannel } from "./channels.ts";
 
 const purposeFrom = z
   .string()
@@ -22,23 +21,17 @@ export const adminCommands = [
     patterns: [/^bind (?:this )?channel(?: to (?<wp>[A-Za-z0-9_-]{2,20}))?(?: for (?:the )?(?<purpose>reminders|secretariat|general))?$/i],
     roles: ["secretariat"],
     args: z.object({ purpose: purposeFrom, wp: z.string().trim().toUpperCase().optional() }),
-    handler: async ({ purpose, wp: code }, { actor, deps, message, now }) => {
+    handler: async ({ purpose, wp: code }, { actor, uow, message, now }) => {
       if (message.conversation.kind !== "channel") throw new InputError("Type this in the channel you want to bind, not in a direct message.");
-      const db = deps.store.db;
-      const target = code && code !== actor.workingParty.code ? await db.workingParty.findUnique({ where: { code } }) : actor.workingParty;
-      if (!target) throw new InputError(`There is no working party ${code}. See: wp list`);
+      const target = code && code !== actor.workingParty.code ? await uow.workingParties.get(code) : actor.workingParty;
       if (target.id !== actor.workingParty.id) {
-        const there = await db.member.findUnique({ where: { workingPartyId_platform_platformUserId: { workingPartyId: target.id, platform: actor.platform, platformUserId: actor.member.platformUserId } } });
+        const there = await uow.members.find({ workingPartyId: target.id, platform: actor.platform, platformUserId: actor.member.platformUserId });
         if (there?.role !== "secretariat") throw new PermissionError(`Only the secretariat of ${target.code} can bind a channel to it; nothing was changed.`);
       }
       const channel = { platform: message.platform, channelId: message.conversation.id };
-      const { created, movedFrom } = await db.$transaction(async (tx) => {
-        // A channel belongs to one working party: binding it to another moves it.
-        const moved = await moveChannelTo(tx, channel, target.id);
-        const isNew = await bindChannel(tx, { workingPartyId: target.id, ...channel, purpose, conversationRef: message.conversation.ref });
-        await audit(tx, { workingPartyId: target.id, actor: actor.ref, action: "channel.bind", subject: `${message.platform}:${message.conversation.id}`, detail: { purpose, ...(moved.length ? { movedFrom: moved } : {}) }, at: now });
-        return { created: isNew, movedFrom: moved };
-      });
+      const by = { actor: actor.ref, at: now };
+      const movedFrom = await moveChannel(uow, channel, target.id, by);
+      const created = await bindChannel(uow, { workingPartyId: target.id, ...channel, purpose, conversationRef: message.conversation.ref }, by);
       const what = purpose === "reminders" ? "deadline reminders" : `${purpose} messages`;
       const moved = movedFrom.length ? ` It no longer belongs to ${movedFrom.join(", ")}.` : "";
       return textReply(created ? `This channel now receives ${target.code}'s ${what}.${moved}` : `This channel was already bound to ${target.code} for ${purpose}.`, "shared");
@@ -53,10 +46,8 @@ export const adminCommands = [
     patterns: [/^unbind (?:this )?channel(?: for (?:the )?(?<purpose>reminders|secretariat|general))?$/i],
     roles: ["secretariat"],
     args: z.object({ purpose: purposeFrom }),
-    handler: async ({ purpose }, { actor, deps, message, now }) => {
-      const db = deps.store.db;
-      await unbindChannel(db, { workingPartyId: actor.workingParty.id, platform: message.platform, channelId: message.conversation.id, purpose });
-      await audit(db, { workingPartyId: actor.workingParty.id, actor: actor.ref, action: "channel.unbind", subject: `${message.platform}:${message.conversation.id}`, detail: { purpose }, at: now });
+    handler: async ({ purpose }, { actor, uow, message, now }) => {
+      await unbindChannel(uow, { workingPartyId: actor.workingParty.id, platform: message.platform, channelId: message.conversation.id, purpose }, { actor: actor.ref, at: now });
       return textReply(`This channel no longer receives ${purpose} messages.`);
     },
   }),
@@ -68,8 +59,8 @@ export const adminCommands = [
     examples: ["channels"],
     patterns: [/^(?:list )?channels$/i],
     args: z.object({}),
-    handler: async (_a, { actor, deps }) => {
-      const rows = await deps.store.db.channelBinding.findMany({ where: { workingPartyId: actor.workingParty.id }, orderBy: [{ purpose: "asc" }, { id: "asc" }] });
+    handler: async (_a, { actor, uow }) => {
+      const rows = await uow.channels.inWorkingParty(actor.workingParty.id);
       if (rows.length === 0) return textReply(`${actor.workingParty.code} has no channels bound yet. In a channel, the secretariat types: bind this channel`);
       return reply(`${rows.length} channel bindings`, [
         { type: "fields", fields: rows.map((r) => ({ label: `${r.purpose} (${r.platform})`, value: r.name })) },

@@ -12,6 +12,7 @@ import { collectionCommands } from "../collection/commands.ts";
 import { homeCommand } from "./home.ts";
 import { planningCommands } from "../planning/commands.ts";
 import { askCommand, knowledgeFallback } from "../knowledge/commands.ts";
+import { importCommand } from "../knowledge/import-command.ts";
 
 export interface CommandSet {
   commands: AnyCommand[];
@@ -30,6 +31,6 @@ export function buildCommandSet(): CommandSet {
   commands.push(...reminderCommands);
   commands.push(homeCommand);
   // "ask the secretariat: …" is matched above, before the general "ask …".
-  commands.push(askCommand);
+  commands.push(importCommand, askCommand);
   return { commands, fallback: knowledgeFallback };
 }

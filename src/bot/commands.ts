@@ -1,18 +1,12 @@
 /** The bot's own commands: help, who am I, and the secretariat's member management. */
 import { z } from "zod";
-import { audit } from "../audit/audit-log.ts";
-import { defineCommand, type AnyCommand } from "../core/command.ts";
+import { defineCommand, type AnyCommand, type CommandContext } from "../core/command.ts";
 import { NotFoundError } from "../core/errors.ts";
 import { helpReply } from "./help.ts";
 import { parseUserMention } from "./members.ts";
 import { reply, textReply } from "../core/reply.ts";
 import { ROLES } from "../core/message.ts";
-
-const Delegation = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^[A-Z]{2,3}$|^(COM|EUROPOL|OLAF|GSC)$/, "a delegation code such as FR, DE or COM");
+import { Delegation } from "../store/index.ts";
 
 /** Built with the full list so help can describe every command, its own included. */
 export function coreCommands(all: () => readonly AnyCommand[]): AnyCommand[] {
@@ -79,21 +73,11 @@ export function coreCommands(all: () => readonly AnyCommand[]): AnyCommand[] {
   ];
 }
 
-async function updateMember(
-  ctx: Parameters<AnyCommand["handler"]>[1],
-  user: string,
-  data: { role?: string; delegation?: string },
-  action: string,
-) {
-  const db = ctx.deps.store.db;
-  const wpId = ctx.actor.workingParty.id;
-  const member =
-    (await db.member.findFirst({ where: { workingPartyId: wpId, platform: ctx.actor.platform, platformUserId: user } })) ??
-    (await db.member.findFirst({ where: { workingPartyId: wpId, displayName: user } }));
-  if (!member) throw new NotFoundError(`I do not know ${user} in ${ctx.actor.workingParty.code} yet: they must write to me once first.`);
-  return db.$transaction(async (tx) => {
-    const updated = await tx.member.update({ where: { id: member.id }, data });
-    await audit(tx, { workingPartyId: wpId, actor: ctx.actor.ref, action, subject: `${member.platform}:${member.platformUserId}`, detail: data, at: ctx.now });
-    return updated;
-  });
+async function updateMember(ctx: CommandContext, user: string, data: { role?: string; delegation?: string }, action: string) {
+  const wp = ctx.actor.workingParty;
+  const member = await ctx.uow.members.findNamed(wp.id, ctx.actor.platform, user);
+  if (!member) throw new NotFoundError(`I do not know ${user} in ${wp.code} yet: they must write to me once first.`);
+  const updated = await ctx.uow.members.update(member.id, data);
+  await ctx.uow.audit.record({ workingPartyId: wp.id, actor: ctx.actor.ref, action, subject: `${member.platform}:${member.platformUserId}`, detail: data, at: ctx.now });
+  return updated;
 }

@@ -1,56 +1,63 @@
 /**
  * The core's one entry. Slack, Teams, the console and `secretariat say` hand every input here:
- * text, button presses and form submissions. Errors are caught here, once, and become a reply.
+ * text, button presses and form submissions. Each command runs in one unit of work: its changes,
+ * audit entries and outbox rows commit together, or none of them do and nothing is sent. Errors
+ * are caught here, once, and become a reply.
  */
 import { randomBytes } from "node:crypto";
 import type { CoreDeps } from "../core/command.ts";
-import { asBotError, BotError, InputError } from "../core/errors.ts";
-import { resolveActor } from "./members.ts";
-import { errorReply, type Reply } from "../core/reply.ts";
-import type { CommandRouter } from "./router.ts";
+import { asBotError, InputError, PermissionError } from "../core/errors.ts";
 import type { IncomingMessage } from "../core/message.ts";
-import { audit } from "../audit/audit-log.ts";
+import { errorReply, type Reply } from "../core/reply.ts";
 import { Outbox } from "../outbox/outbox.ts";
+import type { UnitOfWork } from "../store/index.ts";
+import { resolveActor } from "./members.ts";
+import type { CommandRouter } from "./router.ts";
 
 export interface HandleResult {
   replies: Reply[];
-  /** outbox deliveries created while handling, to be sent right after */
+  /** outbox deliveries this message caused, committed with it, to be sent right after */
   deliveryIds: number[];
 }
 
 export async function handleMessage(input: IncomingMessage, router: CommandRouter, deps: CoreDeps): Promise<HandleResult> {
   const log = deps.logger.child({ platform: input.platform, user: input.user.id });
-  const outbox = new Outbox(deps.store);
+  let workingPartyId: number | undefined;
   try {
     checkInput(input, deps.config.MAX_MESSAGE_LENGTH);
-    const actor = await resolveActor(deps.store.db, input, deps.config.DEFAULT_WORKING_PARTY);
-    let routed;
-    try {
-      routed = router.route(input, actor);
-    } catch (e) {
-      if (e instanceof BotError && e.code === "permission") {
-        await audit(deps.store.db, {
-          workingPartyId: actor.workingParty.id,
-          actor: actor.ref,
-          action: "permission.refused",
-          subject: input.kind === "text" ? input.text.slice(0, 200) : input.command,
-          at: input.receivedAt,
-        });
-      }
-      throw e;
-    }
-    const out = await routed.command.handler(routed.args, { actor, deps, now: input.receivedAt, message: input, outbox });
-    const replies = Array.isArray(out) ? out : [out];
-    return { replies, deliveryIds: outbox.createdIds };
+    const run = async (uow: UnitOfWork): Promise<HandleResult> => {
+      const store = uow.store;
+      const actor = await resolveActor(uow, input, deps.config.DEFAULT_WORKING_PARTY);
+      workingPartyId = actor.workingParty.id;
+      const routed = router.route(input, actor);
+      const outbox = new Outbox(store);
+      const out = await routed.command.handler(routed.args, { actor, deps: { ...deps, store }, now: input.receivedAt, message: input, outbox, uow });
+      return { replies: Array.isArray(out) ? out : [out], deliveryIds: outbox.createdIds };
+    };
+    const readOnly = router.match(input).command.readOnly === true;
+    return readOnly ? await run({ ...deps.store.repos, store: deps.store }) : await deps.store.unitOfWork(run);
   } catch (e) {
     const ref = randomBytes(4).toString("hex");
     const err = asBotError(e, ref);
     if (err.code === "internal") log.error({ ref, err: e }, "command failed");
     else log.debug({ code: err.code, message: err.userMessage }, "input refused");
+    // The refusal is worth keeping although the command's own unit of work was rolled back.
+    if (err instanceof PermissionError && workingPartyId !== undefined) await recordRefusal(deps, input, workingPartyId, err).catch((x: unknown) => log.error({ err: x }, "could not audit a refusal"));
     const r = errorReply(err.userMessage);
     if (err instanceof InputError && Object.keys(err.fieldErrors).length > 0) r.fieldErrors = err.fieldErrors;
-    return { replies: [r], deliveryIds: outbox.createdIds };
+    return { replies: [r], deliveryIds: [] };
   }
+}
+
+function recordRefusal(deps: CoreDeps, input: IncomingMessage, workingPartyId: number, err: PermissionError): Promise<void> {
+  return deps.store.repos.audit.record({
+    workingPartyId,
+    actor: `${input.platform}:${input.user.id}`,
+    action: err.audit.action ?? "permission.refused",
+    subject: err.audit.subject ?? (input.kind === "text" ? input.text.slice(0, 200) : input.command),
+    ...(err.audit.detail ? { detail: err.audit.detail } : {}),
+    at: input.receivedAt,
+  });
 }
 
 /** Empty, over-long or non-text input is refused before anything is looked up. */
@@ -61,4 +68,3 @@ function checkInput(input: IncomingMessage, maxLength: number): void {
   if (text.length > maxLength)
     throw new InputError(`That message is ${text.length} characters long; I read at most ${maxLength}. Please shorten it.`);
 }
-

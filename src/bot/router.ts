@@ -14,10 +14,12 @@ export class CommandRouter {
   private readonly byId = new Map<string, AnyCommand>();
 
   /** `fallback` receives text no pattern matched (free questions go to the knowledge base). */
-  constructor(
-    readonly commands: readonly AnyCommand[],
-    private readonly fallback?: { command: AnyCommand; toArgs(text: string): Record<string, unknown> },
-  ) {
+  readonly commands: readonly AnyCommand[];
+  private readonly fallback?: { command: AnyCommand; toArgs(text: string): Record<string, unknown> };
+
+  constructor(commands: readonly AnyCommand[], fallback?: { command: AnyCommand; toArgs(text: string): Record<string, unknown> }) {
+    this.commands = commands;
+    this.fallback = fallback;
     for (const c of commands) {
       if (this.byId.has(c.id)) throw new Error(`command id ${c.id} registered twice`);
       this.byId.set(c.id, c);
@@ -52,7 +54,8 @@ export class CommandRouter {
     return { command, args: parsed.data };
   }
 
-  private match(message: IncomingMessage): { command: AnyCommand; raw: Record<string, unknown> } {
+  /** The command a message names and its raw arguments, before roles and validation. */
+  match(message: IncomingMessage): { command: AnyCommand; raw: Record<string, unknown> } {
     if (message.kind === "action" || message.kind === "form") {
       const command = this.byId.get(message.command);
       if (!command) throw new NotFoundError(`That button or form is out of date (no command "${message.command}"). Type help to see what I can do.`);

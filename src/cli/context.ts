@@ -1,30 +1,34 @@
 /** What every CLI command receives: I/O, the adapter kit and a way to open the runtime. */
-import { loadConfig, type Config } from "../config/index.ts";
-import { createLogger } from "../log/logger.ts";
-import { openRuntime, type Runtime } from "../runtime/open-runtime.ts";
+import type { Config } from "../config/index.ts";
+import type { Runtime } from "../runtime/open-runtime.ts";
 import type { AdapterKit } from "./adapter-kit.ts";
 import type { CliIO } from "./io.ts";
 
 export interface CliContext {
   io: CliIO;
-  kit: AdapterKit;
+  /** the platform adapters, loaded on first use (only start, say and ticks talk to a platform) */
+  kit(): Promise<AdapterKit>;
   /** opens config, store (migrated and seeded) and bot; closes them after `work` */
   withRuntime<T>(work: (rt: Runtime) => Promise<T>, options?: { logLevel?: string; keepOpen?: boolean }): Promise<T>;
-  config(): Config;
+  config(): Promise<Config>;
 }
 
-export function createCliContext(io: CliIO, kit: AdapterKit): CliContext {
-  let config: Config | undefined;
-  const getConfig = () => (config ??= loadConfig(io.env));
+// Config, logger and runtime are imported when a command first needs them, so that `--help` and
+// usage errors load none of them.
+export function createCliContext(io: CliIO, kit: () => Promise<AdapterKit>): CliContext {
+  let config: Promise<Config> | undefined;
+  const getConfig = () => (config ??= import("../config/index.ts").then((m) => m.loadConfig(io.env)));
+  let loadedKit: Promise<AdapterKit> | undefined;
   return {
     io,
-    kit,
+    kit: () => (loadedKit ??= kit()),
     config: getConfig,
     async withRuntime(work, options = {}) {
-      const cfg = getConfig();
+      const cfg = await getConfig();
+      const [{ createLogger }, { openRuntime }] = await Promise.all([import("../log/logger.ts"), import("../runtime/open-runtime.ts")]);
       // One-shot commands keep stderr quiet unless LOG_LEVEL asks for more.
       const level = io.env.LOG_LEVEL ? cfg.LOG_LEVEL : (options.logLevel ?? "warn");
-      const rt = await openRuntime(cfg, createLogger(level));
+      const rt = await openRuntime(cfg, createLogger(level, io.log));
       try {
         return await work(rt);
       } finally {

@@ -7,9 +7,11 @@ export interface CliIO {
   /** the clock; only src/cli and the adapters read it */
   now(): Date;
   env: Record<string, string | undefined>;
+  /** where log lines go; default file descriptor 2 (stderr) */
+  log?: (line: string) => void;
 }
 
-import { processEnv } from "../config/index.ts";
+import { processEnv } from "../config/process-env.ts";
 
 export const processIO = (): CliIO => ({
   out: (t) => process.stdout.write(t.endsWith("\n") ? t : `${t}\n`),
@@ -22,12 +24,12 @@ export const processIO = (): CliIO => ({
 /** A failure to report as one line and a non-zero exit. */
 export class CliError extends Error {
   override readonly name = "CliError";
-  constructor(
-    message: string,
-    readonly exitCode = 1,
-    /** the command already printed its output; only the error line is left to write */
-    readonly options: { printed?: boolean } = {},
-  ) {
+  readonly exitCode: number;
+  /** the command already printed its output; only the error line is left to write */
+  readonly options: { printed?: boolean };
+  constructor(message: string, exitCode = 1, options: { printed?: boolean } = {}) {
     super(message);
+    this.exitCode = exitCode;
+    this.options = options;
   }
 }

@@ -3,50 +3,41 @@
  * takes --json, reads DATABASE_URL, migrates and seeds an empty database first, prints machine
  * output on stdout only, and exits non-zero with one line on bad input.
  */
+import fs from "node:fs";
 import { Command, CommanderError } from "commander";
-import { ConfigError } from "../config/index.ts";
-import { StoreError } from "../store/index.ts";
+import { ConfigError } from "../config/config-error.ts";
+import { StoreError } from "../store/errors.ts";
 import type { AdapterKit } from "./adapter-kit.ts";
-import { registerAsk } from "./commands/ask.ts";
-import { registerAudit } from "./commands/audit.ts";
-import { registerCollect } from "./commands/collect.ts";
-import { registerMember } from "./commands/member.ts";
-import { registerPlanning } from "./commands/planning.ts";
-import { registerImportStrategy } from "./commands/import-strategy.ts";
-import { registerSay } from "./commands/say.ts";
-import { registerReminders } from "./commands/reminders.ts";
-import { registerStart } from "./commands/start.ts";
-import { registerWorkingParty } from "./commands/wp.ts";
-import { registerConsole } from "./commands/console.ts";
+import { commandTable, type CommandEntry } from "./command-table.ts";
 import { createCliContext, type CliContext } from "./context.ts";
 import { CliError, processIO, type CliIO } from "./io.ts";
 
-/** Each job adds its commands here. */
-const registrations: ((program: Command, ctx: CliContext) => void)[] = [
-  registerStart,
-  registerSay,
-  registerAsk,
-  registerImportStrategy,
-  registerPlanning,
-  registerReminders,
-  registerCollect,
-  registerMember,
-  registerAudit,
-  registerWorkingParty,
-  registerConsole,
-];
+const { version } = JSON.parse(fs.readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
 
-export function buildProgram(ctx: CliContext): Command {
+/**
+ * The program with `only` registered in full and every other command as a one-line entry, so that
+ * a command loads its own module and nothing else (`--help` loads none).
+ */
+export async function buildProgram(ctx: CliContext, only?: CommandEntry): Promise<Command> {
   const program = new Command("secretariat")
     .description("secretariat-bot: strategy answers, action-plan deadlines, reminders and progress reports for Council working parties")
-    .version("0.1.0")
+    .version(version)
     .showHelpAfterError(false)
+    // the overview shows each command's arguments from the table, also for commands not loaded
+    .configureHelp({ subcommandTerm: (cmd) => [cmd.name(), commandTable.find((c) => c.name === cmd.name())?.usage ?? cmd.usage()].join(" ").trim() })
     .configureOutput({ writeOut: (s) => ctx.io.out(s), writeErr: (s) => ctx.io.err(s) })
     .addHelpText(
       "after",
       "\nEnvironment: DATABASE_URL (default file:data/secretariat.db; postgresql://... for PostgreSQL), LOG_LEVEL.\nEvery command takes --json. `secretariat <command> --help` for details.",
     );
-  for (const register of registrations) register(program, ctx);
+  for (const entry of commandTable) {
+    if (entry === only) {
+      (await entry.load())(program, ctx);
+      program.commands.find((c) => c.name() === entry.name)?.summary(entry.summary);
+    } else {
+      program.command(entry.name).summary(entry.summary).helpOption(false).allowUnknownOption().allowExcessArguments();
+    }
+  }
   const exitOverride = (cmd: Command) => {
     cmd.exitOverride();
     cmd.commands.forEach(exitOverride);
@@ -55,17 +46,31 @@ export function buildProgram(ctx: CliContext): Command {
   return program;
 }
 
-/** Runs the CLI; resolves to the process exit code. */
-export async function main(argv: string[], kit: AdapterKit, io: CliIO = processIO()): Promise<number> {
+/** The command named by the arguments (`ask …`, `help ask`), if any. */
+function commandOf(argv: string[]): CommandEntry | undefined {
+  const words = argv.filter((a) => !a.startsWith("-"));
+  const name = words[0] === "help" ? words[1] : words[0];
+  return commandTable.find((c) => c.name === name);
+}
+
+/** Runs the CLI; resolves to the process exit code. `kit` loads the platform adapters when a command needs them. */
+export async function main(argv: string[], kit: () => Promise<AdapterKit>, io: CliIO = processIO()): Promise<number> {
   const quietErrors: string[] = [];
   const ctx = createCliContext({ ...io, err: (t) => quietErrors.push(t) }, kit);
-  const program = buildProgram(ctx);
+  const program = await buildProgram(ctx, commandOf(argv));
   try {
-    await program.parseAsync(argv, { from: "user" });
+    // no command at all: the overview, as `--help` prints it
+    await program.parseAsync(argv.length === 0 ? ["--help"] : argv, { from: "user" });
     return 0;
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.exitCode === 0) return 0; // --help, --version
+      // a command group without its subcommand (`secretariat reminders`): its help, which
+      // commander wrote to stderr, is what the user asked for
+      if (e.code === "commander.help") {
+        io.out(quietErrors.join(""));
+        return 0;
+      }
       io.err(`secretariat: ${e.message.replace(/^error: /, "")}`);
       return 2;
     }
@@ -80,8 +85,5 @@ export async function main(argv: string[], kit: AdapterKit, io: CliIO = processI
     io.err(`secretariat: unexpected error: ${String((e as Error)?.message ?? e).split("\n")[0]}`);
     if (io.env.DEBUG) io.err(String((e as Error)?.stack));
     return 1;
-  } finally {
-    // commander writes its own messages through ctx.io.err; keep only ours (one line)
-    void quietErrors;
   }
 }

@@ -8,10 +8,11 @@ import type { Runtime } from "../runtime/open-runtime.ts";
 import { emit, type CliContext } from "./context.ts";
 import { CliError } from "./io.ts";
 
-export async function workingPartyOf(rt: Runtime, code?: string): Promise<WorkingParty> {
-  const c = (code ?? rt.config.DEFAULT_WORKING_PARTY).toUpperCase();
-  const wp = await rt.store.db.workingParty.findUnique({ where: { code: c } });
-  if (!wp) throw new CliError(`unknown working party ${c} (see: secretariat wp list)`, 2);
+/** The working party a `--wp` option names (default DEFAULT_WORKING_PARTY), or a usage error. */
+export async function workingPartyOf(rt: Pick<Runtime, "store" | "config">, code?: string): Promise<WorkingParty> {
+  const c = code ?? rt.config.DEFAULT_WORKING_PARTY;
+  const wp = await rt.store.repos.workingParties.find(c);
+  if (!wp) throw new CliError(await rt.store.repos.workingParties.unknownMessage(c), 2);
   return wp;
 }
 

@@ -44,20 +44,17 @@ export async function findReportTarget(ctx: CommandContext, code: string, collec
   return { collection: pick.collection, action: pick.action };
 }
 
-/** Refuses (and audits the refusal) unless the actor may report for the action. */
+/** Refuses unless the actor may report for the action; handleMessage audits the refusal. */
 export async function checkMayReport(ctx: CommandContext, t: ReportTarget, what: "report.submit" | "report.form"): Promise<void> {
   if (mayReport(ctx.actor, t.action)) return;
   const lead = [t.action.leadDelegation, t.action.leadUser].filter(Boolean).join(" / ") || "no one named";
-  await audit(ctx.deps.store.db, {
-    workingPartyId: ctx.actor.workingParty.id,
-    actor: ctx.actor.ref,
-    action: "report.refused",
-    subject: `collection:${t.collection.id}:action:${t.action.code}`,
-    detail: { attempted: what, reason: "not the lead", lead, delegation: ctx.actor.delegation },
-    at: ctx.now,
-  });
   throw new PermissionError(
     `Only the lead of action ${t.action.code} (${lead}) can report on it; you speak for ${ctx.actor.delegation ?? "no delegation"}. Nothing was recorded. If this is wrong, ask the secretariat to set your delegation.`,
+    {
+      action: "report.refused",
+      subject: `collection:${t.collection.id}:action:${t.action.code}`,
+      detail: { attempted: what, reason: "not the lead", lead, delegation: ctx.actor.delegation },
+    },
   );
 }
 

@@ -4,6 +4,7 @@
  */
 import path from "node:path";
 import { z } from "zod";
+import { ConfigError } from "./config-error.ts";
 
 const LogLevel = z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]);
 const port = z.coerce.number().int().min(0).max(65535);
@@ -20,7 +21,9 @@ const EnvSchema = z.object({
   /** longest message the bot reads, in characters */
   MAX_MESSAGE_LENGTH: z.coerce.number().int().min(100).max(100_000).default(4000),
   PORT: port.default(3000),
-  HOST: z.string().default("0.0.0.0"),
+  // Loopback unless told: a console-only trial must not open a port to the network. Behind a
+  // reverse proxy on the same machine loopback is enough; HOST=0.0.0.0 listens on every address.
+  HOST: z.string().min(1).default("127.0.0.1"),
   /** public base URL of this deployment (calendar feed links) */
   PUBLIC_URL: optional.pipe(z.url().optional()),
   /** folder of an ONNX sentence-embedding model (model.onnx + tokenizer.json); unset: lexical ranking only */
@@ -44,15 +47,8 @@ const EnvSchema = z.object({
 /** The whole configuration, frozen. */
 export type Config = Readonly<z.infer<typeof EnvSchema>>;
 
-/** Thrown for a bad environment; its message is the one line to print. */
-export class ConfigError extends Error {
-  override readonly name = "ConfigError";
-}
-
-/** The process environment; the only read of process.env in the core. */
-export function processEnv(): Record<string, string | undefined> {
-  return process.env;
-}
+export { ConfigError } from "./config-error.ts";
+export { processEnv } from "./process-env.ts";
 
 /** Parses an environment (process.env by default) into a frozen Config or throws ConfigError. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {

@@ -44,6 +44,12 @@ export interface CommandSpec<S extends z.ZodType = z.ZodType> {
   args: S;
   /** who may run it; absent means everyone */
   roles?: readonly Role[];
+  /**
+   * It only reads, so it runs outside a unit of work and never queues behind a command that
+   * writes (the knowledge job's questions, most of the traffic). Writes it made anyway would each
+   * commit on their own.
+   */
+  readOnly?: boolean;
   handler(args: z.infer<S>, ctx: CommandContext): Promise<Reply | Reply[]>;
 }
 

@@ -6,28 +6,44 @@ export type BotErrorCode = "input" | "permission" | "not_found" | "conflict" | "
 
 export class BotError extends Error {
   override readonly name: string = "BotError";
-  constructor(
-    readonly code: BotErrorCode,
-    readonly userMessage: string,
-    override readonly cause?: unknown,
-  ) {
+  readonly code: BotErrorCode;
+  readonly userMessage: string;
+  override readonly cause?: unknown;
+  constructor(code: BotErrorCode, userMessage: string, cause?: unknown) {
     super(userMessage);
+    this.code = code;
+    this.userMessage = userMessage;
+    this.cause = cause;
   }
 }
 
 /** The input cannot be used as given; nothing was changed. */
 export class InputError extends BotError {
   override readonly name = "InputError";
-  constructor(userMessage: string, readonly fieldErrors: Record<string, string> = {}) {
+  readonly fieldErrors: Record<string, string>;
+  constructor(userMessage: string, fieldErrors: Record<string, string> = {}) {
     super("input", userMessage);
+    this.fieldErrors = fieldErrors;
   }
 }
 
-/** The actor may not do this; nothing was changed. */
+/** What the audit log keeps of a refusal; by default "permission.refused" and the message text. */
+export interface RefusalAudit {
+  action?: string;
+  subject?: string;
+  detail?: Record<string, unknown>;
+}
+
+/**
+ * The actor may not do this; nothing was changed. The refusal itself is audited by handleMessage
+ * after the command's unit of work was rolled back, as `audit` says.
+ */
 export class PermissionError extends BotError {
   override readonly name = "PermissionError";
-  constructor(userMessage: string) {
+  readonly audit: RefusalAudit;
+  constructor(userMessage: string, audit: RefusalAudit = {}) {
     super("permission", userMessage);
+    this.audit = audit;
   }
 }
 

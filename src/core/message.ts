@@ -41,10 +41,23 @@ interface IncomingBase {
   receivedAt: Date;
 }
 
+/**
+ * A file sent with a message ("import this" with a PDF), neutral of the platform: the adapter
+ * says what it is and how to fetch its bytes (Slack: url_private with the bot token; Teams: the
+ * attachment's download URL). Fetched only by a command that needs it.
+ */
+export interface Attachment {
+  name: string;
+  mimeType?: string;
+  /** bytes, when the platform says */
+  size?: number;
+  fetch(): Promise<Uint8Array>;
+}
+
 /** Text typed by a user, a button pressed, or a form submitted: the three ways in. */
 export type IncomingMessage = IncomingBase &
   (
-    | { kind: "text"; text: string }
+    | { kind: "text"; text: string; attachments?: Attachment[] }
     | { kind: "action"; command: string; args: Record<string, unknown> }
     | { kind: "form"; command: string; values: Record<string, unknown> }
   );

@@ -15,6 +15,7 @@ export const askCommand = defineCommand({
   examples: ["what does 3.a(ii) say?", "ask which strategy talks about Naples II?", "the three strategic objectives of the 2012 strategy"],
   patterns: [/^(?:ask|question)\s*[:,]?\s+(?<question>.+)$/is],
   args: z.object({ question: z.string() }),
+  readOnly: true,
   handler: async ({ question }, ctx) => {
     const q = checkQuestion(question);
     const { answer, outcome } = await askKnowledgeBase(await knowledgeBase(ctx.deps.store, ctx.deps.config), q);

@@ -18,11 +18,14 @@ export class KnowledgeBase {
   /** milliseconds the last build took (benchmarks and logs) */
   lastBuildMs = 0;
 
-  constructor(
-    private readonly store: Store,
-    /** the embeddings model, when one is configured */
-    readonly embedder?: Embedder,
-  ) {}
+  private readonly store: Store;
+  /** the embeddings model, when one is configured */
+  readonly embedder?: Embedder;
+
+  constructor(store: Store, embedder?: Embedder) {
+    this.store = store;
+    this.embedder = embedder;
+  }
 
   /** The current index; one cheap query checks that the documents have not changed. */
   async getIndex(): Promise<KnowledgeIndex> {

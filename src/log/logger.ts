@@ -2,7 +2,10 @@ import pino, { type Logger } from "pino";
 
 export type { Logger };
 
-/** The process logger: JSON lines on stderr, so stdout stays for machine output. */
-export function createLogger(level: string): Logger {
-  return pino({ level, base: { app: "secretariat" } }, pino.destination({ fd: 2, sync: true }));
+/**
+ * The process logger: JSON lines on stderr, so stdout stays for machine output; or into `write`,
+ * one line per call (the CLI run in-process by tests keeps its stderr that way).
+ */
+export function createLogger(level: string, write?: (line: string) => void): Logger {
+  return pino({ level, base: { app: "secretariat" } }, write ? { write } : pino.destination({ fd: 2, sync: true }));
 }

@@ -208,8 +208,8 @@ export const planningCommands: AnyCommand[] = [
       const db = ctx.deps.store.db;
       const leads = actor.member.id === a.leadMemberId || (actor.delegation !== null && actor.delegation === a.leadDelegation);
       // The rule: plans are edited by the secretariat; a lead may close its own action.
+      // handleMessage records the refusal in the audit log.
       if (actor.role !== "secretariat" && !leads) {
-        await audit(db, { workingPartyId: actor.workingParty.id, actor: actor.ref, action: "permission.refused", subject: `done ${a.code}`, at: ctx.now });
         throw new PermissionError(
           `Only the secretariat or the lead of action ${a.code}${a.leadDelegation ? ` (${a.leadDelegation})` : ""} can mark it done. You are ${actor.delegation ? `with ${actor.delegation}` : "without a delegation"}; nothing was changed.`,
         );

@@ -5,8 +5,8 @@
  * unreadable phrase is a value naming the phrase and the accepted forms. Vague words are defined
  * once, in VAGUE below, and documented in docs/planning.md.
  */
-import { civil, civilParts, daysInMonth, type CivilDate } from "../time/civil-date.ts";
-import { bundledPresidencies, countryFromWord, nearestTerm, type PresidencyTerm } from "./presidencies.ts";
+import { civil, daysInMonth, longDate, type CivilDate } from "../time/civil-date.ts";
+import { adjectiveOf, bundledPresidencies, countryFromWord, listYears, placeTerm, type PresidencyTerm, type ReferencePeriod } from "./presidencies.ts";
 
 /** How exact a deadline is: the period its words name. */
 export const PRECISIONS = ["day", "month", "quarter", "half", "year", "period"] as const;
@@ -31,6 +31,8 @@ export interface PhraseOptions {
    * Presidency") is that country's term nearest to it. Plans pass their start date, chat today.
    */
   reference: CivilDate;
+  /** with `reference`, the period read against: plans pass their end, so the term nearest the plan's own period is meant */
+  referenceEnd?: CivilDate;
   presidencies?: readonly PresidencyTerm[];
 }
 
@@ -65,6 +67,15 @@ const CONNECTORS = new Set(["by", "in", "of", "before", "during", "until", "till
 
 type Core = { precision: Precision; dueDate: CivilDate } | null;
 
+/** What phrases are read against. */
+interface Reading {
+  period: ReferencePeriod;
+  terms: readonly PresidencyTerm[];
+}
+
+/** A phrase that reads as a presidency the list cannot place: refused with this reason, never guessed. */
+class Unplaced extends Error {}
+
 /** Parses a deadline phrase; see ACCEPTED_FORMS. */
 export function parseDeadlinePhrase(input: unknown, options: PhraseOptions): PhraseResult {
   try {
@@ -73,18 +84,27 @@ export function parseDeadlinePhrase(input: unknown, options: PhraseOptions): Phr
     if (text.length === 0) return fail(text, "the deadline is empty");
     if (text.length > MAX_LENGTH) return fail(`${text.slice(0, 40)}…`, `a deadline is at most ${MAX_LENGTH} characters`);
     const s = normalize(text);
-    const terms = options.presidencies ?? bundledPresidencies();
-    const found = core(s, options.reference, terms) ?? afterConnector(s, options.reference, terms);
+    const reading: Reading = {
+      period: { from: options.reference, to: options.referenceEnd && options.referenceEnd > options.reference ? options.referenceEnd : options.reference },
+      terms: options.presidencies ?? bundledPresidencies(),
+    };
+    const found = core(s, reading) ?? afterConnector(s, reading);
     if (!found) return fail(text);
     return { ok: true, text, ...found };
   } catch (e) {
+    if (e instanceof Unplaced) return { ok: false, error: `I cannot read "${shorten(input as string)}" as a deadline: ${e.message}.` };
     // The parser is total by contract; an unexpected failure is still an answer, never a throw.
     return fail(typeof input === "string" ? input.slice(0, 60) : "(not text)", "internal error");
   }
 }
 
+const shorten = (phrase: string) => {
+  const p = phrase.replace(/\s+/g, " ").trim();
+  return p.length > 60 ? `${p.slice(0, 59)}…` : p;
+};
+
 function fail(phrase: string, why?: string): { ok: false; error: string } {
-  const shown = phrase.length > 60 ? `${phrase.slice(0, 59)}…` : phrase;
+  const shown = shorten(phrase);
   return { ok: false, error: `I cannot read "${shown}" as a deadline${why ? ` (${why})` : ""}. Write it like one of: ${ACCEPTED_FORMS}.` };
 }
 
@@ -102,13 +122,13 @@ function normalize(text: string): string {
 }
 
 /** Tries the part after each connector word, leftmost first, when the words before it hold no date. */
-function afterConnector(s: string, reference: CivilDate, terms: readonly PresidencyTerm[]): Core {
+function afterConnector(s: string, reading: Reading): Core {
   const words = s.split(" ");
   for (let i = 0; i < words.length - 1; i++) {
     if (!CONNECTORS.has(words[i]!)) continue;
     const before = words.slice(0, i).join(" ");
     if (!/^[a-z ,'/-]*$/.test(before)) return null;
-    const hit = core(words.slice(i + 1).join(" "), reference, terms);
+    const hit = core(words.slice(i + 1).join(" "), reading);
     if (hit) return hit;
   }
   return null;
@@ -125,7 +145,7 @@ const day = (y: number | null, m: number, d: number): Core => {
 const monthEnd = (y: number | null, m: number, precision: Precision = "month"): Core =>
   y === null ? null : { precision, dueDate: civil(y, m, daysInMonth(y, m)) };
 
-function core(s: string, reference: CivilDate, terms: readonly PresidencyTerm[], depth = 0): Core {
+function core(s: string, reading: Reading, depth = 0): Core {
   let m: RegExpExecArray | null;
   // 2026-03-15 (ISO); 15/03/2026 and 15.03.2026 are day-month-year, as written in Council documents.
   if ((m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s))) return day(year(m[1]!), Number(m[2]), Number(m[3]));
@@ -174,18 +194,27 @@ function core(s: string, reference: CivilDate, terms: readonly PresidencyTerm[],
   // the Polish Presidency, the Presidency of Poland, the Irish Presidency (2026)
   if ((m = /^(?:the )?(?:(?:end|close) of (?:the )?)?([a-z][a-z ]*?) presidency(?: (?:of |in )?\(?(\d{4})\)?)?$/.exec(s)) ||
       (m = /^(?:the )?(?:(?:end|close) of (?:the )?)?presidency of ([a-z][a-z ]*?)(?: (?:of |in )?\(?(\d{4})\)?)?$/.exec(s))) {
+    const { terms, period } = reading;
     const country = countryFromWord(m[1]!.replace(/^the /, ""), terms);
     if (!country) return null;
     const y = m[2] ? year(m[2]) : undefined;
     if (y === null) return null;
-    const ref = y !== undefined ? `${y}-06-30` : reference;
-    if (!civilParts(ref)) return null;
-    const term = y !== undefined ? terms.find((t) => t.country === country && t.start.startsWith(String(y))) : nearestTerm(country, ref, terms);
-    return term ? { precision: "period", dueDate: term.end } : null;
+    const named = `the ${adjectiveOf(country)} Presidency`;
+    if (y !== undefined) {
+      const term = terms.find((t) => t.country === country && t.start.startsWith(String(y)));
+      if (!term) throw new Unplaced(`the presidency list (${listYears(terms)}) has no ${adjectiveOf(country)} Presidency in ${y}; write the date instead`);
+      return { precision: "period", dueDate: term.end };
+    }
+    const placed = placeTerm(country, period, terms);
+    if (!placed.ok) {
+      const when = period.from === period.to ? longDate(period.from) : `${longDate(period.from)} – ${longDate(period.to)}`;
+      throw new Unplaced(`the presidency list (${listYears(terms)}) cannot place ${named} for ${when}; write the date instead (e.g. ${longDate(period.to)})`);
+    }
+    return { precision: "period", dueDate: placed.term.end };
   }
   // "end of Q3 2026", "the end of June 1998": the end of a period is its due day anyway.
   if (depth === 0 && (m = /^(?:the )?(?:end|close) (?:of )?(?:the )?(.+)$/.exec(s))) {
-    const inner = core(m[1]!, reference, terms, 1);
+    const inner = core(m[1]!, reading, 1);
     if (inner && inner.precision !== "day") return inner;
   }
   return null;

@@ -5,7 +5,7 @@
  */
 import { audit } from "../audit/audit-log.ts";
 import { InputError, NotFoundError } from "../core/errors.ts";
-import type { Db } from "../store/index.ts";
+import type { Db, DbTx } from "../store/index.ts";
 import { adoptByFromEnd, computeCycle } from "./cycle.ts";
 import { parseDeadlinePhrase } from "./deadline-phrase.ts";
 import type { PlanFile } from "./plan-file.ts";
@@ -69,20 +69,18 @@ export async function importPlan(db: Db, plan: PlanFile, who: { actor: string; n
           create: { ...fields, planId: saved.id, code: a.code },
           update: fields,
         });
-        await tx.deadline.deleteMany({ where: { actionId: action.id } });
         await tx.actionObjective.deleteMany({ where: { actionId: action.id } });
         const rows = (a.deadlines ?? []).map((d, i) => {
-          const r = parseDeadlinePhrase(d.due, { reference: plan.start });
+          const r = parseDeadlinePhrase(d.due, { reference: plan.start, referenceEnd: end });
           if (!r.ok) throw new InputError(`actions[${ord}].deadlines[${i}].due: ${r.error}`);
           return { planId: saved.id, actionId: action.id, ord: i, text: r.text, what: d.what ?? null, precision: r.precision, dueDate: r.dueDate };
         });
-        if (rows.length) await tx.deadline.createMany({ data: rows });
+        await keepDeadlines(tx, { actionId: action.id }, rows);
         deadlines += rows.length;
         const slug = plan.strategy ?? "";
         if (a.objectives?.length) await tx.actionObjective.createMany({ data: [...new Set(a.objectives)].map((label) => ({ actionId: action.id, documentSlug: slug, label })) });
       }
-      await tx.deadline.deleteMany({ where: { planId: saved.id, actionId: null } });
-      await tx.deadline.create({ data: { planId: saved.id, actionId: null, ord: 0, text: adoptNextBy, what: ADOPT_NEXT_WHAT, precision: "day", dueDate: adoptNextBy } });
+      await keepDeadlines(tx, { planId: saved.id, actionId: null }, [{ planId: saved.id, actionId: null, ord: 0, text: adoptNextBy, what: ADOPT_NEXT_WHAT, precision: "day", dueDate: adoptNextBy }]);
       await audit(tx, {
         workingPartyId: wp.id,
         actor: who.actor,
@@ -106,4 +104,29 @@ export async function importPlan(db: Db, plan: PlanFile, who: { actor: string; n
     },
     { timeout: 60_000, maxWait: 20_000 },
   );
+}
+
+type DeadlineRow = { planId: number; actionId: number | null; ord: number; text: string; what: string | null; precision: string; dueDate: string };
+
+/**
+ * Replaces the deadlines matching `where` with `rows`, keeping the identity (row id) of each one
+ * that is still there: matched by due day, what and words, then by due day and what, then by
+ * position. A re-import that leaves a deadline as it was changes nothing about it.
+ */
+async function keepDeadlines(tx: DbTx, where: { actionId: number } | { planId: number; actionId: null }, rows: DeadlineRow[]): Promise<void> {
+  const existing = await tx.deadline.findMany({ where, orderBy: [{ ord: "asc" }, { id: "asc" }] });
+  const unused = new Set(existing.map((e) => e.id));
+  const take = (match: (e: (typeof existing)[number], r: DeadlineRow) => boolean, r: DeadlineRow) => {
+    const e = existing.find((x) => unused.has(x.id) && match(x, r));
+    if (e) unused.delete(e.id);
+    return e;
+  };
+  const matched = rows.map((r) => ({ r, e: take((e, x) => e.dueDate === x.dueDate && e.what === x.what && e.text === x.text, r) }));
+  for (const m of matched) m.e ??= take((e, x) => e.dueDate === x.dueDate && e.what === x.what, m.r);
+  for (const m of matched) m.e ??= take((e, x) => e.ord === x.ord, m.r);
+  if (unused.size) await tx.deadline.deleteMany({ where: { id: { in: [...unused] } } });
+  for (const { r, e } of matched) {
+    if (!e) await tx.deadline.create({ data: r });
+    else if (e.ord !== r.ord || e.text !== r.text || e.what !== r.what || e.precision !== r.precision || e.dueDate !== r.dueDate) await tx.deadline.update({ where: { id: e.id }, data: r });
+  }
 }

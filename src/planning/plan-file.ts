@@ -11,6 +11,7 @@ const load = createRequire(import.meta.url);
 const yaml = () => load("yaml") as typeof import("yaml");
 import { z } from "zod";
 import { isCivilDate } from "../time/civil-date.ts";
+import { computeCycle } from "./cycle.ts";
 import { parseDeadlinePhrase } from "./deadline-phrase.ts";
 
 const Civil = z.string().refine(isCivilDate, "a calendar day written YYYY-MM-DD");
@@ -52,10 +53,13 @@ export const PlanFileSchema = z
       seen.add(a.code);
     });
     if (p.end && p.end < p.start) ctx.addIssue({ code: "custom", path: ["end"], message: "the end is before the start" });
-    // Phrases are read against the plan's start: "under the Irish Presidency" is the term nearest it.
+    // Phrases are read against the plan's period: "under the Irish Presidency" is the term nearest
+    // it. Without an end in the file, the default cycle's (the importer reads again with the
+    // working party's own rule).
+    const end = p.end ?? (isCivilDate(p.start) ? computeCycle({ start: p.start }).end : p.start);
     p.actions.forEach((a, i) =>
       a.deadlines?.forEach((d, j) => {
-        const r = parseDeadlinePhrase(d.due, { reference: p.start });
+        const r = parseDeadlinePhrase(d.due, { reference: p.start, referenceEnd: end });
         if (!r.ok) ctx.addIssue({ code: "custom", path: ["actions", i, "deadlines", j, "due"], message: r.error });
       }),
     );

@@ -7,7 +7,7 @@ import { projectPath } from "../config/paths.ts";
 import fs from "node:fs";
 import { parse } from "csv-parse/sync";
 import { z } from "zod";
-import { daysBetween, type CivilDate } from "../time/civil-date.ts";
+import { addCivilDays, daysBetween, type CivilDate } from "../time/civil-date.ts";
 
 /** One presidency term: a member state for a half-year. */
 export interface PresidencyTerm {
@@ -107,6 +107,47 @@ export function nearestTerm(country: string, reference: CivilDate, terms: readon
     if (!best || gap < best.gap || (gap === best.gap && t.start > best.t.start)) best = { t, gap };
   }
   return best?.t;
+}
+
+/** A stretch of days a phrase is read against: a plan's period, or one day (today, in chat). */
+export interface ReferencePeriod {
+  from: CivilDate;
+  to: CivilDate;
+}
+
+/** Days between a term and a period; 0 when they overlap. */
+const gapTo = (t: { start: CivilDate; end: CivilDate }, p: ReferencePeriod) =>
+  t.end < p.from ? daysBetween(t.end, p.from) : t.start > p.to ? daysBetween(p.to, t.start) : 0;
+
+/**
+ * The country's term meant by a presidency named without a year, read against a period: a term
+ * within the period, else the nearest one (the later on a tie). "outside" when the list cannot say:
+ * a term before its first or after its last row could be nearer than any it holds, so the phrase
+ * is refused rather than placed years away (a 2028 plan's "Italian Presidency" is not 2014's).
+ */
+export function placeTerm(
+  country: string,
+  period: ReferencePeriod,
+  terms: readonly PresidencyTerm[] = bundledPresidencies(),
+): { ok: true; term: PresidencyTerm } | { ok: false; reason: "outside" } {
+  let best: { t: PresidencyTerm; gap: number } | undefined;
+  for (const t of terms) {
+    if (t.country !== country) continue;
+    const gap = gapTo(t, period);
+    if (!best || gap < best.gap || (gap === best.gap && t.start > best.t.start)) best = { t, gap };
+  }
+  if (!best || terms.length === 0) return { ok: false, reason: "outside" };
+  if (best.gap === 0) return { ok: true, term: best.t };
+  // the nearest a term the list does not hold could be: just before its first row, just after its last
+  const before = { start: addCivilDays(terms[0]!.start, -1), end: addCivilDays(terms[0]!.start, -1) };
+  const after = { start: addCivilDays(terms.at(-1)!.end, 1), end: addCivilDays(terms.at(-1)!.end, 1) };
+  const unknown = Math.min(gapTo(before, period), gapTo(after, period));
+  return best.gap < unknown ? { ok: true, term: best.t } : { ok: false, reason: "outside" };
+}
+
+/** "2004–2030": the years the list covers, for messages. */
+export function listYears(terms: readonly PresidencyTerm[] = bundledPresidencies()): string {
+  return terms.length ? `${terms[0]!.start.slice(0, 4)}–${terms.at(-1)!.end.slice(0, 4)}` : "none";
 }
 
 /**

@@ -7,7 +7,9 @@ import { reply, textReply } from "../core/reply.ts";
 import { normaliseHolidays } from "../admin/working-party.ts";
 import { addCivilDays, civilDateAt } from "../time/civil-date.ts";
 import { DeliveryTime, describeRule, safeJson, toRule, type Rule } from "./rules.ts";
+import { sameMeaning } from "./reminder-keys.ts";
 import { upcomingReminders } from "./upcoming.ts";
+import { reminderSettings } from "./settings.ts";
 import { longDate } from "./digest.ts";
 
 const Days = z.coerce.number().int().min(0, "at least 0 days").max(365, "at most 365 days");
@@ -31,14 +33,12 @@ export const reminderCommands = [
     patterns: [/^(?:reminder rules|reminders(?: rules| settings)?|show reminders)$/i],
     args: z.object({}),
     handler: async (_a, ctx) => {
-      const wp = ctx.actor.workingParty;
-      const rules = await rulesOf(ctx);
-      const holidays = (safeJson(wp.holidays) as string[] | null) ?? [];
-      return reply(`${wp.code} reminder rules`, [
-        { type: "text", text: `Reminder rules of ${wp.code} (times in ${wp.timeZone}; weekends and holidays move a reminder to the nearest working day):`, style: "heading" },
-        { type: "fields", fields: rules.map((r) => ({ label: `#${r.id}`, value: describeRule(r) })) },
-        { type: "text", text: holidays.length ? `Holidays: ${holidays.join(", ")}` : "No holidays listed.", style: "muted" },
-        { type: "text", text: `Missed reminders are sent late within ${wp.catchUpHours} hours; older ones are named in the next digest.`, style: "muted" },
+      const s = await reminderSettings(ctx.deps.store.db, ctx.actor.workingParty);
+      return reply(`${s.workingParty} reminder rules`, [
+        { type: "text", text: `Reminder rules of ${s.workingParty} (times in ${s.timeZone}; weekends and holidays move a reminder to the nearest working day):`, style: "heading" },
+        { type: "fields", fields: s.rules.map((r) => ({ label: `#${r.id}`, value: r.text })) },
+        { type: "text", text: s.holidays.length ? `Holidays: ${s.holidays.join(", ")}` : "No holidays listed.", style: "muted" },
+        { type: "text", text: `Missed reminders are sent late within ${s.catchUpHours} hours; older ones are named in the next digest.`, style: "muted" },
       ]);
     },
   }),
@@ -53,7 +53,7 @@ export const reminderCommands = [
     handler: async (_a, ctx) => {
       const wp = ctx.actor.workingParty;
       const today = civilDateAt(ctx.now, wp.timeZone);
-      const list = await upcomingReminders(ctx.deps.store.db, wp, today, addCivilDays(today, 30));
+      const list = await upcomingReminders(ctx.deps.store.db, wp, today, addCivilDays(today, 30), ctx.now);
       if (list.length === 0) return textReply("No reminders are due in the next 30 days.");
       return reply(`${list.length} reminders in the next 30 days`, [
         {
@@ -86,8 +86,12 @@ export const reminderCommands = [
       const wp = ctx.actor.workingParty;
       const offsetDays = kind === "on" ? 0 : (days ?? 0);
       if (kind === "escalate" && offsetDays < 1) throw new InputError("Escalate after at least 1 working day.", { days: "at least 1" });
+      const repeatDays = kind === "after" ? (repeat ?? null) : null;
+      // A rule that means the same as one in force would remind of nothing new.
+      const twin = (await rulesOf(ctx)).find((r) => sameMeaning(r, { kind, offsetDays, repeatDays, workingDaysOnly: true }));
+      if (twin) throw new InputError(`Rule #${twin.id} already reminds ${describeRule(twin)}; nothing was added. To change its time: reminder remove ${twin.id}, then add it again.`);
       const row = await ctx.deps.store.db.reminderRule.create({
-        data: { workingPartyId: wp.id, kind, offsetDays, repeatDays: kind === "after" ? (repeat ?? null) : null, deliveryTime: time ?? "09:00" },
+        data: { workingPartyId: wp.id, kind, offsetDays, repeatDays, deliveryTime: time ?? wp.reminderTime },
       });
       await auditChange(ctx, "reminders.rule.add", { id: row.id, kind, offsetDays, repeat, time });
       return textReply(`Added reminder rule #${row.id}: ${describeRule(toRule(row)!)}.`);
@@ -119,7 +123,10 @@ export const reminderCommands = [
     roles: ["secretariat"],
     args: z.object({ time: DeliveryTime }),
     handler: async ({ time }, ctx) => {
-      await ctx.deps.store.db.reminderRule.updateMany({ where: { workingPartyId: ctx.actor.workingParty.id }, data: { deliveryTime: time } });
+      const db = ctx.deps.store.db;
+      const wpId = ctx.actor.workingParty.id;
+      // Every rule now, and the rules added later (the working party keeps the time).
+      await db.$transaction([db.reminderRule.updateMany({ where: { workingPartyId: wpId }, data: { deliveryTime: time } }), db.workingParty.update({ where: { id: wpId }, data: { reminderTime: time } })]);
       await auditChange(ctx, "reminders.time", { time });
       return textReply(`Reminders now go out at ${time} (${ctx.actor.workingParty.timeZone}).`);
     },

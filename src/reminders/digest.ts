@@ -30,8 +30,26 @@ function when(item: ReminderItem, today: CivilDate): string {
   return `overdue by ${-n} day${n === -1 ? "" : "s"}`;
 }
 
+/**
+ * Each deadline once: several rules or occurrences may remind of one deadline in the same digest
+ * (a tick catching up two slots); the latest reminder stands for them.
+ */
+export function oncePerDeadline(items: readonly ReminderItem[]): ReminderItem[] {
+  const byDeadline = new Map<string, ReminderItem>();
+  for (const i of items) {
+    const k = `${i.planNumber}|${i.actionCode ?? ""}|${i.dueDate}|${i.title}`;
+    const seen = byDeadline.get(k);
+    if (!seen || i.day > seen.day) byDeadline.set(k, i);
+  }
+  return [...byDeadline.values()];
+}
+
 export function digestReply(input: { workingParty: string; items: ReminderItem[]; missed: ReminderItem[]; today: CivilDate; late: boolean; escalation: boolean }): Reply {
-  const { items, missed, today } = input;
+  const { today } = input;
+  const items = oncePerDeadline(input.items);
+  const listed = new Set(items.map((i) => `${i.planNumber}|${i.actionCode ?? ""}|${i.dueDate}|${i.title}`));
+  // A deadline this digest reminds of is not also listed as missed.
+  const missed = oncePerDeadline(input.missed).filter((m) => !listed.has(`${m.planNumber}|${m.actionCode ?? ""}|${m.dueDate}|${m.title}`));
   const blocks: Block[] = [];
   const count = items.length;
   const summary = input.escalation

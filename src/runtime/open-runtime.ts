@@ -2,7 +2,7 @@
  * Opens everything the core needs for one process: config, logger, store (migrated and seeded)
  * and the bot. The CLI and the servers start here.
  */
-import { createBot, type Bot } from "../bot/index.ts";
+import type { Bot } from "../bot/index.ts";
 import type { CoreDeps } from "../core/command.ts";
 import type { Config } from "../config/index.ts";
 import type { Logger } from "../log/logger.ts";
@@ -15,13 +15,26 @@ export interface Runtime {
   logger: Logger;
   store: Store;
   deps: CoreDeps;
-  bot: Bot;
+  /** the chat core; its commands (every job's) are loaded on the first message */
+  bot: Pick<Bot, "deps" | "handle">;
   close(): Promise<void>;
 }
 
 export async function openRuntime(config: Config, logger: Logger): Promise<Runtime> {
   const store = await openStore(config.DATABASE_URL, { setup: seedStep(seeders) });
   const deps: CoreDeps = { store, config, logger };
-  const bot = createBot(deps);
-  return { config, logger, store, deps, bot, close: () => store.close() };
+  return { config, logger, store, deps, bot: lazyBot(deps), close: () => store.close() };
+}
+
+// One-shot commands such as `ask` or `deadlines` never route a chat message; loading every job's
+// chat commands for them would cost most of their start-up.
+function lazyBot(deps: CoreDeps): Pick<Bot, "deps" | "handle"> {
+  let bot: Promise<Bot> | undefined;
+  return {
+    deps,
+    async handle(input) {
+      bot ??= import("../bot/index.ts").then((m) => m.createBot(deps));
+      return (await bot).handle(input);
+    },
+  };
 }

@@ -5,7 +5,6 @@
  * them back.
  */
 import type { Db, SetupStep } from "../store/index.ts";
-import { createWorkingParty } from "../admin/working-party.ts";
 
 export interface Seeder {
   /** recorded as "seed:<name>" */
@@ -18,7 +17,10 @@ export const workingPartySeeder: Seeder = {
   name: "working-party",
   async run(db) {
     if (await db.workingParty.findUnique({ where: { code: "CCWP" } })) return;
-    await createWorkingParty(db, {
+    // loaded here: a seeded database never needs the admin job (see seeders.ts)
+    const { createWorkingParty } = await import("../admin/working-party.ts");
+    const { repositoriesOn } = await import("../store/repositories.ts");
+    await createWorkingParty(repositoriesOn(db), {
       code: "CCWP",
       name: "Law Enforcement Working Party – Customs (formerly Customs Cooperation Working Party)",
       timeZone: "Europe/Brussels",

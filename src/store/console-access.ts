@@ -64,15 +64,6 @@ export async function pruneConsoleAccess(db: DbTx, before: Date): Promise<void> 
   await db.consoleSession.deleteMany({ where: { OR: [{ expiresAt: { lt: before } }, { endedAt: { lt: before } }] } });
 }
 
-/** Every working party a person is a member of, with their role there, by working party code. */
-export async function membershipsOf(db: Db, person: Person) {
-  return db.member.findMany({
-    where: { platform: person.platform, platformUserId: person.platformUserId },
-    include: { workingParty: true },
-    orderBy: { workingParty: { code: "asc" } },
-  });
-}
-
 /**
  * The key the console signs its cookies with (CSRF secret, notices). Made once and kept in the
  * database, so it survives restarts and is the same for every copy of the bot on one database.

@@ -1,12 +1,12 @@
 /** A database problem explained in one line a user can act on. */
 export class StoreError extends Error {
   override readonly name = "StoreError";
-  constructor(
-    message: string,
-    readonly code: "bad_url" | "unreachable" | "corrupt" | "migration" | "locked",
-    override readonly cause?: unknown,
-  ) {
+  readonly code: "bad_url" | "unreachable" | "corrupt" | "migration" | "locked";
+  override readonly cause?: unknown;
+  constructor(message: string, code: StoreError["code"], cause?: unknown) {
     super(message);
+    this.code = code;
+    this.cause = cause;
   }
 }
 

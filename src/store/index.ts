@@ -9,32 +9,30 @@ import { parseDatabaseUrl, type DatabaseTarget } from "./database-url.ts";
 import { StoreError, errorText, explainDriverError, redactUrl } from "./errors.ts";
 import { withSetupLock } from "./lock.ts";
 import { applyMigrations, shippedMigrations } from "./migrate.ts";
+import { repositoriesOn } from "./repositories.ts";
+import { serialSqlite } from "./serial-sqlite.ts";
+import type { Db, Store } from "./store.ts";
+import { UnitsOfWork, type UnitOfWork } from "./unit-of-work.ts";
 
 export type * from "../generated/sqlite/browser.ts";
 export { Prisma } from "../generated/sqlite/client.ts";
 export { StoreError } from "./errors.ts";
 export type { DatabaseTarget } from "./database-url.ts";
-
-/**
- * The client type. Both generated clients share it: queries stay within what both providers
- * support, and the few that differ (locking reads) branch on `Store.kind`.
- */
-export type Db = PrismaClient;
-/** A client or the transaction client handed to `$transaction(async (tx) => ...)`. */
-export type DbTx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
+export type { Db, DbTx, Store } from "./store.ts";
+export type { UnitOfWork } from "./unit-of-work.ts";
+export type { Repositories } from "./repositories.ts";
+export type { AuditInput, AuditRecord } from "./audit.ts";
+export { parseHolidays } from "./working-parties.ts";
+export type { NewWorkingPartyRow, WorkingPartySettings } from "./working-parties.ts";
+export type { MemberKey, MemberChanges } from "./members.ts";
+export { PURPOSES, type Purpose, type BindingKey } from "./channels.ts";
+export { BODIES, Delegation, delegationCode } from "./delegation.ts";
 
 /** Work done once under the setup lock after migrating, e.g. seeding bundled data. */
 export interface SetupStep {
   /** cheap check, run on every open */
   needed(db: Db): Promise<boolean>;
   run(db: Db): Promise<void>;
-}
-
-export interface Store {
-  readonly db: Db;
-  readonly kind: DatabaseTarget["kind"];
-  readonly target: DatabaseTarget;
-  close(): Promise<void>;
 }
 
 /** Opens the database a URL names, checks it is readable, and applies pending migrations. */
@@ -45,7 +43,8 @@ export async function openStore(url: string, options: { setup?: SetupStep } = {}
   const where = target.kind === "sqlite" ? target.file : redactUrl(target.url);
   if (target.kind === "sqlite") checkSqliteFile(target.file);
 
-  let db = await createClient(target);
+  const units = new UnitsOfWork(() => store);
+  let db = await createClient(target, units.inside);
   try {
     await db.$queryRawUnsafe("SELECT 1");
     if ((await pendingMigrations(db, target)).length > 0 || (await options.setup?.needed(db))) {
@@ -53,12 +52,12 @@ export async function openStore(url: string, options: { setup?: SetupStep } = {}
       // one writer and our prepared statements see the new tables.
       await db.$disconnect();
       await withSetupLock(target, async () => {
-        const probe = await createClient(target);
+        const probe = await createClient(target, units.inside);
         // WAL needs the file to itself, so it is set before the schema engine connects.
         if (target.kind === "sqlite") await probe.$queryRawUnsafe("PRAGMA journal_mode = WAL");
         const pending = await pendingMigrations(probe, target).finally(() => probe.$disconnect());
         if (pending.length > 0) await applyMigrations(target);
-        db = await createClient(target);
+        db = await createClient(target, units.inside);
         await configureConnection(db, target);
         if (await options.setup?.needed(db)) await options.setup?.run(db);
       });
@@ -70,7 +69,8 @@ export async function openStore(url: string, options: { setup?: SetupStep } = {}
     if (e instanceof StoreError) throw e;
     throw explainDriverError(e, where) ?? new StoreError(`cannot prepare the database at ${where}: ${errorText(e)}`, "migration", e);
   }
-  return { db, kind: target.kind, target, close: () => db.$disconnect() };
+  const store: Store = { db, kind: target.kind, target, repos: repositoriesOn(db), unitOfWork: (work) => units.run(work), close: () => db.$disconnect() };
+  return store;
 }
 
 async function configureConnection(db: Db, target: DatabaseTarget): Promise<void> {
@@ -79,10 +79,10 @@ async function configureConnection(db: Db, target: DatabaseTarget): Promise<void
   await db.$executeRawUnsafe("PRAGMA foreign_keys = ON");
 }
 
-async function createClient(target: DatabaseTarget): Promise<Db> {
+async function createClient(target: DatabaseTarget, insideUnitOfWork: () => boolean): Promise<Db> {
   if (target.kind === "sqlite") {
     const { PrismaBetterSqlite3 } = await import("@prisma/adapter-better-sqlite3");
-    return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: target.url, timeout: 15_000 }) });
+    return new PrismaClient({ adapter: serialSqlite(new PrismaBetterSqlite3({ url: target.url, timeout: 15_000 }), insideUnitOfWork) });
   }
   const [{ PrismaPg }, { PrismaClient: PgClient }] = await Promise.all([
     import("@prisma/adapter-pg"),
@@ -130,5 +130,9 @@ declare module "../core/command.ts" {
   /** Handlers reach the database through the store (see CoreDeps in src/core/command.ts). */
   interface CoreDeps {
     store: Store;
+  }
+  /** A handler's reads and writes go through the unit of work of its message. */
+  interface CommandContext {
+    uow: UnitOfWork;
   }
 }

@@ -4,7 +4,6 @@
  * SQLite an exclusive lock file beside the database.
  */
 import fs from "node:fs";
-import pg from "pg";
 import type { DatabaseTarget } from "./database-url.ts";
 import { StoreError } from "./errors.ts";
 
@@ -12,6 +11,7 @@ const PG_LOCK_KEY = 0x5ec7e7a; // any constant shared by every copy of the bot
 
 export async function withSetupLock<T>(target: DatabaseTarget, work: () => Promise<T>): Promise<T> {
   if (target.kind === "postgresql") {
+    const { default: pg } = await import("pg"); // not loaded for SQLite
     const client = new pg.Client({ connectionString: target.url, connectionTimeoutMillis: 5000 });
     await client.connect();
     try {

@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { IncomingMessage, Platform } from "../../src/core/message.ts";
 import { replyToPlainText } from "../../src/core/reply.ts";
+import { Outbox } from "../../src/outbox/outbox.ts";
 import { planReminders } from "../../src/reminders/plan-reminders.ts";
 import { postgresUrl } from "../support/databases.ts";
 import { createPlan } from "../support/plans.ts";
@@ -85,7 +86,7 @@ describe.each(["sqlite", ...(postgresUrl ? ["postgresql" as const] : [])] as con
     expect(collections.map((c) => [c.workingPartyId, c.plan.number])).toEqual([[lewp.id, 7]]);
 
     // One tick: each working party's reminder goes to its own channel only.
-    await planReminders(rt!.store, new Date("2026-06-10T07:00:00Z"), rt!.logger);
+    await rt!.store.unitOfWork((uow) => planReminders(uow.store, new Outbox(uow.store), new Date("2026-06-10T07:00:00Z"), rt!.logger));
     const sent = await db.delivery.findMany({ where: { kind: { in: ["reminder", "digest"] } }, orderBy: { id: "asc" } });
     const byWp = (id: number) => sent.filter((d) => d.workingPartyId === id).map((d) => `${d.platform}:${d.target}`);
     // CCWP also has the bundled console channel #ccwp.
@@ -104,7 +105,11 @@ describe.each(["sqlite", ...(postgresUrl ? ["postgresql" as const] : [])] as con
     const bindings = await db.channelBinding.findMany({ where: { channelId: "C0CCWP" }, include: { workingParty: true } });
     expect(bindings.map((b) => [b.workingParty.code, b.purpose])).toEqual([["LEWP", "reminders"]]);
     expect(await say("slack", "U0INES", "whoami", { channel: "C0CCWP" })).toMatch(/LEWP/);
-    const audit = await db.auditEntry.findFirstOrThrow({ where: { action: "channel.bind" } });
-    expect(JSON.parse(audit.detail)).toEqual({ purpose: "reminders", movedFrom: ["CCWP"] });
+    const audit = await db.auditEntry.findMany({ where: { subject: "slack:C0CCWP" }, orderBy: { id: "asc" } });
+    const ccwp = await db.workingParty.findUniqueOrThrow({ where: { code: "CCWP" } });
+    expect(audit.map((a) => [a.action, a.workingPartyId, a.actor])).toEqual([
+      ["channel.unbind", ccwp.id, "slack:U0INES"],
+      ["channel.bind", lewp.id, "slack:U0INES"],
+    ]);
   });
 });

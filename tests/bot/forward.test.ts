@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { replyToPlainText } from "../../src/core/reply.ts";
 import { consoleText, testRuntime, type TestRuntime } from "../support/runtime.ts";
 import { runCli } from "../support/cli.ts";
-import { tempDir } from "../support/databases.ts";
+import { seededDatabase } from "../support/databases.ts";
 
 let rt: TestRuntime;
 beforeAll(async () => {
@@ -36,7 +36,7 @@ describe("ask the secretariat", () => {
   });
 
   it("prints the forwarded message from secretariat say", async () => {
-    const r = await runCli(["say", "--as", "ed", "--json", "ask the secretariat: is the room booked?"], { env: { DATABASE_URL: `file:${tempDir()}/f.db` } });
+    const r = await runCli(["say", "--as", "ed", "--json", "ask the secretariat: is the room booked?"], { env: { DATABASE_URL: (await seededDatabase("sqlite")).url } });
     const out = JSON.parse(r.stdout) as { to: string; origin: string; text: string; key?: string }[];
     expect(out.map((o) => [o.to, o.origin])).toEqual([["user:ed", "reply"], ["#ccwp", "proactive"]]);
     expect(out[1]!.text).toContain("is the room booked?");

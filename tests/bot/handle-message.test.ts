@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { replyToPlainText } from "../../src/core/reply.ts";
+import { z } from "zod";
+import { handleMessage } from "../../src/bot/handle-message.ts";
+import { CommandRouter } from "../../src/bot/router.ts";
+import { defineCommand } from "../../src/core/command.ts";
+import { InputError } from "../../src/core/errors.ts";
+import { replyToPlainText, textReply } from "../../src/core/reply.ts";
 import { consoleText, testRuntime, type TestRuntime } from "../support/runtime.ts";
 
 let rt: TestRuntime;
@@ -54,5 +59,30 @@ describe("handleMessage", () => {
   it("ignores role claims from Slack users: their role comes from the store", async () => {
     const r = await rt.bot.handle({ ...consoleText("whoami", "U999", { role: "secretariat" }), platform: "slack" });
     expect(replyToPlainText(r.replies[0]!)).toMatch(/Role: delegate/);
+  });
+
+  it("keeps nothing and sends nothing for a command that fails after writing: no change, no audit entry, no delivery", async () => {
+    // A command that writes all three kinds of row and then finds a problem, as a handler may.
+    const writesThenFails = defineCommand({
+      id: "test.fails",
+      group: "Test",
+      summary: "Write, then fail.",
+      usage: "fail",
+      examples: [],
+      patterns: [/^fail$/],
+      args: z.object({}),
+      handler: async (_a, ctx) => {
+        await ctx.uow.audit.record({ actor: ctx.actor.ref, action: "test.change" });
+        await ctx.outbox.enqueue({ key: "test:fails", kind: "notice", platform: "console", to: { kind: "channel", id: "#ccwp" }, replies: [textReply("caused")], dueAt: ctx.now });
+        throw new InputError("That cannot be done after all.");
+      },
+    });
+    const router = new CommandRouter([writesThenFails]);
+    const r = await handleMessage(consoleText("fail", "failing-user"), router, rt.deps);
+    expect(r.replies[0]!.tone).toBe("error");
+    expect(r.deliveryIds).toEqual([]);
+    expect(await rt.store.db.delivery.count({ where: { key: "test:fails" } })).toBe(0);
+    expect(await rt.store.db.auditEntry.count({ where: { action: "test.change" } })).toBe(0);
+    expect(await rt.store.db.member.count({ where: { platformUserId: "failing-user" } })).toBe(0);
   });
 });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { runCli } from "../support/cli.ts";
-import { tempDir } from "../support/databases.ts";
+import { seededDatabase } from "../support/databases.ts";
 
 describe("secretariat member set", () => {
   it("creates a Slack member with a role and delegation, then updates it, and audits both", async () => {
-    const env = { DATABASE_URL: `file:${tempDir()}/m.db` };
+    const env = { DATABASE_URL: (await seededDatabase("sqlite")).url };
     const a = await runCli(["member", "set", "--platform", "slack", "--user", "U0123ABCD", "--role", "secretariat", "--delegation", "gsc", "--json"], { env });
     expect(a.code).toBe(0);
     expect(JSON.parse(a.stdout)).toEqual({ workingParty: "CCWP", platform: "slack", user: "U0123ABCD", name: "U0123ABCD", role: "secretariat", delegation: "GSC" });
@@ -15,7 +15,7 @@ describe("secretariat member set", () => {
   });
 
   it("refuses a bad role or platform with a usage error naming the option", async () => {
-    const env = { DATABASE_URL: `file:${tempDir()}/m.db` };
+    const env = { DATABASE_URL: (await seededDatabase("sqlite")).url };
     const r = await runCli(["member", "set", "--platform", "slack", "--user", "U1", "--role", "king"], { env });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--role/);

@@ -1,14 +1,13 @@
 import fs from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { openStore } from "../../src/store/index.ts";
 import { runCli } from "../support/cli.ts";
-import { tempDir } from "../support/databases.ts";
+import { seededDatabase, tempDir } from "../support/databases.ts";
 import { seedPlan } from "./fixtures.ts";
 
-// `say` reads the real clock, so the due date is far ahead.
-const DUE = "2099-12-15";
-const dir = tempDir();
-const env = { DATABASE_URL: `file:${dir}/flow.db` };
+// Every command runs at the suite's fixed clock (23 November 2026), three weeks before the due date.
+const DUE = "2026-12-15";
+const env = { DATABASE_URL: "" };
 const cli = (...args: string[]) => runCli(args, { env });
 type Printed = { to: string; text: string; origin: string; key?: string; error: boolean };
 const say = async (as: string, extra: string[], message: string) => {
@@ -17,7 +16,8 @@ const say = async (as: string, extra: string[], message: string) => {
 };
 
 beforeAll(async () => {
-  // migrate and seed through the CLI, then add the plan as the importer would
+  // a seeded database, a chair who has spoken to the bot once, then the plan as the importer would add it
+  env.DATABASE_URL = (await seededDatabase("sqlite")).url;
   expect((await cli("say", "--as", "chair", "--role", "chair", "whoami")).code).toBe(0);
   const store = await openStore(env.DATABASE_URL);
   try {
@@ -26,8 +26,7 @@ beforeAll(async () => {
   } finally {
     await store.close();
   }
-}, 120_000);
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+});
 
 describe("collection through secretariat say and the CLI", () => {
   it("runs start, report, refusal, status, chase, compile, close and audit", async () => {

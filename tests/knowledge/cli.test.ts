@@ -1,16 +1,14 @@
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../support/cli.ts";
-import { tempDir } from "../support/databases.ts";
+import { seededDatabase } from "../support/databases.ts";
 
 const fixtures = path.join(import.meta.dirname, "fixtures");
 let env: Record<string, string>;
 beforeAll(async () => {
-  env = { DATABASE_URL: `file:${path.join(tempDir(), "cli.db")}` };
-  // the first command migrates and seeds; the tests below share the database
-  const r = await runCli(["ask", "--json", "what does 3.a(ii) say?"], { env });
-  expect(r.code).toBe(0);
-}, 120_000);
+  // the tests below share one seeded database
+  env = { DATABASE_URL: (await seededDatabase("sqlite")).url };
+});
 
 interface AnswerLine {
   question: string;

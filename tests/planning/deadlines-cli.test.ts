@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../support/cli.ts";
-import { databaseKinds, freshDatabase, type TestDatabase } from "../support/databases.ts";
+import { databaseKinds, seededDatabase, type TestDatabase } from "../support/databases.ts";
 
 describe.each(databaseKinds)("secretariat deadlines on %s", (kind) => {
   let db: TestDatabase;
   beforeAll(async () => {
-    db = await freshDatabase(kind);
+    db = await seededDatabase(kind);
   });
   afterAll(() => db.drop());
   const run = (...args: string[]) => runCli(["deadlines", ...args], { env: { DATABASE_URL: db.url } });
@@ -39,7 +39,7 @@ describe.each(databaseKinds)("secretariat deadlines on %s", (kind) => {
   });
 
   it.each([
-    [["--wp", "NOPE"], /unknown working party NOPE/],
+    [["--wp", "NOPE"], /There is no working party NOPE; the working parties are CCWP/],
     [["--from", "1998-02-30"], /--from: a calendar day/],
     [["--from", "1998-07-01", "--until", "1998-06-01"], /--from is after --until/],
     [["--plan", "first"], /--plan/],

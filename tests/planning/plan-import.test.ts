@@ -158,3 +158,29 @@ describe.each(databaseKinds)("importing plans on %s", (kind) => {
     expect(await rt.store.db.actionPlan.count({ where: { number: 77 } })).toBe(0);
   });
 });
+
+describe.each(databaseKinds)("presidency deadlines in imported plans on %s", (kind) => {
+  let rt: TestRuntime;
+  beforeAll(async () => {
+    rt = await testRuntime(kind);
+  });
+  afterAll(() => rt.dispose());
+  const plan = (number: number, start: string, due: string) =>
+    `workingParty: CCWP\nnumber: ${number}\ntitle: Action plan\nstart: ${start}\nactions:\n  - code: "${number}.1"\n    title: Study\n    deadlines:\n      - { due: "${due}" }\n`;
+
+  it("reads 'under the Italian Presidency' in a plan starting 2028 as January-June 2028, not 2014", async () => {
+    const r = parse(plan(28, "2028-01-01", "under the Italian Presidency"));
+    if (!r.ok) throw new Error(r.errors.join());
+    const s = await importPlan(rt.store.db, r.plan, { actor: "cli", now: new Date("2027-11-01T10:00:00Z") });
+    expect(await rt.store.db.deadline.findFirstOrThrow({ where: { action: { planId: s.planId } } })).toMatchObject({ precision: "period", dueDate: "2028-06-30" });
+  });
+
+  it("refuses a presidency the list cannot place, naming the line and field, and stores nothing", async () => {
+    const file = path.join(tempDir(), "plan31.yaml");
+    fs.writeFileSync(file, plan(31, "2031-01-01", "under the Italian Presidency"));
+    const r = await runCli(["import", "plan", file], { env: { DATABASE_URL: rt.database.url } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/plan31\.yaml: line 9, actions\[0\]\.deadlines\[0\]\.due: .*cannot place the Italian Presidency/);
+    expect(await rt.store.db.actionPlan.count({ where: { number: 31 } })).toBe(0);
+  });
+});

@@ -18,7 +18,7 @@ describe("reminder commands", () => {
 
   it.each([
     ["reminder add 7 days before", /7 days before, at 09:00/],
-    ["reminder add on the day at 08:30", /on the due day, at 08:30/],
+    ["reminder add 5 days before at 08:30", /5 days before, at 08:30/],
     ["reminder add 2 days after every 14 days", /2 days overdue, then every 14 days while open/],
     ["escalate after 3 working days", /tell the chair when 3 working days overdue/],
   ])("lets the secretariat %s", async (text, expected) => {

@@ -1,9 +1,8 @@
 /** Reminders reach Slack channels through the real Slack messenger and the Web API stand-in. */
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openStore } from "../../src/store/index.ts";
 import { runCli } from "../support/cli.ts";
-import { tempDir } from "../support/databases.ts";
+import { seededDatabase } from "../support/databases.ts";
 import { createPlan } from "../support/plans.ts";
 import { SlackApiStandIn } from "../support/slack-api-stand-in.ts";
 
@@ -15,9 +14,8 @@ afterAll(() => stand.stop());
 
 describe("reminders on Slack", () => {
   it("posts one digest to the bound Slack channel with its key in the metadata, once", async () => {
-    const url = `file:${path.join(tempDir(), "slack-rem.db")}`;
+    const { url } = await seededDatabase("sqlite");
     const env = { DATABASE_URL: url, SLACK_BOT_TOKEN: "xoxb-rem", SLACK_SIGNING_SECRET: "s3cret", SLACK_API_URL: stand.apiUrl };
-    await runCli(["audit"], { env });
     const s = await openStore(url);
     const wp = await s.db.workingParty.findUniqueOrThrow({ where: { code: "CCWP" } });
     await s.db.channelBinding.create({ data: { workingPartyId: wp.id, platform: "slack", channelId: "C0REMIND", name: "#ccwp-reminders", purpose: "reminders" } });

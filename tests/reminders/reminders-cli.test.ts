@@ -1,13 +1,11 @@
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { openStore } from "../../src/store/index.ts";
 import { runCli } from "../support/cli.ts";
-import { tempDir } from "../support/databases.ts";
+import { seededDatabase } from "../support/databases.ts";
 import { createPlan } from "../support/plans.ts";
 
 async function databaseWithPlan() {
-  const url = `file:${path.join(tempDir(), "r.db")}`;
-  await runCli(["audit"], { env: { DATABASE_URL: url } }); // migrate and seed
+  const { url } = await seededDatabase("sqlite");
   const s = await openStore(url);
   await createPlan(s.db, { number: 7, actions: [{ code: "7.1", due: "2026-06-30", text: "June 2026", lead: "FR" }] });
   await s.close();
@@ -26,6 +24,35 @@ describe("secretariat reminders", () => {
     expect(delivered[0]!.text).toMatch(/7\.1 — Action 7\.1[\s\S]*due in 14 days: 30 June 2026 \("June 2026"\)/);
     const again = await runCli(["reminders", "tick", "--now", "2026-06-16T09:00:00+02:00", "--json"], { env });
     expect(JSON.parse(again.stdout)).toEqual([]);
+  });
+
+  it("tick also prints the deliveries that did not go out, with why", async () => {
+    const env = await databaseWithPlan();
+    const s = await openStore(env.DATABASE_URL);
+    const wp = await s.db.workingParty.findUniqueOrThrow({ where: { code: "CCWP" } });
+    await s.db.channelBinding.create({ data: { workingPartyId: wp.id, platform: "slack", channelId: "C-UNREACHED", name: "#delegates", purpose: "reminders" } });
+    await s.close();
+    const r = await runCli(["reminders", "tick", "--now", "2026-06-16T09:00:00+02:00", "--json"], { env });
+    expect(r.stderr).toBe("");
+    const out = JSON.parse(r.stdout) as { to: string; outcome: string; error?: string }[];
+    expect(out.map((d) => [d.to, d.outcome])).toEqual([
+      ["#ccwp", "sent"],
+      ["C-UNREACHED", "waiting"],
+    ]);
+    expect(out[1]!.error).toMatch(/slack/i);
+    const text = await runCli(["reminders", "tick", "--now", "2026-06-16T09:01:00+02:00"], { env });
+    expect(text.stdout).toMatch(/C-UNREACHED[^\n]*waiting/);
+  });
+
+  it("rules --json prints the rules as data", async () => {
+    const env = await databaseWithPlan();
+    const r = await runCli(["reminders", "rules", "--json"], { env });
+    expect(r.code).toBe(0);
+    const data = JSON.parse(r.stdout) as { workingParty: string; timeZone: string; reminderTime: string; rules: Record<string, unknown>[]; holidays: string[] };
+    expect(data).toMatchObject({ workingParty: "CCWP", timeZone: "Europe/Brussels", reminderTime: "09:00", holidays: [] });
+    expect(data.rules[0]).toMatchObject({ kind: "before", offsetDays: 14, repeatDays: null, time: "09:00", workingDaysOnly: true, channels: [], text: "14 days before, at 09:00" });
+    expect(data.rules.map((x) => x.kind)).toEqual(["before", "before", "on", "after", "escalate"]);
+    expect(JSON.stringify(data)).not.toMatch(/"blocks"/);
   });
 
   it("list shows what is planned and what was sent", async () => {
@@ -60,9 +87,9 @@ describe("secretariat reminders", () => {
     [["reminders", "tick"], /required option '--now <iso>'/],
     [["reminders", "tick", "--now", "yesterday"], /--now: an ISO date-time/],
     [["reminders", "list", "--from", "2026-02-30"], /--from: a date YYYY-MM-DD/],
-    [["reminders", "list", "--wp", "NOPE"], /unknown working party NOPE/],
+    [["reminders", "list", "--wp", "NOPE"], /There is no working party NOPE; the working parties are CCWP/],
   ])("refuses %j with one line", async (args, message) => {
-    const r = await runCli(args as string[], { env: { DATABASE_URL: `file:${path.join(tempDir(), "x.db")}` } });
+    const r = await runCli(args as string[], { env: { DATABASE_URL: (await seededDatabase("sqlite")).url } });
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
     expect(r.stderr).toMatch(message as RegExp);

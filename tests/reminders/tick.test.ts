@@ -10,7 +10,12 @@ import { consoleText, testRuntime, type TestRuntime } from "../support/runtime.t
 
 class Recorder implements Messenger {
   readonly sent: OutgoingMessage[] = [];
-  constructor(readonly platform: "console" | "slack" = "console", private readonly answers: SendResult[] = []) {}
+  readonly platform: "console" | "slack";
+  private readonly answers: SendResult[];
+  constructor(platform: "console" | "slack" = "console", answers: SendResult[] = []) {
+    this.platform = platform;
+    this.answers = answers;
+  }
   async send(m: OutgoingMessage): Promise<SendResult> {
     this.sent.push(m);
     return this.answers.shift() ?? { ok: true };
@@ -88,6 +93,30 @@ describe.each(databaseKinds)("reminder ticks on %s", (kind) => {
     expect(skipped.every((s) => s.platformRef !== null)).toBe(true);
   });
 
+  it("sends one digest per channel in a tick that catches up two slots, naming each deadline once", async () => {
+    rt = await testRuntime(kind);
+    await createPlan(rt.store.db, { number: 99, actions: [{ code: "99.2", due: "2026-12-14" }] });
+    const wp = await rt.store.db.workingParty.findUniqueOrThrow({ where: { code: "CCWP" } });
+    await rt.store.db.reminderRule.create({ data: { workingPartyId: wp.id, kind: "after", offsetDays: 7 } });
+    await rt.store.db.reminderRule.create({ data: { workingPartyId: wp.id, kind: "after", offsetDays: 8 } });
+    const m = new Recorder();
+    await tick("2026-12-21T07:00:00Z", m); // running before the 09:00 slot of Monday 21 December
+    await tick("2026-12-22T08:30:00Z", m); // back on the 22nd after the 09:00 slot: 21st (late) and 22nd due
+    expect(m.sent).toHaveLength(1);
+    expect(m.texts()[0]!.match(/99\.2 — Action 99\.2/g)).toHaveLength(1);
+  });
+
+  it("names a deadline once in the missed list however many of its reminders were missed", async () => {
+    rt = await testRuntime(kind);
+    await createPlan(rt.store.db, { number: 101, actions: [{ code: "1.1", due: "2026-06-30" }, { code: "1.2", due: "2026-07-31" }] });
+    const m = new Recorder();
+    await tick("2026-06-01T07:00:00Z", m); // then down until 17 July: 1.1's 14-days, 3-days, on-the-day and overdue reminders missed
+    await tick("2026-07-17T07:00:00Z", m);
+    const all = m.texts().join("\n");
+    expect(all).toMatch(/Missed while the bot was offline/i);
+    expect(all.match(/• 1\.1 Action 1\.1/g)).toHaveLength(1);
+  });
+
   it("reminds of the plan's adopt-by date until a later plan exists", async () => {
     rt = await testRuntime(kind);
     await createPlan(rt.store.db, { number: 101, start: "2026-01-01", adoptNextBy: "2027-04-30", actions: [] });
@@ -145,5 +174,32 @@ describe.each(databaseKinds)("reminder ticks on %s", (kind) => {
     await run("2026-06-16T07:00:00Z");
     await run("2026-06-16T07:05:00Z");
     expect(console_.texts().filter((t) => /could not be delivered to channel C-GONE on slack: channel_not_found/.test(t))).toHaveLength(1);
+    expect(console_.texts().find((t) => /C-GONE/.test(t))).toMatch(/refused it for good[\s\S]*bot is still in it/);
+  });
+
+  it("gives up a reminder only after an outage longer than the catch-up window, says it was an outage, and names it in the next digest", async () => {
+    rt = await testRuntime(kind);
+    const wp = await rt.store.db.workingParty.findUniqueOrThrow({ where: { code: "CCWP" } });
+    await rt.store.db.channelBinding.create({ data: { workingPartyId: wp.id, platform: "slack", channelId: "C-DOWN", name: "#down", purpose: "reminders" } });
+    await createPlan(rt.store.db, { number: 101, actions: [{ code: "1.1", due: "2026-06-30" }] });
+    let down = true;
+    const slack = new Recorder("slack");
+    const outage: Messenger = { platform: "slack", send: async (m) => (down ? { ok: false, retryable: true, error: "http 503", errorClass: "unavailable" } : slack.send(m)) };
+    const console_ = new Recorder("console");
+    const run = (iso: string) => runTick({ store: rt.store, logger: log }, new Dispatcher(rt.store, [outage, console_], log, { clock: () => new Date(iso) }), new Date(iso), [reminderPlanner]);
+    // Slack is down from before the 09:00 slot of 16 June for 30 hours; the bot ticks every half hour.
+    for (let t = new Date("2026-06-16T07:00:00Z").getTime(); t <= new Date("2026-06-17T13:00:00Z").getTime(); t += 30 * 60_000) await run(new Date(t).toISOString());
+    const digest = await rt.store.db.delivery.findFirstOrThrow({ where: { kind: "reminder", target: "C-DOWN" }, orderBy: { id: "asc" } });
+    expect(digest.status).toBe("expired");
+    const notices = console_.texts().filter((t) => /C-DOWN/.test(t));
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatch(/unavailable/);
+    expect(notices[0]).not.toMatch(/bot is still in it/);
+    down = false;
+    await run("2026-06-17T13:30:00Z");
+    expect(slack.sent).toHaveLength(1);
+    expect(slack.texts()[0]).toMatch(/Missed[\s\S]*1\.1 Action 1\.1: reminder of 16 June 2026/);
+    await run("2026-06-17T14:00:00Z");
+    expect(slack.sent).toHaveLength(1);
   });
 });

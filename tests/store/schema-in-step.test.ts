@@ -7,7 +7,7 @@ import fs from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { providerSchema, schemaPath } from "../../scripts/db-schemas.ts";
 import { pendingSchemaDrift, shippedMigrations } from "../../src/store/migrate.ts";
-import { postgresDatabase, postgresUrl, sqliteDatabase, type TestDatabase } from "../support/databases.ts";
+import { emptyDatabase, emptySqlite, postgresUrl, type TestDatabase } from "../support/databases.ts";
 
 const dropped: TestDatabase[] = [];
 afterAll(async () => {
@@ -26,14 +26,14 @@ describe("schema source and migrations", () => {
   });
 
   it("leaves no drift between the SQLite history and the schema", async () => {
-    const db = await sqliteDatabase();
+    const db = await emptySqlite();
     dropped.push(db);
     const file = db.url.slice("file:".length);
     expect(await pendingSchemaDrift({ kind: "sqlite", url: db.url, file })).toBe("");
   });
 
   it("notices drift when the schema gains a model the history lacks", async () => {
-    const db = await sqliteDatabase();
+    const db = await emptySqlite();
     dropped.push(db);
     const file = db.url.slice("file:".length);
     const schema = `${providerSchema("sqlite")}\nmodel Extra {\n  id Int @id\n}\n`;
@@ -41,7 +41,7 @@ describe("schema source and migrations", () => {
   });
 
   it.runIf(postgresUrl)("leaves no drift between the PostgreSQL history and the schema", async () => {
-    const db = await postgresDatabase();
+    const db = await emptyDatabase("postgresql");
     dropped.push(db);
     expect(await pendingSchemaDrift({ kind: "postgresql", url: db.url })).toBe("");
   });

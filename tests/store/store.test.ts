@@ -5,8 +5,8 @@ import { openStore, type Store } from "../../src/store/index.ts";
 import { seedStep } from "../../src/runtime/seed.ts";
 import { seeders } from "../../src/runtime/seeders.ts";
 import { Outbox } from "../../src/outbox/outbox.ts";
-import { databaseKinds, freshDatabase, tempDir, type TestDatabase } from "../support/databases.ts";
-import { runCli } from "../support/cli.ts";
+import { databaseKinds, emptyDatabase, seededDatabase, tempDir, type TestDatabase } from "../support/databases.ts";
+import { spawnCli } from "../support/cli.ts";
 
 describe.each(databaseKinds)("store on %s", (kind) => {
   let db: TestDatabase;
@@ -18,7 +18,7 @@ describe.each(databaseKinds)("store on %s", (kind) => {
   });
 
   it("migrates an empty database and seeds the working party CCWP with its console channel once", async () => {
-    db = await freshDatabase(kind);
+    db = await emptyDatabase(kind);
     store = await openStore(db.url, { setup: seedStep(seeders) });
     const wp = await store.db.workingParty.findUniqueOrThrow({ where: { code: "CCWP" }, include: { channels: true } });
     expect(wp.timeZone).toBe("Europe/Brussels");
@@ -36,7 +36,7 @@ describe.each(databaseKinds)("store on %s", (kind) => {
   });
 
   it("models the whole domain: plan, action, deadline, objective link, collection, report history", async () => {
-    db = await freshDatabase(kind);
+    db = await seededDatabase(kind);
     store = await openStore(db.url, { setup: seedStep(seeders) });
     const wp = await store.db.workingParty.findUniqueOrThrow({ where: { code: "CCWP" } });
     const member = await store.db.member.create({ data: { workingPartyId: wp.id, platform: "slack", platformUserId: "U1", displayName: "Marie", delegation: "FR" } });
@@ -80,7 +80,7 @@ describe.each(databaseKinds)("store on %s", (kind) => {
   });
 
   it("records each outbox key once, whoever tries first", async () => {
-    db = await freshDatabase(kind);
+    db = await seededDatabase(kind);
     store = await openStore(db.url, { setup: seedStep(seeders) });
     const outbox = new Outbox(store);
     const d = { key: "k1", kind: "notice", platform: "console" as const, to: { kind: "channel" as const, id: "#ccwp" }, replies: [], dueAt: new Date("2026-01-01T08:00:00Z") };
@@ -90,9 +90,9 @@ describe.each(databaseKinds)("store on %s", (kind) => {
   });
 
   it("lets two processes set up the same empty database at once", async () => {
-    db = await freshDatabase(kind);
+    db = await emptyDatabase(kind);
     const env = { DATABASE_URL: db.url };
-    const [a, b] = await Promise.all([runCli(["audit", "--json"], { env }), runCli(["audit", "--json"], { env })]);
+    const [a, b] = await Promise.all([spawnCli(["audit", "--json"], { env }), spawnCli(["audit", "--json"], { env })]);
     expect([a.code, b.code, a.stderr, b.stderr]).toEqual([0, 0, "", ""]);
     store = await openStore(db.url);
     expect(await store.db.workingParty.count()).toBe(1);

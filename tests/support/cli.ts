@@ -1,9 +1,21 @@
-/** Runs the real `secretariat` binary as a child process, as a user or CI would. */
+/**
+ * The `secretariat` command line for tests, two ways:
+ *
+ * - `runCli`: the CLI's own `main()` in this process, with stdout, stderr, stdin, the environment
+ *   and the clock handed in. The same code the binary runs (commands, runtime, store, adapters),
+ *   without the cost of a Node process and a TypeScript load per call. Most tests use this.
+ * - `spawnCli`: the real binary as a child process, as a user or CI runs it. For tests whose point
+ *   is the process itself: exit codes, stdout/stderr separation, flushing through a pipe, start-up.
+ */
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { Readable } from "node:stream";
+import { main } from "../../src/cli/main.ts";
+import { adapterKit } from "../../adapters/index.ts";
+import { projectRoot } from "../../src/config/paths.ts";
+import { FIXED_NOW } from "./clock.ts";
 
-export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const root = projectRoot;
 export const bin = path.join(root, "bin/secretariat.js");
 
 export interface CliRun {
@@ -12,7 +24,32 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCli(args: string[], options: { env?: Record<string, string>; input?: string; cwd?: string; timeoutMs?: number } = {}): Promise<CliRun> {
+export interface CliOptions {
+  /** the whole environment the command sees (nothing is inherited) */
+  env?: Record<string, string>;
+  /** standard input */
+  input?: string;
+}
+
+/** Runs `secretariat ARGS` in this process at `now` (default: the suite's fixed clock). */
+export async function runCli(args: string[], options: CliOptions & { now?: Date | string } = {}): Promise<CliRun> {
+  let stdout = "";
+  let stderr = "";
+  const line = (t: string) => (t.endsWith("\n") ? t : `${t}\n`); // as the process I/O writes it
+  const at = new Date(options.now ?? FIXED_NOW).getTime();
+  const code = await main(args, async () => adapterKit, {
+    out: (t) => void (stdout += line(t)),
+    err: (t) => void (stderr += line(t)),
+    stdin: Readable.from([options.input ?? ""]),
+    now: () => new Date(at),
+    env: { ...options.env },
+    log: (t) => void (stderr += line(t)),
+  });
+  return { code, stdout, stderr };
+}
+
+/** Runs the real `secretariat` binary as a child process (it reads the real clock). */
+export function spawnCli(args: string[], options: CliOptions & { cwd?: string; timeoutMs?: number } = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bin, ...args], {
       cwd: options.cwd ?? root,

@@ -1,9 +1,9 @@
-/** A real runtime (store, bot) on a fresh database, for tests that drive the core directly. */
+/** A real runtime (store, bot) on its own seeded database, for tests that drive the core directly. */
 import { loadConfig } from "../../src/config/index.ts";
 import { createLogger } from "../../src/log/logger.ts";
 import { openRuntime, type Runtime } from "../../src/runtime/open-runtime.ts";
 import type { IncomingMessage, Role } from "../../src/core/message.ts";
-import { freshDatabase, type TestDatabase } from "./databases.ts";
+import { seededDatabase, type TestDatabase } from "./databases.ts";
 
 export interface TestRuntime extends Runtime {
   database: TestDatabase;
@@ -11,7 +11,7 @@ export interface TestRuntime extends Runtime {
 }
 
 export async function testRuntime(kind: "sqlite" | "postgresql" = "sqlite", env: Record<string, string> = {}): Promise<TestRuntime> {
-  const database = await freshDatabase(kind);
+  const database = await seededDatabase(kind);
   const rt = await openRuntime(loadConfig({ DATABASE_URL: database.url, ...env }), createLogger("silent"));
   return {
     ...rt,

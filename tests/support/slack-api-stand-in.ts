@@ -22,8 +22,12 @@ export interface ResponseUrlPost {
   at: number;
 }
 
-/** How the next call fails; `pass` lets it through (to fail a later one). */
-type Failure = { status?: number; retryAfter?: number; error?: string; pass?: boolean };
+/**
+ * How the next call fails; `pass` lets it through (to fail a later one). `reset` drops the
+ * connection without an answer (as when Slack closes a kept-alive socket); `holdMs` handles the
+ * call (a post is accepted and stored) but answers only after that long.
+ */
+type Failure = { status?: number; retryAfter?: number; error?: string; pass?: boolean; reset?: boolean; holdMs?: number };
 
 interface StoredMessage {
   ts: string;
@@ -46,6 +50,9 @@ export class SlackApiStandIn {
   private readonly wss = new WebSocketServer({ noServer: true });
   private sockets: WebSocket[] = [];
   private seq = 0;
+  private lastTs = 0;
+  /** the stand-in's clock in milliseconds (Slack's servers have their own) */
+  clock: () => number = () => Date.now();
   base = "";
 
   constructor() {
@@ -85,6 +92,20 @@ export class SlackApiStandIn {
   /** The next call(s) of `method` fail as given, in order. */
   failNext(method: string, ...failures: Failure[]): void {
     this.failures.set(method, [...(this.failures.get(method) ?? []), ...failures]);
+  }
+
+  /** `n` messages by people in `channel`, posted after everything there so far. */
+  chatter(channel: string, n: number): void {
+    const list = this.history.get(channel) ?? [];
+    for (let i = 0; i < n; i++) list.unshift({ ts: this.nextTs(), text: `chatter ${i}` });
+    this.history.set(channel, list);
+  }
+
+  /** Slack's message timestamps: seconds since the epoch on the stand-in's clock, unique. */
+  private nextTs(): string {
+    const now = this.clock();
+    this.lastTs = Math.max(this.lastTs + 1, Math.floor(now * 1000));
+    return `${Math.floor(this.lastTs / 1_000_000)}.${String(this.lastTs % 1_000_000).padStart(6, "0")}`;
   }
 
   /** Calls of one method (all when omitted). */
@@ -135,6 +156,17 @@ export class SlackApiStandIn {
     const token = String(req.headers.authorization ?? "").replace(/^Bearer /, "") || (args.token as string | undefined);
     this.calls.push({ method, args, ...(token ? { token } : {}) });
     const failure = this.failures.get(method)?.shift();
+    if (failure?.reset) {
+      req.socket.destroy();
+      return;
+    }
+    if (failure?.holdMs !== undefined) {
+      const answer = JSON.stringify({ ok: true, ...this.answer(method, args) });
+      setTimeout(() => {
+        if (!res.destroyed) res.writeHead(200, { "content-type": "application/json" }).end(answer);
+      }, failure.holdMs).unref();
+      return;
+    }
     if (failure && !failure.pass) {
       if (failure.status === 429) {
         res.writeHead(429, { "content-type": "application/json", "retry-after": String(failure.retryAfter ?? 1) }).end(JSON.stringify({ ok: false, error: "ratelimited" }));
@@ -166,7 +198,7 @@ export class SlackApiStandIn {
       case "chat.postMessage": {
         this.check(method, messageViolations(args));
         const channel = String(args.channel);
-        const ts = `${1_700_000_000 + ++this.seq}.000100`;
+        const ts = this.nextTs();
         const list = this.history.get(channel) ?? [];
         list.unshift({ ts, text: args.text as string, metadata: args.metadata });
         this.history.set(channel, list);
@@ -176,9 +208,20 @@ export class SlackApiStandIn {
         this.check(method, messageViolations(args));
         return { message_ts: `${1_700_000_000 + ++this.seq}.000200` };
       case "conversations.history": {
-        const list = this.history.get(String(args.channel)) ?? [];
+        // Newest first, `oldest`/`latest` exclusive, pages of `limit` (at most 999) with a cursor.
+        const oldest = args.oldest === undefined ? -Infinity : Number(args.oldest);
+        const latest = args.latest === undefined ? Infinity : Number(args.latest);
+        const limit = Math.min(999, Math.max(1, Number(args.limit ?? 100)));
+        const from = args.cursor ? Number(Buffer.from(String(args.cursor), "base64url").toString()) : 0;
+        const list = (this.history.get(String(args.channel)) ?? []).filter((m) => Number(m.ts) > oldest && Number(m.ts) < latest);
+        const page = list.slice(from, from + limit);
+        const more = from + limit < list.length;
         const withMeta = args.include_all_metadata === true || args.include_all_metadata === "true";
-        return { messages: list.map((m) => ({ type: "message", ts: m.ts, text: m.text, ...(withMeta && m.metadata ? { metadata: m.metadata } : {}) })), has_more: false };
+        return {
+          messages: page.map((m) => ({ type: "message", ts: m.ts, text: m.text, ...(withMeta && m.metadata ? { metadata: m.metadata } : {}) })),
+          has_more: more,
+          ...(more ? { response_metadata: { next_cursor: Buffer.from(String(from + limit)).toString("base64url") } } : {}),
+        };
       }
       case "views.open":
       case "views.publish":

@@ -3,9 +3,7 @@ import readline from "node:readline";
 import type { Command } from "commander";
 import { z } from "zod";
 import { BotError } from "../../core/errors.ts";
-import { checkQuestion, neutraliseMentions, type Answer } from "../../knowledge/answer/answer.ts";
-import { askKnowledgeBase } from "../../knowledge/ask.ts";
-import { knowledgeBase } from "../../knowledge/knowledge-base.ts";
+import type { Answer } from "../../knowledge/answer/answer.ts";
 import type { CliContext } from "../context.ts";
 import { CliError } from "../io.ts";
 import { parseOptions } from "../options.ts";
@@ -22,6 +20,12 @@ export function registerAsk(program: Command, ctx: CliContext): void {
     .action(async (words: string[], raw: Record<string, unknown>) => {
       const o = parseOptions(Options, raw);
       const json = Boolean(o.json);
+      // the knowledge job is loaded when a question is asked, not for `ask --help`
+      const [{ checkQuestion, neutraliseMentions }, { askKnowledgeBase }, { knowledgeBase }] = await Promise.all([
+        import("../../knowledge/answer/answer.ts"),
+        import("../../knowledge/ask.ts"),
+        import("../../knowledge/knowledge-base.ts"),
+      ]);
       await ctx.withRuntime(async (rt) => {
         const kb = await knowledgeBase(rt.store, rt.config);
         const one = async (question: string): Promise<Answer | string> => {

@@ -1,6 +1,7 @@
 /** `secretariat audit`: who changed what. */
 import type { Command } from "commander";
 import { z } from "zod";
+import { workingPartyOf } from "../operator.ts";
 import { emit, type CliContext } from "../context.ts";
 import { CliError } from "../io.ts";
 import { parseOptions } from "../options.ts";
@@ -20,19 +21,10 @@ export function registerAudit(program: Command, ctx: CliContext): void {
     .option("--json", "print a JSON array of {at, actor, action, subject, detail}")
     .action(async (raw: Record<string, unknown>) => {
       const o = parseOptions(Options, raw);
-      await ctx.withRuntime(async ({ store }) => {
-        let workingPartyId: number | undefined;
-        if (o.wp) {
-          const wp = await store.db.workingParty.findUnique({ where: { code: o.wp } });
-          if (!wp) throw new CliError(`unknown working party ${o.wp}`, 2);
-          workingPartyId = wp.id;
-        }
-        const rows = await store.db.auditEntry.findMany({
-          where: workingPartyId ? { workingPartyId } : {},
-          orderBy: { id: "desc" },
-          take: o.limit,
-        });
-        const data = rows.map((r) => ({ at: r.createdAt.toISOString(), actor: r.actor, action: r.action, subject: r.subject, detail: JSON.parse(r.detail) }));
+      await ctx.withRuntime(async (rt) => {
+        const workingPartyId = o.wp ? (await workingPartyOf(rt, o.wp)).id : undefined;
+        const rows = await rt.store.repos.audit.list({ ...(workingPartyId !== undefined ? { workingPartyId } : {}), limit: o.limit });
+        const data = rows.map((r) => ({ at: r.createdAt.toISOString(), actor: r.actor, action: r.action, subject: r.subject, detail: r.detail }));
         emit(ctx.io, Boolean(o.json), data, () =>
           data.length === 0 ? "The audit log is empty." : data.map((d) => `${d.at}  ${d.actor}  ${d.action}${d.subject ? `  ${d.subject}` : ""}`).join("\n"),
         );

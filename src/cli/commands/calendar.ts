@@ -4,6 +4,7 @@ import { z } from "zod";
 import { todayIn } from "../../time/civil-date.ts";
 import { buildCalendar, type FeedScope } from "../../planning/calendar.ts";
 import { ensureFeed, feedUrl } from "../../planning/calendar-feeds.ts";
+import { workingPartyOf } from "../operator.ts";
 import { emit, type CliContext } from "../context.ts";
 import { CliError } from "../io.ts";
 import { parseOptions } from "../options.ts";
@@ -30,9 +31,9 @@ export function registerCalendar(program: Command, ctx: CliContext): void {
     .action(async (raw: Record<string, unknown>) => {
       const o = parseOptions(Options, raw);
       if (o.plan && o.delegation) throw new CliError("give --plan or --delegation, not both", 2);
-      await ctx.withRuntime(async ({ store, config }) => {
-        const wp = await store.db.workingParty.findUnique({ where: { code: o.wp } });
-        if (!wp) throw new CliError(`unknown working party ${o.wp}`, 2);
+      await ctx.withRuntime(async (rt) => {
+        const { store, config } = rt;
+        const wp = await workingPartyOf(rt, o.wp);
         const scope: FeedScope = o.plan ? { kind: "plan", number: o.plan } : o.delegation ? { kind: "delegation", code: o.delegation } : { kind: "wp" };
         if (scope.kind === "plan" && !(await store.db.actionPlan.findUnique({ where: { workingPartyId_number: { workingPartyId: wp.id, number: scope.number } } })))
           throw new CliError(`${wp.code} has no plan ${scope.number}`, 2);

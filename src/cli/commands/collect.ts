@@ -7,6 +7,7 @@ import { findCollection } from "../../collection/find.ts";
 import { loadSnapshot } from "../../collection/snapshot.ts";
 import { collectionStatus, statusText } from "../../collection/status.ts";
 import type { Runtime } from "../../runtime/open-runtime.ts";
+import { workingPartyOf } from "../operator.ts";
 import { emit, type CliContext } from "../context.ts";
 import { CliError } from "../io.ts";
 import { parseOptions } from "../options.ts";
@@ -21,9 +22,7 @@ const CompileOptions = z.object({ ...Common, out: z.string().trim().min(1).optio
 
 /** The collection the options name, or a one-line CLI error. */
 async function pick(rt: Runtime, o: { wp?: string; plan?: number }) {
-  const code = o.wp ?? rt.config.DEFAULT_WORKING_PARTY;
-  const wp = await rt.store.db.workingParty.findUnique({ where: { code } });
-  if (!wp) throw new CliError(`unknown working party ${code}`, 2);
+  const wp = await workingPartyOf(rt, o.wp);
   try {
     return await findCollection(rt.store.db, wp.id, wp.code, o.plan);
   } catch (e) {

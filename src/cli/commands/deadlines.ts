@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import { z } from "zod";
 import { isCivilDate, todayIn } from "../../time/civil-date.ts";
 import { deadlineJson, listDeadlines } from "../../planning/deadlines.ts";
+import { workingPartyOf } from "../operator.ts";
 import { emit, type CliContext } from "../context.ts";
 import { CliError } from "../io.ts";
 import { parseOptions } from "../options.ts";
@@ -31,10 +32,9 @@ export function registerDeadlines(program: Command, ctx: CliContext): void {
     .action(async (raw: Record<string, unknown>) => {
       const o = parseOptions(Options, raw);
       if (o.from && o.until && o.from > o.until) throw new CliError("--from is after --until", 2);
-      await ctx.withRuntime(async ({ store, config }) => {
-        const db = store.db;
-        const wp = o.wp ? await db.workingParty.findUnique({ where: { code: o.wp } }) : await db.workingParty.findUnique({ where: { code: config.DEFAULT_WORKING_PARTY } });
-        if (o.wp && !wp) throw new CliError(`unknown working party ${o.wp}`, 2);
+      await ctx.withRuntime(async (rt) => {
+        const db = rt.store.db;
+        const wp = o.wp ? await workingPartyOf(rt, o.wp) : await rt.store.repos.workingParties.find(rt.config.DEFAULT_WORKING_PARTY);
         const today = o.today ?? todayIn(ctx.io.now(), wp?.timeZone ?? "Europe/Brussels");
         const rows = await listDeadlines(db, { ...(o.wp && wp ? { workingPartyId: wp.id } : {}), planNumber: o.plan, from: o.from, until: o.until }, today);
         emit(ctx.io, Boolean(o.json), rows.map(deadlineJson), () =>

@@ -5,8 +5,9 @@
  */
 import type { Command } from "commander";
 import { z } from "zod";
-import { audit } from "../../audit/audit-log.ts";
+import { Delegation } from "../../store/index.ts";
 import { PLATFORMS, ROLES } from "../../core/message.ts";
+import { workingPartyOf } from "../operator.ts";
 import { emit, type CliContext } from "../context.ts";
 import { CliError } from "../io.ts";
 import { parseOptions } from "../options.ts";
@@ -15,12 +16,7 @@ const Options = z.object({
   platform: z.enum(PLATFORMS),
   user: z.string().trim().min(1, "needs a platform user id, e.g. U0123ABCD").max(100),
   role: z.enum(ROLES).optional(),
-  delegation: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^[A-Z]{2,3}$|^(COM|EUROPOL|OLAF|GSC)$/, "a delegation code such as FR, DE or COM")
-    .optional(),
+  delegation: Delegation.optional(),
   name: z.string().trim().min(1).max(100).optional(),
   wp: z.string().trim().toUpperCase().optional(),
   json: z.boolean().optional(),
@@ -41,19 +37,14 @@ export function registerMember(program: Command, ctx: CliContext): void {
     .addHelpText("after", "\nExample:\n  secretariat member set --platform slack --user U0123ABCD --role secretariat --delegation GSC")
     .action(async (raw: Record<string, unknown>) => {
       const o = parseOptions(Options, raw);
-      await ctx.withRuntime(async ({ store, config }) => {
-        const code = o.wp ?? config.DEFAULT_WORKING_PARTY;
-        const wp = await store.db.workingParty.findUnique({ where: { code } });
-        if (!wp) throw new CliError(`unknown working party ${code}`, 2);
+      await ctx.withRuntime(async (rt) => {
+        const { store } = rt;
+        const wp = await workingPartyOf(rt, o.wp);
         const key = { workingPartyId: wp.id, platform: o.platform, platformUserId: o.user };
         const data = { ...(o.role ? { role: o.role } : {}), ...(o.delegation ? { delegation: o.delegation } : {}), ...(o.name ? { displayName: o.name } : {}) };
-        const m = await store.db.$transaction(async (tx) => {
-          const row = await tx.member.upsert({
-            where: { workingPartyId_platform_platformUserId: key },
-            create: { ...key, displayName: o.name ?? o.user, role: o.role ?? "delegate", delegation: o.delegation ?? null },
-            update: data,
-          });
-          await audit(tx, { workingPartyId: wp.id, actor: "cli", action: "member.set", subject: `${o.platform}:${o.user}`, detail: data, at: ctx.io.now() });
+        const m = await store.unitOfWork(async (uow) => {
+          const row = await uow.members.save(key, o.name ?? o.user, data);
+          await uow.audit.record({ workingPartyId: wp.id, actor: "cli", action: "member.set", subject: `${o.platform}:${o.user}`, detail: data, at: ctx.io.now() });
           return row;
         });
         const out = { workingParty: wp.code, platform: m.platform, user: m.platformUserId, name: m.displayName, role: m.role, delegation: m.delegation };

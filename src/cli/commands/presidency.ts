@@ -4,6 +4,7 @@ import { z } from "zod";
 import { isCivilDate, longDate, todayIn } from "../../time/civil-date.ts";
 import { deadlineJson } from "../../planning/deadlines.ts";
 import { presidencySummary } from "../../planning/presidency-summary.ts";
+import { workingPartyOf } from "../operator.ts";
 import { emit, type CliContext } from "../context.ts";
 import { CliError } from "../io.ts";
 import { parseOptions } from "../options.ts";
@@ -24,10 +25,9 @@ export function registerPresidency(program: Command, ctx: CliContext): void {
     .option("--json", 'print {"date","presidency","trio","next","deadlines"}')
     .action(async (raw: Record<string, unknown>) => {
       const o = parseOptions(Options, raw);
-      await ctx.withRuntime(async ({ store, config }) => {
-        const code = o.wp ?? config.DEFAULT_WORKING_PARTY;
-        const wp = await store.db.workingParty.findUnique({ where: { code } });
-        if (o.wp && !wp) throw new CliError(`unknown working party ${o.wp}`, 2);
+      await ctx.withRuntime(async (rt) => {
+        const { store } = rt;
+        const wp = o.wp ? await workingPartyOf(rt, o.wp) : await store.repos.workingParties.find(rt.config.DEFAULT_WORKING_PARTY);
         const date = o.date ?? todayIn(ctx.io.now(), wp?.timeZone ?? "Europe/Brussels");
         const s = await presidencySummary(store.db, date, wp?.id);
         if (!s.term) throw new CliError(`no presidency is listed for ${date}: data/council-presidencies.csv covers 2004–2027`, 2);

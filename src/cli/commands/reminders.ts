@@ -6,6 +6,7 @@ import { Dispatcher } from "../../outbox/dispatcher.ts";
 import { Outbox } from "../../outbox/outbox.ts";
 import { runTick } from "../../reminders/tick.ts";
 import { upcomingReminders } from "../../reminders/upcoming.ts";
+import { reminderSettings } from "../../reminders/settings.ts";
 import { isCivilDate, civilDateAt, addCivilDays } from "../../time/civil-date.ts";
 import type { SentMessage } from "../adapter-kit.ts";
 import { emit, type CliContext } from "../context.ts";
@@ -30,22 +31,28 @@ export function registerReminders(program: Command, ctx: CliContext): void {
       const now = new Date(o.now);
       await ctx.withRuntime(async (rt) => {
         const sent: SentMessage[] = [];
-        const messengers = [ctx.kit.consoleMessenger((m) => sent.push(m)), ...(await ctx.kit.platformMessengers(rt))];
+        const kit = await ctx.kit();
+        const messengers = [kit.consoleMessenger((m) => sent.push(m)), ...(await kit.platformMessengers(rt))];
         const dispatcher = new Dispatcher(rt.store, messengers, rt.logger);
         const { results } = await runTick({ store: rt.store, logger: rt.logger }, dispatcher, now, planners);
-        const delivered = results
-          .filter((r) => r.outcome === "sent" || r.outcome === "already-sent")
-          .map((r) => ({
-            key: r.delivery.key,
-            to: r.delivery.targetKind === "user" ? `user:${r.delivery.target}` : r.delivery.target,
-            text: Outbox.replies(r.delivery).map(replyToPlainText).join("\n\n"),
-            kind: r.delivery.kind,
-            platform: r.delivery.platform,
-            late: r.delivery.late,
-            outcome: r.outcome,
-          }));
+        // Everything this tick dealt with, also what did not go out (retry, failed, expired), and
+        // what is due for a platform this process cannot reach (the running bot sends it).
+        const waiting = (await dispatcher.waiting(now)).map((delivery) => ({ delivery, outcome: "waiting" as const, error: `no ${delivery.platform} messenger in this process (${delivery.platform} is not configured here); the running bot sends it` }));
+        const delivered = [...results, ...waiting].map((r) => ({
+          key: r.delivery.key,
+          to: r.delivery.targetKind === "user" ? `user:${r.delivery.target}` : r.delivery.target,
+          text: Outbox.replies(r.delivery).map(replyToPlainText).join("\n\n"),
+          kind: r.delivery.kind,
+          platform: r.delivery.platform,
+          late: r.delivery.late,
+          outcome: r.outcome,
+          ...(r.error ? { error: r.error } : {}),
+        }));
+        const gone = (outcome: string) => outcome === "sent" || outcome === "already-sent";
         emit(ctx.io, Boolean(o.json), delivered, () =>
-          delivered.length === 0 ? "Nothing to deliver." : delivered.map((d) => `→ ${d.to} [${d.key}]${d.late ? " (late)" : ""}\n${d.text}`).join("\n\n"),
+          delivered.length === 0
+            ? "Nothing to deliver."
+            : delivered.map((d) => `→ ${d.to} [${d.key}]${d.late ? " (late)" : ""}${gone(d.outcome) ? "" : ` ${d.outcome}: ${d.error ?? ""}`}\n${d.text}`).join("\n\n"),
         );
       });
     });
@@ -90,7 +97,16 @@ export function registerReminders(program: Command, ctx: CliContext): void {
       await runAsOperator(ctx, toText(raw, positional.flat()), raw);
     });
   };
-  viaBot("rules", "show the reminder rules, delivery time and holidays", () => "reminder rules");
+  reminders
+    .command("rules")
+    .description("show the reminder rules, delivery time and holidays")
+    .option("--wp <code>", "working party")
+    .option("--json", "print {workingParty, timeZone, reminderTime, catchUpHours, holidays, rules: [{id, kind, offsetDays, repeatDays, time, workingDaysOnly, channels, text}]}")
+    .action(async (raw: Record<string, unknown>) => {
+      const o = parseOptions(z.object({ wp: z.string().optional(), json: z.boolean().optional() }), raw);
+      if (!o.json) return runAsOperator(ctx, "reminder rules", raw);
+      await ctx.withRuntime(async (rt) => emit(ctx.io, true, await reminderSettings(rt.store.db, await workingPartyOf(rt, o.wp)), () => ""));
+    });
   viaBot(
     "add",
     "add a rule: --kind before|on|after|escalate [--days N] [--repeat N] [--time HH:MM]",

@@ -68,7 +68,7 @@ export function registerSay(program: Command, ctx: CliContext): void {
           origin: "reply",
         }));
         if (result.deliveryIds.length > 0) {
-          const messenger = ctx.kit.consoleMessenger((m) => printed.push({ m, origin: "proactive" }));
+          const messenger = (await ctx.kit()).consoleMessenger((m) => printed.push({ m, origin: "proactive" }));
           await new Dispatcher(rt.store, [messenger], rt.logger).dispatchDue({ now, only: result.deliveryIds });
         }
         emit(ctx.io, Boolean(o.json), printed.map((p) => sentToJson(p.m, p.origin)), () =>

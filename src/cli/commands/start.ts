@@ -16,10 +16,11 @@ export function registerStart(program: Command, ctx: CliContext): void {
     .action(async (o: { as: string }) => {
       await ctx.withRuntime(
         async (rt) => {
-          const servers = await ctx.kit.startServers(rt);
+          const kit = await ctx.kit();
+          const servers = await kit.startServers(rt);
           if (servers.started.length > 0) rt.logger.info({ listening: servers.started }, "secretariat-bot serving");
           // Console channels (#ccwp) are printed; Slack and Teams go through their messengers.
-          const consoleOut = ctx.kit.consoleMessenger((m) => ctx.io.out(`\n[to ${m.to.kind === "user" ? "@" : ""}${m.to.id}]\n${m.replies.map(replyToPlainText).join("\n\n")}`));
+          const consoleOut = kit.consoleMessenger((m) => ctx.io.out(`\n[to ${m.to.kind === "user" ? "@" : ""}${m.to.id}]\n${m.replies.map(replyToPlainText).join("\n\n")}`));
           const scheduler = startScheduler({ store: rt.store, logger: rt.logger }, new Dispatcher(rt.store, [consoleOut, ...servers.messengers], rt.logger), planners);
           void scheduler.tickNow();
           if (servers.chat) {
@@ -33,7 +34,7 @@ export function registerStart(program: Command, ctx: CliContext): void {
             });
             return;
           }
-          await ctx.kit.runConsoleChat(rt, { user: o.as, input: process.stdin, output: process.stdout });
+          await kit.runConsoleChat(rt, { user: o.as, input: process.stdin, output: process.stdout });
           scheduler.stop();
           await servers.stop();
         },

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { isCivilDate, todayIn } from "../../time/civil-date.ts";
 import { svgToPng } from "../../planning/timeline-png.ts";
 import { renderTimelineSvg, timelineData } from "../../planning/timeline.ts";
+import { workingPartyOf } from "../operator.ts";
 import { emit, type CliContext } from "../context.ts";
 import { CliError } from "../io.ts";
 import { parseOptions } from "../options.ts";
@@ -27,9 +28,9 @@ export function registerTimeline(program: Command, ctx: CliContext): void {
     .option("--json", 'print {"file","format","bytes"}')
     .action(async (raw: Record<string, unknown>) => {
       const o = parseOptions(Options, raw);
-      await ctx.withRuntime(async ({ store }) => {
-        const wp = await store.db.workingParty.findUnique({ where: { code: o.wp } });
-        if (!wp) throw new CliError(`unknown working party ${o.wp}`, 2);
+      await ctx.withRuntime(async (rt) => {
+        const { store } = rt;
+        const wp = await workingPartyOf(rt, o.wp);
         const data = await timelineData(store.db, wp.code, o.today ?? todayIn(ctx.io.now(), wp.timeZone));
         const svg = renderTimelineSvg(data!);
         const format = /\.png$/i.test(o.out) ? "png" : "svg";

@@ -15,10 +15,12 @@ export class LabelTable {
   private readonly byLabelTokens = new Map<string, Entry[]>();
   private readonly labelVocabulary = new Set<string>();
 
-  constructor(
-    private readonly byDoc: ReadonlyMap<string, Entry[]>,
-    private readonly docs: ReadonlyMap<string, IndexDocument>,
-  ) {
+  private readonly byDoc: ReadonlyMap<string, Entry[]>;
+  private readonly docs: ReadonlyMap<string, IndexDocument>;
+
+  constructor(byDoc: ReadonlyMap<string, Entry[]>, docs: ReadonlyMap<string, IndexDocument>) {
+    this.byDoc = byDoc;
+    this.docs = docs;
     for (const list of byDoc.values()) {
       for (const e of list) {
         for (const w of e.labelWordSet) this.labelVocabulary.add(w);

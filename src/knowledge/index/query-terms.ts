@@ -44,11 +44,15 @@ export class QueryReader {
   private readonly cache = new Map<string, { synonyms: [string, number][] }>();
   private capitals = new Set<string>();
 
-  constructor(
-    private readonly vocabulary: Vocabulary,
-    private readonly acronyms: Acronyms,
-    private readonly wordnet: WordNet | undefined,
-  ) {}
+  private readonly vocabulary: Vocabulary;
+  private readonly acronyms: Acronyms;
+  private readonly wordnet: WordNet | undefined;
+
+  constructor(vocabulary: Vocabulary, acronyms: Acronyms, wordnet: WordNet | undefined) {
+    this.vocabulary = vocabulary;
+    this.acronyms = acronyms;
+    this.wordnet = wordnet;
+  }
 
   /** The groups of a question (stop words, counters and lone letters left out). */
   groups(question: string): QueryGroup[] {

@@ -49,7 +49,11 @@ export class WordNet {
   private readonly buf = Buffer.alloc(16384);
   private readonly indexes = new Map<WordNetPos, Buffer>();
 
-  constructor(private readonly dir: string = wordNetDir()) {}
+  private readonly dir: string;
+
+  constructor(dir: string = wordNetDir()) {
+    this.dir = dir;
+  }
 
   /**
    * The senses of `word` (any inflected form) in every part of speech, at most `maxSenses` per

@@ -2,7 +2,7 @@ import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runConsoleChat } from "../../../adapters/console/index.ts";
 import { testRuntime, type TestRuntime } from "../../support/runtime.ts";
-import { runCli } from "../../support/cli.ts";
+import { spawnCli } from "../../support/cli.ts";
 import { tempDir } from "../../support/databases.ts";
 
 let rt: TestRuntime;
@@ -44,7 +44,7 @@ describe("console chat", () => {
   });
 
   it("opens from `secretariat start` with no platform credentials", async () => {
-    const r = await runCli(["start"], { env: { DATABASE_URL: `file:${tempDir()}/start.db`, PORT: "0" }, input: "whoami\nexit\n" });
+    const r = await spawnCli(["start"], { env: { DATABASE_URL: `file:${tempDir()}/start.db`, PORT: "0" }, input: "whoami\nexit\n" });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Role: secretariat/);
   });

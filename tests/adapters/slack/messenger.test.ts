@@ -35,6 +35,9 @@ async function enqueue(to: Recipient, replies = [textReply("Reminder: 11.4 is du
   await outbox.enqueue({ key, kind: "reminder", platform: "slack", to, replies, dueAt: t0 });
   return { key, id: outbox.createdIds[0]! };
 }
+/** The row as a sender that died after Slack accepted the message leaves it. */
+const crashed = (id: number, firstAttemptAt: Date) =>
+  rt.store.db.delivery.update({ where: { id }, data: { status: "sending", attempts: 1, leasedBy: "dead", leaseUntil: new Date(t0.getTime() - 1), firstAttemptAt } });
 const sentWith = (key: string) => stand.of("chat.postMessage").filter((c) => (c.args.metadata as { event_payload?: { key?: string } } | undefined)?.event_payload?.key === key);
 
 describe("slack messenger", () => {
@@ -62,7 +65,7 @@ describe("slack messenger", () => {
     const { key, id } = await enqueue({ kind: "channel", id: "C920" });
     stand.failNext("chat.postMessage", { status: 429, retryAfter: 42 });
     const direct = await messenger.send({ key: "probe-429", to: { kind: "channel", id: "C921" }, replies: [textReply("x")] });
-    expect(direct).toEqual({ ok: false, retryable: true, retryAfterMs: 42_000, error: "ratelimited" });
+    expect(direct).toEqual({ ok: false, retryable: true, retryAfterMs: 42_000, error: "ratelimited", errorClass: "rate-limited" });
     stand.failNext("chat.postMessage", { status: 429, retryAfter: 42 });
     const [first] = await dispatcher.dispatchDue({ now: t0, only: [id] });
     expect(first!.outcome).toBe("retry");
@@ -85,6 +88,64 @@ describe("slack messenger", () => {
     expect(sentWith(key)).toHaveLength(1);
   });
 
+  it("finds a message sent before a crash behind 250 newer messages, reading history back to the first attempt", async () => {
+    const { key, id } = await enqueue({ kind: "channel", id: "C931" });
+    const firstAttempt = new Date();
+    expect((await messenger.send({ key, to: { kind: "channel", id: "C931" }, replies: [textReply("once")] })).ok).toBe(true);
+    stand.chatter("C931", 250); // a busy channel: people kept talking after the bot's post
+    await crashed(id, firstAttempt);
+    const [r] = await dispatcher.dispatchDue({ now: t0, only: [id] });
+    expect(r!.outcome).toBe("already-sent");
+    expect(sentWith(key)).toHaveLength(1);
+    const reads = stand.of("conversations.history").filter((c) => c.args.channel === "C931");
+    expect(reads.length).toBeGreaterThan(1);
+    // oldest: the first attempt, less a margin for the difference between our clock and Slack's
+    const oldest = Number(reads[0]!.args.oldest);
+    expect(oldest).toBeLessThanOrEqual(firstAttempt.getTime() / 1000);
+    expect(oldest).toBeGreaterThan(firstAttempt.getTime() / 1000 - 3600);
+  });
+
+  it("does not post again while conversations.history fails after a crash, and records it once history answers", async () => {
+    const { key, id } = await enqueue({ kind: "channel", id: "C932" });
+    const firstAttempt = new Date();
+    expect((await messenger.send({ key, to: { kind: "channel", id: "C932" }, replies: [textReply("once")] })).ok).toBe(true);
+    await crashed(id, firstAttempt);
+    stand.failNext("conversations.history", { status: 500 });
+    const [r] = await dispatcher.dispatchDue({ now: t0, only: [id] });
+    expect(r).toMatchObject({ outcome: "retry", errorClass: "lookup-failed" });
+    expect(sentWith(key)).toHaveLength(1);
+    const row = await rt.store.db.delivery.findUniqueOrThrow({ where: { id } });
+    const [again] = await dispatcher.dispatchDue({ now: row.nextAttemptAt, only: [id] });
+    expect(again!.outcome).toBe("already-sent");
+    expect(sentWith(key)).toHaveLength(1);
+  });
+
+  it("reads history again over a fresh connection when Slack resets a kept-alive socket", async () => {
+    const { key, id } = await enqueue({ kind: "channel", id: "C933" });
+    const firstAttempt = new Date();
+    expect((await messenger.send({ key, to: { kind: "channel", id: "C933" }, replies: [textReply("once")] })).ok).toBe(true);
+    await crashed(id, firstAttempt);
+    stand.failNext("conversations.history", { reset: true });
+    const [r] = await dispatcher.dispatchDue({ now: t0, only: [id] });
+    expect(r!.outcome).toBe("already-sent");
+    expect(sentWith(key)).toHaveLength(1);
+  });
+
+  it("classifies failures: rate limits, outages and network errors are transient, a refusal is not", async () => {
+    const to = { kind: "channel" as const, id: "C934" };
+    const send = () => messenger.send({ key: `c-${++seq}`, to, replies: [textReply("x")] });
+    stand.failNext("chat.postMessage", { status: 429, retryAfter: 3 });
+    expect(await send()).toMatchObject({ ok: false, retryable: true, errorClass: "rate-limited" });
+    stand.failNext("chat.postMessage", { status: 503 });
+    expect(await send()).toMatchObject({ ok: false, retryable: true, errorClass: "unavailable" });
+    stand.failNext("chat.postMessage", { error: "internal_error" });
+    expect(await send()).toMatchObject({ ok: false, retryable: true, errorClass: "unavailable" });
+    stand.failNext("chat.postMessage", { reset: true });
+    expect(await send()).toMatchObject({ ok: false, retryable: true, errorClass: "network" });
+    stand.failNext("chat.postMessage", { error: "channel_not_found" });
+    expect(await send()).toMatchObject({ ok: false, retryable: false, errorClass: "refused" });
+  });
+
   it("gives up on permanent errors and retries 5xx", async () => {
     const gone = await enqueue({ kind: "channel", id: "C940" });
     stand.failNext("chat.postMessage", { error: "channel_not_found" });
@@ -94,7 +155,7 @@ describe("slack messenger", () => {
     expect((await dispatcher.dispatchDue({ now: t0, only: [flaky.id] }))[0]).toMatchObject({ outcome: "retry", error: "http 503" });
     for (const error of ["not_in_channel", "is_archived"]) {
       stand.failNext("chat.postMessage", { error });
-      expect(await messenger.send({ key: `p-${error}`, to: { kind: "channel", id: "C942" }, replies: [textReply("x")] })).toEqual({ ok: false, retryable: false, error });
+      expect(await messenger.send({ key: `p-${error}`, to: { kind: "channel", id: "C942" }, replies: [textReply("x")] })).toEqual({ ok: false, retryable: false, error, errorClass: "refused" });
     }
   });
 

@@ -13,7 +13,10 @@ let c: ConsoleServer;
 /** A browser's cookie jar over fetch, enough for the console's forms. */
 class Visitor {
   private cookies = new Map<string, string>();
-  constructor(private readonly base: string) {}
+  private readonly base: string;
+  constructor(base: string) {
+    this.base = base;
+  }
   async request(path: string, init: RequestInit = {}): Promise<{ status: number; text: string; location: string | null }> {
     const headers = new Headers(init.headers);
     if (this.cookies.size) headers.set("cookie", [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; "));

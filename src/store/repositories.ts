@@ -1,0 +1,30 @@
+/**
+ * Every repository, one per aggregate, each a class over a client (the store's own, or a unit of
+ * work's transaction). Adding one: write `src/store/<aggregate>.ts` with a class that takes a
+ * `DbTx` and holds every query and rule about that aggregate, then list it here.
+ */
+import { AuditRepository } from "./audit.ts";
+import { ChannelRepository } from "./channels.ts";
+import { MemberRepository } from "./members.ts";
+import { PreferenceRepository } from "./preferences.ts";
+import type { DbTx } from "./store.ts";
+import { WorkingPartyRepository } from "./working-parties.ts";
+
+export interface Repositories {
+  workingParties: WorkingPartyRepository;
+  members: MemberRepository;
+  channels: ChannelRepository;
+  audit: AuditRepository;
+  preferences: PreferenceRepository;
+}
+
+/** The repositories over one client. Cheap: a unit of work makes its own set. */
+export function repositoriesOn(db: DbTx): Repositories {
+  return {
+    workingParties: new WorkingPartyRepository(db),
+    members: new MemberRepository(db),
+    channels: new ChannelRepository(db),
+    audit: new AuditRepository(db),
+    preferences: new PreferenceRepository(db),
+  };
+}
