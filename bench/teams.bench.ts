@@ -1,9 +1,11 @@
 /**
- * Teams reply latency on loopback: activities posted to the real /api/messages at a steady 100
- * per second for 30 s (open loop: a slow reply does not slow the sender), each answered by the
- * bot core and posted to a loopback connector stand-in before the HTTP response returns. Baseline
- * in the same run: botbuilder's echo bot (CloudAdapter, `sendActivity(text)`) at the same rate
- * against the same stand-in. Goal: p99 ≤ 50 ms.
+ * Teams reply latency on loopback, on the Microsoft 365 Agents SDK: activities posted to the real
+ * /api/messages at a steady 100 per second for 30 s (open loop: a slow reply does not slow the
+ * sender), each answered by the bot core and posted to a loopback connector stand-in before the
+ * HTTP response returns. Baseline in the same run: the SDK's own echo agent (AgentApplication,
+ * `sendActivity(text)`) at the same rate against the same stand-in. Then the same load against a
+ * connector that drops every 50th request (2 %): every reply must still arrive, once.
+ * Goals: p99 ≤ 50 ms; 0 replies lost.
  */
 import http from "node:http";
 import fs from "node:fs";
@@ -29,11 +31,11 @@ function post(agent: http.Agent, url: URL, body: string): Promise<number> {
   });
 }
 
-function activity(serviceUrl: string, i: number, text: string) {
+function activity(serviceUrl: string, i: number, text: string, prefix = "bench") {
   const user = `bench-user-${i % 20}`;
   return JSON.stringify({
     type: "message",
-    id: `bench-${i}`,
+    id: `${prefix}-${i}`,
     channelId: "msteams",
     serviceUrl,
     text,
@@ -45,7 +47,7 @@ function activity(serviceUrl: string, i: number, text: string) {
 }
 
 /** Posts at `rate` per second for `seconds`; returns each request's latency (ms) and the failures. */
-async function drive(url: URL, serviceUrl: string, text: string, rate: number, seconds: number): Promise<{ latencies: number[]; failures: number; achievedRate: number }> {
+async function drive(url: URL, serviceUrl: string, text: string, rate: number, seconds: number, prefix = "bench"): Promise<{ latencies: number[]; failures: number; achievedRate: number }> {
   // FIFO keeps every pooled connection busy; LIFO leaves some idle past the server's keep-alive
   // timeout, and reusing one of those races the server closing it (ECONNRESET in the client).
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64, scheduling: "fifo" });
@@ -66,7 +68,7 @@ async function drive(url: URL, serviceUrl: string, text: string, rate: number, s
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     const t0 = performance.now();
     pending.push(
-      post(agent, url, activity(serviceUrl, i, text)).then(
+      post(agent, url, activity(serviceUrl, i, text, prefix)).then(
         (status) => {
           if (status === 200) latencies.push(performance.now() - t0);
           else note(`HTTP ${status}`);
@@ -85,7 +87,7 @@ async function drive(url: URL, serviceUrl: string, text: string, rate: number, s
 export async function* teamsBench(rate = 100, seconds = 30): AsyncGenerator<Figure> {
   const connector = await new TeamsConnectorStandIn().start();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-teams-"));
-  const rt = await openRuntime(loadConfig({ DATABASE_URL: `file:${path.join(dir, "bench.db")}`, TEAMS_TRUST_ANY_SERVICE_URL: "1", TEAMS_ENABLE: "1" }), createLogger("silent"));
+  const rt = await openRuntime(loadConfig({ DATABASE_URL: `file:${path.join(dir, "bench.db")}`, TEAMS_ENABLE: "1", HOST: "127.0.0.1" }), createLogger("silent"));
   const server = new HttpServer(rt.logger);
   if (!(await teamsMountWith().mount(server, rt))) throw new Error("the Teams endpoint did not mount");
   const address = await server.listen(0, "127.0.0.1");
@@ -109,13 +111,32 @@ export async function* teamsBench(rate = 100, seconds = 30): AsyncGenerator<Figu
       yield { name: "teams_failed_requests", value: bot.failures, unit: "count" };
       // Answered 200 but no reply reached the connector (the reply's HTTP call failed inside the turn).
       yield { name: "teams_replies_missing", value: bot.latencies.length - replies, unit: "count" };
-      yield { name: "baseline_botbuilder_echo_p50_ms", value: round(b50, 2), unit: "ms" };
-      yield { name: "baseline_botbuilder_echo_p99_ms", value: round(b99, 2), unit: "ms" };
-      yield { name: "baseline_botbuilder_echo_failed_requests", value: base.failures, unit: "count" };
+      yield { name: "baseline_agents_sdk_echo_p50_ms", value: round(b50, 2), unit: "ms" };
+      yield { name: "baseline_agents_sdk_echo_p99_ms", value: round(b99, 2), unit: "ms" };
+      yield { name: "baseline_agents_sdk_echo_failed_requests", value: base.failures, unit: "count" };
       yield { name: "teams_vs_echo_p99_ratio", value: round(p99 / b99, 2), unit: "x" };
     } finally {
       await echo.close();
     }
+
+    // The same load against a connector that drops 2 % of requests: each activity's reply, by its
+    // key (teams-reply:<conversation>:<activity>:1), must reach the connector exactly once.
+    connector.clear();
+    connector.dropEvery(50);
+    const flaky = await drive(url, connector.url, "whoami", rate, seconds, "flaky");
+    connector.dropEvery(0);
+    const keys = new Map<string, number>();
+    for (const m of connector.messages) {
+      const key = (m.body?.channelData as Record<string, string> | undefined)?.secretariatDeliveryKey;
+      if (key) keys.set(key, (keys.get(key) ?? 0) + 1);
+    }
+    const expected = Array.from({ length: rate * seconds }, (_, i) => `teams-reply:a:personal-bench-user-${i % 20}:flaky-${i}:1`);
+    yield { name: "teams_dropping_connector_dropped_requests", value: connector.dropped, unit: "count" };
+    yield { name: "teams_dropping_connector_replies_lost", value: expected.filter((k) => !keys.has(k)).length, unit: "count" };
+    yield { name: "teams_dropping_connector_replies_duplicated", value: [...keys.values()].filter((n) => n > 1).length, unit: "count" };
+    yield { name: "teams_dropping_connector_replies_from_outbox", value: await rt.store.db.delivery.count({ where: { kind: "reply" } }), unit: "count" };
+    yield { name: "teams_dropping_connector_failed_requests", value: flaky.failures, unit: "count" };
+    yield { name: "teams_dropping_connector_p99_ms", value: round(percentile(flaky.latencies, 99), 2), unit: "ms" };
   } finally {
     await server.close();
     await connector.close();

@@ -3,7 +3,7 @@
  * message means one connector call, so a send is all or nothing (a retry after a 429 cannot
  * repeat half of it). `summary` is what notifications and the chat list show.
  */
-import type { Activity, Attachment } from "botbuilder";
+import { Activity, type Attachment } from "@microsoft/agents-activity";
 import type { Reply } from "../../src/core/reply.ts";
 import { ADAPTIVE_CARD_CONTENT_TYPE, cardText, renderCard } from "./render.ts";
 
@@ -11,14 +11,14 @@ import { ADAPTIVE_CARD_CONTENT_TYPE, cardText, renderCard } from "./render.ts";
 export const DELIVERY_KEY_FIELD = "secretariatDeliveryKey";
 
 /** The message activity for `replies`, with the outbox key when it is a proactive delivery. */
-export function messageActivity(replies: Reply[], extra: Attachment[] = [], deliveryKey?: string): Partial<Activity> {
+export function messageActivity(replies: Reply[], extra: Attachment[] = [], deliveryKey?: string): Activity {
   const attachments: Attachment[] = replies.map((r) => ({ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: renderCard(r) }));
   attachments.push(...extra);
-  return {
+  return Activity.fromObject({
     type: "message",
     summary: cardText(replies.map((r) => r.summary).filter(Boolean).join(" · ").slice(0, 300)),
     attachmentLayout: "list",
     attachments,
     ...(deliveryKey ? { channelData: { [DELIVERY_KEY_FIELD]: deliveryKey } } : {}),
-  };
+  });
 }

@@ -5,12 +5,11 @@
  *   personal chats, group chats and channels);
  * - any other file (the compiled .docx report) becomes a card with a download button to a signed,
  *   expiring link served by this bot (`/teams/files/…` on PUBLIC_URL). Without PUBLIC_URL the card
- *   names the file and says where to find it.
+ *   names the file only: never the server's path, nor instructions meant for its administrator.
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
 import fs from "node:fs";
-import path from "node:path";
-import type { Attachment } from "botbuilder";
+import type { Attachment } from "@microsoft/agents-activity";
 import type { FileRef, Reply } from "../../src/core/reply.ts";
 import { ADAPTIVE_CARD_CONTENT_TYPE, cardText } from "./render.ts";
 
@@ -83,7 +82,8 @@ function fileAttachment(file: FileRef, links: FileLinks, now: Date): Attachment 
         { type: "TextBlock", text: cardText(`📎 ${title}`), wrap: true, weight: "Bolder" },
         {
           type: "TextBlock",
-          text: cardText(url ? `${file.name} — the link works for 7 days.` : `${file.name} is ready on the bot's server (${path.basename(file.path)}); set PUBLIC_URL to get download links here.`),
+          // Without PUBLIC_URL there is no address Teams users can reach; the log tells the administrator (mount.ts).
+          text: cardText(url ? `${file.name} — the link works for 7 days.` : `${file.name} cannot be downloaded in Teams; ask the secretariat for a copy.`),
           wrap: true,
           isSubtle: true,
         },

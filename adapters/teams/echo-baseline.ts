@@ -1,30 +1,34 @@
 /**
- * botbuilder's echo bot (BotBuilder-Samples 02.echo-bot: CloudAdapter, `sendActivity(text)`), the
- * baseline `npm run bench` measures the Teams adapter against. It lives here because every
- * botbuilder import stays in adapters/teams.
+ * The Agents SDK's echo agent (its quickstart: `AgentApplication`, `onActivity("message")`,
+ * `sendActivity(text)`, behind `authorizeJWT` and `CloudAdapter.process()` with a JSON body
+ * parser), the baseline `npm run bench` measures the Teams adapter against. It lives here
+ * because every SDK import stays in adapters/teams.
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from "botbuilder";
+import { ActivityTypes } from "@microsoft/agents-activity";
+import { AgentApplication, authorizeJWT, CloudAdapter, MemoryStorage, type AuthConfiguration, type Request } from "@microsoft/agents-hosting";
+import { ResponseRecorder } from "./web-response.ts";
 
-/** Starts the echo bot on loopback (unauthenticated, like the sample without an app id). */
+/** Starts the echo agent on loopback (anonymous, like the quickstart without a client id). */
 export async function startEchoBaseline(): Promise<{ url: URL; close(): Promise<void> }> {
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
+  const auth: AuthConfiguration = { connections: new Map([["serviceConnection", {}]]), connectionsMap: [{ serviceUrl: "*", connection: "serviceConnection" }] };
+  const adapter = new CloudAdapter(auth);
+  const agent = new AgentApplication({ storage: new MemoryStorage(), adapter });
+  agent.onActivity(ActivityTypes.Message, async (context) => {
+    await context.sendActivity(`Echo: ${context.activity.text}`);
+  });
+  const jwt = authorizeJWT(auth);
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
-      // The sample runs behind restify's body parser; this is its minimal equivalent.
-      const request = { method: req.method, headers: req.headers, body: JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, unknown> };
-      const response = {
-        socket: res.socket,
-        status: (code: number) => void (res.statusCode = code),
-        header: (name: string, value: unknown) => void res.setHeader(name, String(value)),
-        send: (body: unknown) => void res.write(typeof body === "string" ? body : JSON.stringify(body)),
-        end: () => void res.end(),
-      };
-      void adapter.process(request, response, async (context) => {
-        await context.sendActivity(`Echo: ${context.activity.text}`);
+      // The quickstart runs behind express.json(); this is its minimal equivalent.
+      const request: Request = { method: req.method, headers: req.headers, body: JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, unknown> };
+      const out = new ResponseRecorder();
+      void jwt(request, out, async () => {
+        await adapter.process(request, out, (context) => agent.run(context));
+        res.writeHead(out.recorded.statusCode ?? 200).end(out.recorded.body === undefined ? undefined : JSON.stringify(out.recorded.body));
       });
     });
   });

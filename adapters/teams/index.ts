@@ -3,7 +3,7 @@
  * request is authenticated; without one the endpoint is mounted only when TEAMS_ENABLE=1, and then
  * runs unauthenticated for local testing (logged loudly). A plain `npm start` mounts no Teams
  * endpoint and opens the console chat.
- * botbuilder is loaded lazily, when the server starts.
+ * The Agents SDK is loaded lazily, when the server starts.
  */
 import type { Mount } from "../index.ts";
 

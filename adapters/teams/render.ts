@@ -22,6 +22,8 @@ export const FIELD_PREFIX = "field:";
 export interface FormActionData {
   command: string;
   form: Form;
+  /** the heading of the reply the form came in ("Action 11.4: …"), shown again above a rejected form */
+  heading?: string;
 }
 
 /** What a button carries: exactly what the core routes. */
@@ -36,6 +38,8 @@ export interface ButtonActionData {
  */
 export function cardText(s: string): string {
   return s
+    // "<topic>" reads as "‹topic›"; any other "<" that could open a tag becomes "‹".
+    .replace(/<([A-Za-z/!][^<>\n]{0,80})>/g, "‹$1›")
     .replace(/<(?=[A-Za-z/!])/g, "‹")
     .replace(/\]\(/g, "]\u200B(")
     .replace(/\r\n?/g, "\n");
@@ -44,19 +48,30 @@ export function cardText(s: string): string {
 /** The Adaptive Card for one reply. */
 export function renderCard(reply: Reply): AdaptiveCard {
   const error = reply.tone === "error";
-  const body = reply.blocks.flatMap((b) => renderBlock(b, error, reply.fieldErrors));
+  const heading = reply.blocks.find((b) => b.type === "text" && b.style === "heading");
+  const context: BlockContext = { error, fieldErrors: reply.fieldErrors, heading: heading?.type === "text" ? heading.text.slice(0, 300) : undefined };
+  const body = reply.blocks.flatMap((b) => renderBlock(b, context));
   return {
     type: "AdaptiveCard",
     $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
     version: "1.5",
     body,
-    fallbackText: cardText(replyToPlainText(reply)),
+    fallbackText: cardText(replyToPlainText(withoutFilePaths(reply))),
     msteams: { width: "Full" },
   };
 }
 
+/**
+ * The plain-text form names a file by its path (right for the console, which runs beside the
+ * files); in Teams that path is the server's (a temp directory), so the fallback names the file.
+ */
+function withoutFilePaths(reply: Reply): Reply {
+  if (!reply.blocks.some((b) => b.type === "file")) return reply;
+  return { ...reply, blocks: reply.blocks.map((b) => (b.type === "file" ? { type: "text", text: `📎 ${b.file.title ?? b.file.name} (${b.file.name})` } : b)) };
+}
+
 /** A form card again after a rejected submission: the values the user typed, each field's error, and the message on top. */
-export function renderRejectedForm(form: Form, values: Record<string, unknown>, rejection: Reply): AdaptiveCard {
+export function renderRejectedForm(form: Form, values: Record<string, unknown>, rejection: Reply, heading?: string): AdaptiveCard {
   const errors = rejection.fieldErrors ?? {};
   const fields = form.fields.map((f) => {
     const typed = values[f.name];
@@ -67,12 +82,24 @@ export function renderRejectedForm(form: Form, values: Record<string, unknown>, 
   const message = Object.keys(errors).some((k) => fields.some((f) => f.name === k))
     ? "Please correct the fields marked below."
     : replyToPlainText(rejection);
-  const card = renderCard({ summary: rejection.summary, visibility: "personal", blocks: [{ type: "form", form: { ...form, fields } }] });
-  card.body.unshift({ type: "TextBlock", text: cardText(message), wrap: true, color: "Attention", weight: "Bolder" });
+  // The heading the form came with stays on top (issue 16: a rejected form lost it), then what to correct.
+  const card = renderCard({
+    summary: rejection.summary,
+    visibility: "personal",
+    blocks: [...(heading ? [{ type: "text" as const, text: heading, style: "heading" as const }] : []), { type: "form", form: { ...form, fields } }],
+  });
+  card.body.splice(heading ? 1 : 0, 0, { type: "TextBlock", text: cardText(message), wrap: true, color: "Attention", weight: "Bolder" });
   return card;
 }
 
-function renderBlock(b: Block, error: boolean, fieldErrors: Record<string, string> | undefined): CardElement[] {
+/** What a block's rendering needs from the reply around it. */
+interface BlockContext {
+  error: boolean;
+  fieldErrors: Record<string, string> | undefined;
+  heading: string | undefined;
+}
+
+function renderBlock(b: Block, { error, fieldErrors, heading }: BlockContext): CardElement[] {
   switch (b.type) {
     case "text":
       return [
@@ -113,7 +140,7 @@ function renderBlock(b: Block, error: boolean, fieldErrors: Record<string, strin
     case "buttons":
       return [{ type: "ActionSet", actions: b.buttons.map(buttonAction) }];
     case "form":
-      return renderForm(b.form, fieldErrors);
+      return renderForm(b.form, fieldErrors, heading);
     case "file":
       return [{ type: "TextBlock", text: cardText(`📎 ${b.file.title ?? b.file.name} (${b.file.name})`), wrap: true }];
     case "divider":
@@ -137,9 +164,9 @@ function buttonAction(b: Button): CardElement {
   };
 }
 
-function renderForm(form: Form, fieldErrors: Record<string, string> | undefined): CardElement[] {
+function renderForm(form: Form, fieldErrors: Record<string, string> | undefined, heading: string | undefined): CardElement[] {
   // The form travels in the action data without values or errors, so a rejection can re-render it.
-  const data: FormActionData = { command: form.command, form: { ...form, fields: form.fields.map(({ value: _v, error: _e, ...f }) => f) } };
+  const data: FormActionData = { command: form.command, form: { ...form, fields: form.fields.map(({ value: _v, error: _e, ...f }) => f) }, ...(heading ? { heading } : {}) };
   return [
     { type: "TextBlock", text: cardText(form.title), wrap: true, weight: "Bolder", size: "Medium" },
     ...form.fields.flatMap((f) => renderInput(f, fieldErrors?.[f.name] ?? f.error)),

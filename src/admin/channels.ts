@@ -43,6 +43,8 @@ export async function rememberChannel(
 ): Promise<void> {
   if ((await repos.channels.ofChannel(c.platform, c.channelId)).length > 0) {
     await repos.channels.refreshConversationRef(c.platform, c.channelId, c.ref);
+    // A binding made in chat is named by the channel's id until the platform names the channel.
+    if (c.name !== c.channelId) await repos.channels.nameUnnamed(c.platform, c.channelId, c.name);
     return;
   }
   const wp = await repos.workingParties.find(c.defaultWorkingParty);

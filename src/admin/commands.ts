@@ -18,7 +18,6 @@ export const adminCommands = [
     summary: "Make this channel receive a working party's reminders (or secretariat messages).",
     usage: "bind this channel [to CODE] [for reminders|for the secretariat]",
     examples: ["bind this channel", "bind this channel to LEWP", "bind this channel to LEWP for the secretariat"],
-    patterns: [/^bind (?:this )?channel(?: to (?<wp>[A-Za-z0-9_-]{2,20}))?(?: for (?:the )?(?<purpose>reminders|secretariat|general))?$/i],
     roles: ["secretariat"],
     args: z.object({ purpose: purposeFrom, wp: z.string().trim().toUpperCase().optional() }),
     handler: async ({ purpose, wp: code }, { actor, uow, message, now }) => {
@@ -31,7 +30,7 @@ export const adminCommands = [
       const channel = { platform: message.platform, channelId: message.conversation.id };
       const by = { actor: actor.ref, at: now };
       const movedFrom = await moveChannel(uow, channel, target.id, by);
-      const created = await bindChannel(uow, { workingPartyId: target.id, ...channel, purpose, conversationRef: message.conversation.ref }, by);
+      const created = await bindChannel(uow, { workingPartyId: target.id, ...channel, purpose, name: message.conversation.name, conversationRef: message.conversation.ref }, by);
       const what = purpose === "reminders" ? "deadline reminders" : `${purpose} messages`;
       const moved = movedFrom.length ? ` It no longer belongs to ${movedFrom.join(", ")}.` : "";
       return textReply(created ? `This channel now receives ${target.code}'s ${what}.${moved}` : `This channel was already bound to ${target.code} for ${purpose}.`, "shared");
@@ -43,7 +42,6 @@ export const adminCommands = [
     summary: "Stop sending reminders (or secretariat messages) to this channel.",
     usage: "unbind this channel [for reminders|for the secretariat]",
     examples: ["unbind this channel"],
-    patterns: [/^unbind (?:this )?channel(?: for (?:the )?(?<purpose>reminders|secretariat|general))?$/i],
     roles: ["secretariat"],
     args: z.object({ purpose: purposeFrom }),
     handler: async ({ purpose }, { actor, uow, message, now }) => {
@@ -57,7 +55,6 @@ export const adminCommands = [
     summary: "List the channels the bot speaks in for this working party.",
     usage: "channels",
     examples: ["channels"],
-    patterns: [/^(?:list )?channels$/i],
     args: z.object({}),
     handler: async (_a, { actor, uow }) => {
       const rows = await uow.channels.inWorkingParty(actor.workingParty.id);

@@ -15,10 +15,6 @@ const optionalCount = z.preprocess((v) => (v === undefined || v === "" ? undefin
 /** NAME may be typed in straight or curly quotes, or bare. */
 const nameOf = (g: { qname?: string; cname?: string; name?: string }) => g.qname ?? g.cname ?? g.name;
 
-// In the order the usage gives: a repeated group would keep only its last capture.
-const SETTINGS = "(?: (?:[Tt][Zz]|[Tt]imezone) (?<tz>\\S+))?(?: [Mm]onths (?<months>\\S+))?(?: [Ll]ead (?<lead>\\S+))?";
-const NAME = '(?:"(?<qname>[^"]+)"|\u201c(?<cname>[^\u201d]+)\u201d|(?<name>[^"\u201c]+?))';
-
 export const workingPartyCommands = [
   defineCommand({
     id: "wp.create",
@@ -26,9 +22,6 @@ export const workingPartyCommands = [
     summary: "Create a working party (you become its secretariat).",
     usage: 'wp create CODE "NAME" [tz ZONE] [months N] [lead N]',
     examples: ['wp create LEWP "Law Enforcement Working Party"', 'wp create LEWP "Law Enforcement Working Party" tz Europe/Brussels months 18 lead 2'],
-    // Slack's `/wp create …` arrives as "create …": then the code must be in capitals, so that
-    // "create an action plan" is not read as a working party called AN.
-    patterns: [new RegExp(`^wp create (?<code>\\S+) ${NAME}${SETTINGS}$`, "i"), new RegExp(`^[Cc]reate (?<code>[A-Z][A-Z0-9_-]{1,19}) ${NAME}${SETTINGS}$`)],
     roles: ["secretariat"],
     args: z
       .object({ code: z.string(), qname: z.string().optional(), cname: z.string().optional(), name: z.string().optional(), tz: z.string().optional(), months: optionalCount, lead: optionalCount })
@@ -51,7 +44,6 @@ export const workingPartyCommands = [
     summary: "List the working parties of this deployment.",
     usage: "wp list",
     examples: ["wp list", "working parties"],
-    patterns: [/^(?:wp list|wps|(?:list )?working parties)$/i],
     args: z.object({}),
     handler: async (_a, { deps }) => {
       const all = (await listWorkingParties(deps.store.repos)).map(summarise);
@@ -66,7 +58,6 @@ export const workingPartyCommands = [
     summary: "Change a working party's name, time zone, plan length or adoption lead.",
     usage: 'wp set [CODE] [name "NAME"] [tz ZONE] [months N] [lead N]',
     examples: ["wp set tz Europe/Lisbon", 'wp set LEWP name "Law Enforcement Working Party – Customs"', "wp set LEWP months 18 lead 2"],
-    patterns: [new RegExp(`^(?:wp )?set(?: (?!(?:name|tz|timezone|months|lead)\\b)(?<code>[A-Za-z0-9_-]{2,20}))?(?: name (?:"(?<qname>[^"]+)"|\u201c(?<cname>[^\u201d]+)\u201d))?${SETTINGS}$`, "i")],
     roles: ["secretariat"],
     args: z
       .object({ code: z.string().optional(), qname: z.string().optional(), cname: z.string().optional(), tz: z.string().optional(), months: optionalCount, lead: optionalCount })
@@ -88,7 +79,6 @@ export const workingPartyCommands = [
     summary: "Choose which of your working parties this direct conversation is about.",
     usage: "wp use CODE",
     examples: ["wp use LEWP"],
-    patterns: [/^wp use (?<code>[A-Za-z0-9_-]{2,20})$/i],
     args: z.object({ code: z.string().trim().toUpperCase() }),
     handler: async ({ code }, { actor, uow, message, now }) => {
       if (message.conversation.kind !== "direct") throw new InputError(`In a channel, the channel's working party counts (${actor.workingParty.code}). Type wp use in a direct message to me.`);
@@ -104,7 +94,6 @@ export const workingPartyCommands = [
     summary: "Get a single-use link that signs you in to the web console.",
     usage: "console",
     examples: ["console"],
-    patterns: [/^(?:console|web console|sign in)$/i],
     args: z.object({}),
     handler: async (_a, { actor, deps, message, now }) => {
       // The link is a credential: never posted where others read it.

@@ -17,7 +17,6 @@ export function coreCommands(all: () => readonly AnyCommand[]): AnyCommand[] {
       summary: "List what the bot understands, or the commands about a topic.",
       usage: "help [topic]",
       examples: ["help", "help deadlines", "help collect"],
-      patterns: [/^(?:help|\?|commands)(?:\s+(?<topic>.+))?$/i],
       args: z.object({ topic: z.string().max(100).optional() }),
       handler: async ({ topic }, ctx) => helpReply(all(), ctx.actor.role, topic),
     }),
@@ -27,7 +26,6 @@ export function coreCommands(all: () => readonly AnyCommand[]): AnyCommand[] {
       summary: "Show your role, delegation and working party.",
       usage: "whoami",
       examples: ["whoami"],
-      patterns: [/^(?:whoami|who am i\??)$/i],
       args: z.object({}),
       handler: async (_args, { actor }) =>
         reply(`You are ${actor.member.displayName}`, [
@@ -48,7 +46,6 @@ export function coreCommands(all: () => readonly AnyCommand[]): AnyCommand[] {
       summary: "Give a member a role (delegate, chair or secretariat).",
       usage: "role @user chair|secretariat|delegate",
       examples: ["role @marie chair", "role <@U0123> secretariat"],
-      patterns: [/^role\s+(?<user>\S+)\s+(?<role>\S+)$/i],
       roles: ["secretariat"],
       args: z.object({ user: z.string().min(1).max(100).transform(parseUserMention), role: z.string().toLowerCase().pipe(z.enum(ROLES)) }),
       handler: async ({ user, role }, ctx) => {
@@ -62,7 +59,6 @@ export function coreCommands(all: () => readonly AnyCommand[]): AnyCommand[] {
       summary: "Set the delegation a member speaks for.",
       usage: "delegation @user XX",
       examples: ["delegation @marie FR"],
-      patterns: [/^delegation\s+(?<user>\S+)\s+(?<delegation>\S+)$/i],
       roles: ["secretariat"],
       args: z.object({ user: z.string().min(1).max(100).transform(parseUserMention), delegation: Delegation }),
       handler: async ({ user, delegation }, ctx) => {

@@ -22,7 +22,6 @@ export const homeCommand = defineCommand({
   summary: "Show your deadlines, the actions you lead, open report requests and the next adopt-by date.",
   usage: "home",
   examples: ["home"],
-  patterns: [/^(?:home|my home|dashboard)$/i],
   args: z.object({}),
   handler: async (_args, ctx) => buildHome(ctx.deps.store.db, ctx.actor, ctx.now),
 });

@@ -16,6 +16,8 @@ export interface Conversation {
   id: string;
   /** JSON the platform needs to speak there later (Teams conversation reference) */
   ref?: string;
+  /** the channel's name as people know it ("CCWP / General"), when the platform says */
+  name?: string;
 }
 
 export interface IncomingUser {

@@ -32,9 +32,11 @@ export class ChannelRepository {
     const key = { workingPartyId: b.workingPartyId, platform: b.platform, channelId: b.channelId, purpose: b.purpose };
     const where = { workingPartyId_platform_channelId_purpose: key };
     const existing = await this.db.channelBinding.findUnique({ where });
+    // Platforms do not name the channel in every message (Teams does when the bot is added): reuse a name known for it.
+    const known = b.name ? null : await this.db.channelBinding.findFirst({ where: { platform: b.platform, channelId: b.channelId, NOT: { name: b.channelId } }, select: { name: true } });
     await this.db.channelBinding.upsert({
       where,
-      create: { ...key, name: (b.name ?? b.channelId).slice(0, 200), conversationRef: b.conversationRef ?? null },
+      create: { ...key, name: (b.name ?? known?.name ?? b.channelId).slice(0, 200), conversationRef: b.conversationRef ?? null },
       update: { ...(b.name ? { name: b.name.slice(0, 200) } : {}), ...(b.conversationRef ? { conversationRef: b.conversationRef } : {}) },
     });
     return !existing;
@@ -66,6 +68,18 @@ export class ChannelRepository {
     const data = JSON.stringify(ref);
     const { count } = await this.db.channelBinding.updateMany({ where: { platform, channelId, OR: [{ conversationRef: null }, { NOT: { conversationRef: data } }] }, data: { conversationRef: data } });
     return count;
+  }
+
+  /** Names the bindings of a channel that are still named by its id; returns how many changed. */
+  async nameUnnamed(platform: string, channelId: string, name: string): Promise<number> {
+    const { count } = await this.db.channelBinding.updateMany({ where: { platform, channelId, name: channelId }, data: { name: name.slice(0, 200) } });
+    return count;
+  }
+
+  /** Up to `limit` conversation references stored on a platform's bindings, most recent first, parsed. */
+  async conversationRefs(platform: string, limit: number): Promise<unknown[]> {
+    const rows = await this.db.channelBinding.findMany({ where: { platform, conversationRef: { not: null } }, orderBy: { id: "desc" }, take: limit, select: { conversationRef: true } });
+    return rows.map((b) => parseJsonColumn(b.conversationRef, null)).filter((r) => r !== null);
   }
 
   /** The conversation reference of the most recent binding on a platform that has one, parsed, or null. */

@@ -77,6 +77,18 @@ export class MemberRepository {
     await this.db.member.updateMany({ where: { platform, platformUserId }, data: { directRef: JSON.stringify(ref) } });
   }
 
+  /** The direct reference stored for a platform user (their latest, in any working party), parsed, or null. */
+  async directRefOf(platform: string, platformUserId: string): Promise<unknown> {
+    const m = await this.db.member.findFirst({ where: { platform, platformUserId, directRef: { not: null } }, orderBy: { updatedAt: "desc" }, select: { directRef: true } });
+    return parseJsonColumn(m?.directRef, null);
+  }
+
+  /** Up to `limit` direct references stored on a platform, most recent first, parsed. */
+  async directRefs(platform: string, limit: number): Promise<unknown[]> {
+    const rows = await this.db.member.findMany({ where: { platform, directRef: { not: null } }, orderBy: { updatedAt: "desc" }, take: limit, select: { directRef: true } });
+    return rows.map((m) => parseJsonColumn(m.directRef, null)).filter((r) => r !== null);
+  }
+
   /** The most recently stored direct reference of any member on a platform, parsed, or null. */
   async latestDirectRef(platform: string): Promise<unknown> {
     const m = await this.db.member.findFirst({ where: { platform, directRef: { not: null } }, orderBy: { updatedAt: "desc" }, select: { directRef: true } });

@@ -58,7 +58,7 @@ describe("reminders on Teams", () => {
       await runTick({ store: t.rt.store, logger: t.rt.logger }, dispatcher, new Date("2026-06-16T07:00:00Z"), [reminderPlanner]);
       expect(t.connector.messages).toHaveLength(1);
       const call = t.connector.messages[0]!;
-      expect(call.path).toBe(`/v3/conversations/${encodeURIComponent("19:ccwp-general@thread.tacv2")}/activities`);
+      expect(call.path).toBe("/v3/conversations/19:ccwp-general@thread.tacv2/activities");
       const key = (call.body!.channelData as Record<string, string>).secretariatDeliveryKey;
       expect(key).toMatch(/^digest:/);
       expect(JSON.stringify(call.body)).toContain("4.1");

@@ -1,11 +1,18 @@
 /**
- * A loopback stand-in for Bot Framework's OpenID metadata and signing keys, and a token issuer:
- * lets tests post activities with a properly signed channel token (accepted) next to forged ones
- * (refused). `blackHole()` accepts connections and never answers, like an unreachable endpoint.
+ * A loopback stand-in for the signing keys the Agents SDK checks tokens against, and a token
+ * issuer: lets tests post activities with a properly signed channel token (accepted) next to
+ * forged ones (refused). The SDK hard-codes Bot Framework's key URL for tokens issued by
+ * `https://api.botframework.com`; for any other issuer it reads
+ * `{authorityEndpoint}/{tenant}/discovery/v2.0/keys` and accepts `{authorityEndpoint}/{tenant}/v2.0`,
+ * so the stand-in is the authority (the SDK's `authorityEndpoint` setting) and issues tokens as it.
+ * `blackHole()` accepts connections and never answers, like an unreachable endpoint.
  */
 import { createSign, generateKeyPairSync, type KeyObject } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+
+/** The tenant the SDK puts in a multi-tenant bot's authority. */
+const TENANT = "botframework.com";
 
 const b64url = (v: unknown) => Buffer.from(typeof v === "string" ? v : JSON.stringify(v)).toString("base64url");
 
@@ -29,14 +36,20 @@ export class BotFrameworkKeysStandIn {
     return this;
   }
 
-  get openIdMetadataUrl(): string {
-    return `${this.url}/v1/.well-known/openidconfiguration`;
+  /** What to set as the SDK's `authorityEndpoint`. */
+  get authorityEndpoint(): string {
+    return this.url;
   }
 
-  /** A channel token as Bot Framework issues it for `appId`, valid now. */
+  /** The issuer the SDK accepts for this authority (a multi-tenant bot's tenant is botframework.com). */
+  get issuer(): string {
+    return `${this.url}/${TENANT}/v2.0`;
+  }
+
+  /** A channel token for `appId` and `serviceUrl`, valid now, signed by the stand-in's key (or `key`). */
   channelToken(appId: string, serviceUrl: string, overrides: Record<string, unknown> = {}, key: KeyObject = this.pair.privateKey): string {
     const now = Math.floor(Date.now() / 1000);
-    return signJwt({ iss: "https://api.botframework.com", aud: appId, serviceurl: serviceUrl, nbf: now - 60, exp: now + 3600, ...overrides }, key, this.kid);
+    return signJwt({ iss: this.issuer, aud: appId, serviceurl: serviceUrl, nbf: now - 60, exp: now + 3600, ...overrides }, key, this.kid);
   }
 
   close(): Promise<void> {
@@ -47,11 +60,7 @@ export class BotFrameworkKeysStandIn {
   }
 
   private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
-    if (req.url === "/v1/.well-known/openidconfiguration") {
-      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ issuer: "https://api.botframework.com", jwks_uri: `${this.url}/v1/keys` }));
-      return;
-    }
-    if (req.url === "/v1/keys") {
+    if (req.url === `/${TENANT}/discovery/v2.0/keys`) {
       const jwk = this.pair.publicKey.export({ format: "jwk" });
       res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ keys: [{ ...jwk, kid: this.kid, use: "sig", endorsements: ["msteams"] }] }));
       return;
@@ -60,13 +69,14 @@ export class BotFrameworkKeysStandIn {
   }
 }
 
-/** An endpoint that accepts connections and never answers: Microsoft's key endpoints when unreachable. */
-export async function blackHole(): Promise<{ url: string; close(): Promise<void> }> {
+/** An authority that accepts connections and never answers: Microsoft's key endpoints when unreachable. */
+export async function blackHole(): Promise<{ url: string; issuer: string; close(): Promise<void> }> {
   const server = http.createServer(() => undefined);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/.well-known/openidconfiguration`;
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url,
+    issuer: `${url}/${TENANT}/v2.0`,
     close: () =>
       new Promise((resolve) => {
         server.close(() => resolve());

@@ -15,7 +15,7 @@ export interface ConnectorCall {
 
 export class TeamsConnectorStandIn {
   readonly calls: ConnectorCall[] = [];
-  private readonly failures: { status: number; headers?: Record<string, string> }[] = [];
+  private readonly failures: ({ status: number; headers?: Record<string, string> } | "drop" | "pass")[] = [];
   private readonly server = http.createServer((req, res) => this.handle(req, res));
   private counter = 0;
   url = "";
@@ -25,6 +25,31 @@ export class TeamsConnectorStandIn {
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
     return this;
   }
+
+  /**
+   * The next call's connection is closed before any answer ("socket hang up" at the bot), and
+   * the call is not recorded: what a connector or proxy dropping a request looks like.
+   */
+  dropNext(): void {
+    this.failures.push("drop");
+  }
+
+  /** The next call succeeds (to queue a failure after it). */
+  passNext(): void {
+    this.failures.push("pass");
+  }
+
+  /** How many calls were dropped so far. */
+  dropped = 0;
+
+  /** Drops every `n`th call from now on (50: 2 %), as a flaky network or proxy would; 0 stops. */
+  dropEvery(n: number): void {
+    this.dropPeriod = n;
+    this.seen = 0;
+  }
+
+  private dropPeriod = 0;
+  private seen = 0;
 
   /** The next call is answered with `status` (and headers) instead of success. */
   failNext(status: number, headers?: Record<string, string>): void {
@@ -58,6 +83,13 @@ export class TeamsConnectorStandIn {
   }
 
   private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
+    const periodic = this.dropPeriod > 0 && ++this.seen % this.dropPeriod === 0;
+    if (periodic || this.failures[0] === "drop") {
+      if (!periodic) this.failures.shift();
+      this.dropped++;
+      req.socket.destroy();
+      return;
+    }
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
@@ -68,9 +100,11 @@ export class TeamsConnectorStandIn {
       } catch {
         body = { raw };
       }
-      const path = (req.url ?? "/").split("?")[0]!;
+      // Decoded: botbuilder percent-encoded conversation ids in the path, the Agents SDK sends them as they are.
+      const path = decodeURIComponent((req.url ?? "/").split("?")[0]!);
       this.calls.push({ method: req.method ?? "", path, headers: req.headers, body });
-      const failure = this.failures.shift();
+      const next = this.failures.shift();
+      const failure = next === "pass" ? undefined : (next as { status: number; headers?: Record<string, string> } | undefined);
       if (failure) {
         res.writeHead(failure.status, { "content-type": "application/json", ...failure.headers }).end(JSON.stringify({ error: { code: "Failure", message: `stand-in ${failure.status}` } }));
         return;

@@ -6,7 +6,8 @@
 import type { AddressInfo } from "node:net";
 import { HttpServer } from "../../adapters/http/server.ts";
 import { teamsMountWith } from "../../adapters/teams/mount.ts";
-import type { BotFrameworkOverrides } from "../../adapters/teams/bot-framework.ts";
+import type { AgentsSdkOverrides } from "../../adapters/teams/agents-sdk.ts";
+import type { Logger } from "../../src/log/logger.ts";
 import type { Messenger } from "../../src/core/messenger.ts";
 import { testRuntime, type TestRuntime } from "./runtime.ts";
 import { TeamsConnectorStandIn } from "./teams-connector-stand-in.ts";
@@ -21,12 +22,14 @@ export interface TeamsTestServer {
 }
 
 export async function teamsTestServer(
-  options: { kind?: "sqlite" | "postgresql"; env?: Record<string, string>; overrides?: BotFrameworkOverrides } = {},
+  options: { kind?: "sqlite" | "postgresql"; env?: Record<string, string>; overrides?: AgentsSdkOverrides; logger?: Logger } = {},
 ): Promise<TeamsTestServer> {
   const connector = await new TeamsConnectorStandIn().start();
-  const rt = await testRuntime(options.kind ?? "sqlite", { TEAMS_TRUST_ANY_SERVICE_URL: "1", TEAMS_ENABLE: "1", ...options.env });
+  const rt = await testRuntime(options.kind ?? "sqlite", { TEAMS_ENABLE: "1", HOST: "127.0.0.1", ...options.env });
   const server = new HttpServer(rt.logger);
-  const mounted = await teamsMountWith(options.overrides).mount(server, rt);
+  const mountOn = options.logger ? { ...rt, logger: options.logger } : rt;
+  // Dropped connections are retried at once: the tests have no time to wait, and no sleeps stand in for events.
+  const mounted = await teamsMountWith({ retry: { delaysMs: [0, 0] }, ...options.overrides }).mount(server, mountOn);
   if (!mounted?.messenger) throw new Error("teams did not mount");
   const address: AddressInfo = await server.listen(0, "127.0.0.1");
   const url = `http://127.0.0.1:${address.port}/api/messages`;

@@ -135,9 +135,14 @@ export class KnowledgeIndex {
     const best = results[0]?.score ?? 1;
     for (const r of results) textScore.set(r.id as number, r.score / best);
 
-    const labelled = this.labels.lookup(refs, question, inScope, textScore, refDocs);
+    // a label asked of a document named by its title ("objective 9 of the IPR action plan") is
+    // looked up in that document only, as one named by its year is
+    const byTitle = refDocs.length === 0 && refs.length > 0 ? this.namedByTitle(question) : [];
+    const labelDocs = byTitle.length === 1 ? byTitle : refDocs;
+    const labelScope = labelDocs === refDocs ? inScope : (slug: string) => slug === byTitle[0];
+    const labelled = this.labels.lookup(refs, question, labelScope, textScore, labelDocs);
     if (labelled.length > 0) return withList(this.byDoc, question, { answered: true, hits: this.labelHits(labelled), via: "label", confidence: 1 });
-    const refusal = this.labels.missing(refs, refDocs);
+    const refusal = this.labels.missing(refs, labelDocs, labelDocs !== refDocs);
     if (refusal) return { answered: false, hits: [], via: "none", confidence: 0, refusal };
 
     let ranked = results.map((r) => ({ id: r.id as number, score: r.score, c: (r as { c?: number }).c ?? 0, exact: (r as { exact?: number }).exact ?? 0 }));
@@ -224,6 +229,21 @@ export class KnowledgeIndex {
       out.push({ id: e.id, score: dot });
     }
     return out.sort((a, b) => b.score - a.score).slice(0, 20);
+  }
+
+  /** Documents whose title has a word of the question that no other title has (kinds of document aside). */
+  private namedByTitle(question: string): string[] {
+    const kinds = new Set(["strategi", "strategy", "resolut", "programm", "program", "plan", "action", "council", "document", "conclus"].map(stem));
+    // when two documents are named so, the one named by the rarer word ("IPR" before "strategic")
+    let best: { slug: string; df: number }[] = [];
+    for (const w of new Set(terms(question))) {
+      const slugs = this.titleTerms.get(w);
+      if (slugs?.length !== 1 || w.length < 3 || kinds.has(w) || /^\d+$/.test(w)) continue;
+      const df = this.df.get(w) ?? 0;
+      if (best.length === 0 || df < best[0]!.df) best = [{ slug: slugs[0]!, df }];
+      else if (df === best[0]!.df && !best.some((b) => b.slug === slugs[0])) best.push({ slug: slugs[0]!, df });
+    }
+    return best.map((b) => b.slug);
   }
 
   /** Documents named by distinctive title words ("the revised strategy"); a word in a third of the titles names none. */

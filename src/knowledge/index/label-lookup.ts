@@ -83,14 +83,17 @@ export class LabelTable {
    * lack: what to say instead, with the nearest labels there are. Undefined when the label exists
    * or the question names none that must exist.
    */
-  missing(refs: LabelRef[], refDocs: string[]): Refusal | undefined {
+  missing(refs: LabelRef[], refDocs: string[], namedByTitle = false): Refusal | undefined {
     const strong = this.usable(refs).filter((r) => r.keyworded || r.markers.length >= 2);
     if (strong.length === 0 || strong.some((r) => this.candidates(r, refDocs).length > 0)) return undefined;
     const ref = strong.reduce((a, b) => (b.markers.length > a.markers.length ? b : a));
     const scope = refDocs.length > 0 ? refDocs : [...this.byDoc.keys()];
     const nearest = scope.flatMap((slug) => nearestLabels(this.byDoc.get(slug) ?? [], ref.markers)).sort((a, b) => b.s - a.s).slice(0, 6);
     const typed = ref.typed;
-    const where = refDocs.length === 1 ? `The ${this.docs.get(refDocs[0]!)?.year ?? ""} ${this.docs.get(refDocs[0]!)?.kind ?? "document"}`.replace(/^The\s+/, "The ").replace(/\s+/g, " ") : refDocs.length > 1 ? "The documents you named" : "No document";
+    const one = refDocs.length === 1 ? this.docs.get(refDocs[0]!) : undefined;
+    // "The 2012 strategy" when that names it; otherwise the document's slug and title
+    const sameKindAndYear = one ? [...this.docs.values()].filter((d) => d.kind === one.kind && d.year === one.year).length : 0;
+    const where = one ? (one.year && one.kind !== "other" && sameKindAndYear === 1 && !namedByTitle ? `The ${one.year} ${one.kind}` : `${one.slug} (${one.title})`) : refDocs.length > 1 ? "The documents you named" : "No document";
     const verb = refDocs.length === 1 ? "has" : "have";
     const top = refDocs.length === 1 ? topLevelSummary(this.byDoc.get(refDocs[0]!) ?? []) : "";
     const offer = nearest.length ? ` Nearest labels: ${nearest.map((n) => (refDocs.length === 1 ? n.e.label : `${n.e.documentSlug} ${n.e.label}`)).join(", ")}.` : "";

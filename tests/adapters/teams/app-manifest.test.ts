@@ -7,8 +7,10 @@ import { Resvg } from "@resvg/resvg-js";
 import { describe, expect, it } from "vitest";
 import { buildTeamsManifest, teamsCommandList } from "../../../adapters/teams/app-manifest.ts";
 import { buildCommandSet } from "../../../src/bot/command-list.ts";
+import { grammar } from "../../../src/bot/grammar.ts";
 import { normalizeCommandText } from "../../../src/bot/router.ts";
-import { packageTeams } from "../../../scripts/package-teams.ts";
+import { packageTeams, packageTeamsCommand } from "../../../scripts/package-teams.ts";
+import { loadConfig } from "../../../src/config/index.ts";
 import { colorSvg, outlineSvg } from "../../../scripts/teams-icons.ts";
 import { validateTeamsManifest } from "../../../scripts/teams-manifest-schema.ts";
 import { tempDir } from "../../support/databases.ts";
@@ -81,7 +83,7 @@ describe("Teams app manifest", () => {
     expect(listed.length).toBeGreaterThan(0);
     for (const title of listed) {
       const text = normalizeCommandText(title);
-      expect(commands.some((c) => c.patterns.some((p) => p.test(text))), title).toBe(true);
+      expect(grammar.some((p) => p.pattern.test(text)), title).toBe(true);
     }
   });
 });
@@ -119,5 +121,17 @@ describe("npm run package:teams", () => {
     expect(manifest.bots[0]!.botId).toBe("9b1c2d3e-4f5a-6b7c-8d9e-0f1a2b3c4d5e");
     expect(await validateTeamsManifest(manifest as unknown as Record<string, unknown>)).toEqual([]);
     expect(zip.readFile("color.png")).toEqual(fs.readFileSync(path.join(dir, "color.png")));
+  });
+
+  it.each([
+    ["without MicrosoftAppId", {}],
+    ["with a MicrosoftAppId that is not a GUID", { MicrosoftAppId: "my-bot" }],
+  ])("refuses %s: exit 2, one line that says what to set, no zip", async (_name, env) => {
+    const out = path.join(tempDir(), "app.zip");
+    const err: string[] = [];
+    const code = await packageTeamsCommand(loadConfig({ DATABASE_URL: "file:/tmp/unused.db", ...env }), { stdout: () => undefined, stderr: (s) => err.push(s) }, out);
+    expect(code).toBe(2);
+    expect(err.join("")).toMatch(/^package:teams: .*MicrosoftAppId.*nothing was written\n$/);
+    expect(fs.existsSync(out)).toBe(false);
   });
 });

@@ -25,7 +25,7 @@ describe("Teams authentication with the key endpoints unreachable", () => {
   let hole: Awaited<ReturnType<typeof blackHole>>;
   beforeAll(async () => {
     hole = await blackHole();
-    t = await teamsTestServer({ env, overrides: { openIdMetadataUrl: hole.url } });
+    t = await teamsTestServer({ env, overrides: { authorityEndpoint: hole.url } });
   });
   afterAll(async () => {
     await t.close();
@@ -35,20 +35,21 @@ describe("Teams authentication with the key endpoints unreachable", () => {
 
   const keyless = (claims: Record<string, unknown>) => {
     const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
-    return signJwt({ iss: "https://api.botframework.com", exp: Math.floor(Date.now() / 1000) + 3600, ...claims }, privateKey, "unknown-kid");
+    return signJwt({ iss: hole.issuer, exp: Math.floor(Date.now() / 1000) + 3600, ...claims }, privateKey, "unknown-kid");
   };
 
+  // Headers are built when each test runs: the forged tokens name the black hole as their issuer.
   it.each([
-    ["no Authorization header", {}],
-    ["a header that is not a bearer token", { authorization: "Basic dXNlcjpwYXNz" }],
-    ["a malformed token", { authorization: "Bearer not.a.jwt" }],
-    ["garbage base64 parts", { authorization: "Bearer e30.e30.e30" }],
-    ["an unsigned (alg none) token", { authorization: `Bearer ${Buffer.from('{"alg":"none","kid":"x"}').toString("base64url")}.${Buffer.from(JSON.stringify({ aud: APP_ID, exp: 9e9 })).toString("base64url")}.x` }],
-    ["a token for another audience", { authorization: `Bearer ${keyless({ aud: "another-bot" })}` }],
-    ["an expired token", { authorization: `Bearer ${keyless({ aud: APP_ID, exp: 1_000_000 })}` }],
-    ["a forged token for our app id (keys unreachable)", { authorization: `Bearer ${keyless({ aud: APP_ID })}` }],
+    ["no Authorization header", () => ({})],
+    ["a header that is not a bearer token", () => ({ authorization: "Basic dXNlcjpwYXNz" })],
+    ["a malformed token", () => ({ authorization: "Bearer not.a.jwt" })],
+    ["garbage base64 parts", () => ({ authorization: "Bearer e30.e30.e30" })],
+    ["an unsigned (alg none) token", () => ({ authorization: `Bearer ${Buffer.from('{"alg":"none","kid":"x"}').toString("base64url")}.${Buffer.from(JSON.stringify({ aud: APP_ID, exp: 9e9 })).toString("base64url")}.x` })],
+    ["a token for another audience", () => ({ authorization: `Bearer ${keyless({ aud: "another-bot" })}` })],
+    ["an expired token", () => ({ authorization: `Bearer ${keyless({ aud: APP_ID, exp: 1_000_000 })}` })],
+    ["a forged token for our app id (keys unreachable)", () => ({ authorization: `Bearer ${keyless({ aud: APP_ID })}` })],
   ])("refuses %s with 401", async (_name, headers) => {
-    expect(await postWithin5s(t, personalMessage(t.connector.url, jan, "whoami"), headers as Record<string, string>)).toBe(401);
+    expect(await postWithin5s(t, personalMessage(t.connector.url, jan, "whoami"), headers() as Record<string, string>)).toBe(401);
   });
 });
 
@@ -69,42 +70,42 @@ describe("Teams authentication against Microsoft's real endpoints (no internet h
 describe("Teams authentication with reachable keys", () => {
   let keys: BotFrameworkKeysStandIn;
   let t: TeamsTestServer;
+  // An authenticated bot only talks to Bot Framework hosts; a channel message without the bot's
+  // mention needs no reply, so nothing leaves the machine.
+  const emea = "https://smba.trafficmanager.net/emea/";
   beforeAll(async () => {
     keys = await new BotFrameworkKeysStandIn().start();
-    t = await teamsTestServer({ env, overrides: { openIdMetadataUrl: keys.openIdMetadataUrl } });
+    t = await teamsTestServer({ env, overrides: { authorityEndpoint: keys.authorityEndpoint } });
   });
   afterAll(async () => {
     await t.close();
     await keys.close();
   });
 
-  it("accepts a token signed by Bot Framework's key for our app id and this serviceUrl", async () => {
-    // A channel message without the bot's mention: accepted, and nothing to send (sending would need a token from Microsoft).
-    const status = await postWithin5s(t, channelMention(t.connector.url, jan, "hello", false), { authorization: `Bearer ${keys.channelToken(APP_ID, t.connector.url)}` });
+  it("accepts a token signed by the authority's key for our app id and this serviceUrl", async () => {
+    const status = await postWithin5s(t, channelMention(emea, jan, "hello", false), { authorization: `Bearer ${keys.channelToken(APP_ID, emea)}` });
     expect(status).toBe(200);
   });
 
   it("refuses a well-signed token whose serviceUrl claim is another endpoint", async () => {
-    const status = await postWithin5s(t, channelMention(t.connector.url, jan, "hello", false), { authorization: `Bearer ${keys.channelToken(APP_ID, "https://smba.trafficmanager.net/emea/")}` });
+    const status = await postWithin5s(t, channelMention(emea, jan, "hello", false), { authorization: `Bearer ${keys.channelToken(APP_ID, "https://smba.trafficmanager.net/amer/")}` });
     expect(status).toBe(401);
   });
 
   it("refuses a token signed by another key under the same key id", async () => {
     const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
-    const status = await postWithin5s(t, channelMention(t.connector.url, jan, "hello", false), { authorization: `Bearer ${keys.channelToken(APP_ID, t.connector.url, {}, privateKey)}` });
+    const status = await postWithin5s(t, channelMention(emea, jan, "hello", false), { authorization: `Bearer ${keys.channelToken(APP_ID, emea, {}, privateKey)}` });
     expect(status).toBe(401);
   });
-});
 
-describe("Teams serviceUrl trust", () => {
-  it("refuses an activity whose serviceUrl is not a Bot Framework endpoint unless test mode trusts any", async () => {
-    const t = await teamsTestServer({ env: { TEAMS_TRUST_ANY_SERVICE_URL: "0" } });
-    try {
-      const res = await t.post(personalMessage(t.connector.url, jan, "whoami"));
-      expect(res.status).toBe(403);
-      expect(t.connector.calls).toEqual([]);
-    } finally {
-      await t.close();
-    }
+  it("refuses a well-signed token from an issuer it does not trust", async () => {
+    const status = await postWithin5s(t, channelMention(emea, jan, "hello", false), { authorization: `Bearer ${keys.channelToken(APP_ID, emea, { iss: "https://sts.windows.net/another-tenant/" })}` });
+    expect(status).toBe(401);
+  });
+
+  it("refuses a well-signed token for our app id whose activity names a serviceUrl outside Bot Framework", async () => {
+    const status = await postWithin5s(t, channelMention(t.connector.url, jan, "hello", false), { authorization: `Bearer ${keys.channelToken(APP_ID, t.connector.url)}` });
+    expect(status).toBe(403);
+    expect(t.connector.calls).toEqual([]);
   });
 });

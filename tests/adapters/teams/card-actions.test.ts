@@ -71,7 +71,7 @@ describe("Teams forms (Action.Execute)", () => {
     const body = res.body as { value: Json };
     expect(JSON.stringify(body.value)).toContain("I have passed your question to the secretariat");
     expect(adaptiveCardProblems(body.value)).toEqual([]);
-    const proactive = t.connector.messages.filter((c) => c.path.startsWith("/v3/conversations/19%3Asecretariat"));
+    const proactive = t.connector.messages.filter((c) => c.path.startsWith("/v3/conversations/19:secretariat"));
     expect(proactive).toHaveLength(1);
     expect(JSON.stringify(proactive[0]!.body)).toContain("When is the next CCWP meeting?");
     const delivery = await t.rt.store.db.delivery.findFirstOrThrow({ where: { platform: "teams" } });
@@ -105,17 +105,5 @@ describe("Teams buttons and forms (Action.Submit)", () => {
     const res = await t.post(submit(t.connector.url, marie, { something: "else" }));
     expect(res.status).toBe(200);
     expect(t.connector.messages).toHaveLength(0);
-  });
-});
-
-describe("Teams turn errors", () => {
-  it("tells the user what happened, with a ref and no stack trace, when the reply cannot be posted", async () => {
-    t.connector.failNext(500);
-    const res = await t.post(personalMessage(t.connector.url, marie, "whoami"));
-    expect(res.status).toBe(200);
-    expect(t.connector.messages).toHaveLength(2);
-    const apology = JSON.stringify(t.connector.messages[1]!.body);
-    expect(apology).toMatch(/Something went wrong \(ref [0-9a-f]{8}\); nothing was changed/);
-    expect(apology).not.toMatch(/at .*\.ts:\d+/);
   });
 });

@@ -23,7 +23,7 @@ describe.each(databaseKinds)("Teams entry points on %s", (kind) => {
       expect(res.status).toBe(200);
       expect(t.connector.messages).toHaveLength(1);
       const call = t.connector.messages[0]!;
-      expect(call.path).toBe(`/v3/conversations/${encodeURIComponent(activity.conversation.id)}/activities/${activity.id}`);
+      expect(call.path).toBe(`/v3/conversations/${activity.conversation.id}/activities/${activity.id}`);
       const card = t.connector.cards[0]!;
       expect(adaptiveCardProblems(card)).toEqual([]);
       expect(cardTexts(card)).toContain("Marie Dupont");
@@ -90,6 +90,23 @@ describe.each(databaseKinds)("Teams entry points on %s", (kind) => {
       for (const card of t.connector.cards) expect(adaptiveCardProblems(card)).toEqual([]);
       expect(cardTexts(t.connector.cards[0]!)).toContain("Hello!");
       expect(t.connector.cards.map(cardTexts).join("")).toContain("whoami");
+    });
+
+    it("records the binding it makes when added to a team in the audit log, once", async () => {
+      await t.post(installed(t.connector.url, marie, "team"));
+      await t.post(channelMention(t.connector.url, jan, "whoami"));
+      const entries = await t.rt.store.db.auditEntry.findMany({ where: { action: "channel.bind" } });
+      expect(entries).toHaveLength(1);
+      expect(entries[0]).toMatchObject({ actor: `teams:${marie.aadObjectId}`, subject: "teams:19:ccwp-general@thread.tacv2" });
+      expect(JSON.parse(entries[0]!.detail)).toMatchObject({ purpose: "general" });
+    });
+
+    it("names a channel bound with `bind this channel` by its team and channel, not its id", async () => {
+      await t.post(personalMessage(t.connector.url, jan, "whoami"));
+      await t.rt.store.db.member.updateMany({ where: { platform: "teams", platformUserId: jan.aadObjectId }, data: { role: "secretariat" } });
+      await t.post(channelMention(t.connector.url, jan, "bind this channel"));
+      const binding = await t.rt.store.db.channelBinding.findFirstOrThrow({ where: { platform: "teams", purpose: "reminders" } });
+      expect(binding.name).toBe("CCWP / General");
     });
 
     it("fills in the reference of a channel the secretariat bound before the bot was added, without adding a binding", async () => {

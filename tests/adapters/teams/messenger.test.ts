@@ -37,7 +37,7 @@ describe("TeamsMessenger", () => {
     expect(r).toMatchObject({ ok: true, platformRef: "stand-in-1" });
     expect(t.connector.messages).toHaveLength(1);
     const call = t.connector.messages[0]!;
-    expect(call).toMatchObject({ method: "POST", path: `/v3/conversations/${encodeURIComponent("19:ccwp-general@thread.tacv2")}/activities` });
+    expect(call).toMatchObject({ method: "POST", path: "/v3/conversations/19:ccwp-general@thread.tacv2/activities" });
     expect(call.body).toMatchObject({ type: "message", channelData: { secretariatDeliveryKey: "reminder:1:2:3" } });
     expect(adaptiveCardProblems(t.connector.cards[0])).toEqual([]);
   });
@@ -48,7 +48,7 @@ describe("TeamsMessenger", () => {
     t.connector.clear();
     const r = await t.messenger.send({ key: "ask:1", to: { kind: "user", id: marie.aadObjectId, ref: member.directRef }, replies: [textReply("Please send your report for 11.4.")] });
     expect(r.ok).toBe(true);
-    expect(t.connector.messages.map((c) => c.path)).toEqual([`/v3/conversations/${encodeURIComponent(`a:personal-${marie.aadObjectId}`)}/activities`]);
+    expect(t.connector.messages.map((c) => c.path)).toEqual([`/v3/conversations/a:personal-${marie.aadObjectId}/activities`]);
   });
 
   it("creates a 1:1 chat for a member who has none, on the tenant of a stored reference, and remembers it", async () => {
@@ -61,7 +61,7 @@ describe("TeamsMessenger", () => {
     const [create, post] = t.connector.calls;
     expect(create).toMatchObject({ method: "POST", path: "/v3/conversations" });
     expect(create!.body).toMatchObject({ isGroup: false, members: [{ id: jan.aadObjectId }], tenantId: TENANT, bot: { id: "28:bot-app-id" } });
-    expect(post).toMatchObject({ method: "POST", path: "/v3/conversations/a%3Anew-chat-1/activities" });
+    expect(post).toMatchObject({ method: "POST", path: "/v3/conversations/a:new-chat-1/activities" });
     expect(JSON.stringify(post!.body)).toContain("11.5");
     const janMember = await t.rt.store.db.member.findFirstOrThrow({ where: { platformUserId: jan.aadObjectId } });
     expect(JSON.parse(janMember.directRef!).conversation.id).toBe("a:new-chat-1");
@@ -112,16 +112,84 @@ describe("TeamsMessenger", () => {
     expect(t.connector.calls).toHaveLength(1);
   });
 
-  it("refuses a stored reference whose serviceUrl is not a Bot Framework endpoint outside test mode", async () => {
-    const strict = await teamsTestServer({ env: { TEAMS_TRUST_ANY_SERVICE_URL: "0" } });
-    try {
-      const ref = JSON.stringify({ serviceUrl: strict.connector.url, conversation: { id: "19:x@thread.tacv2" }, bot: { id: "28:b" }, channelId: "msteams" });
-      const r = await strict.messenger.send({ key: "k", to: { kind: "channel", id: "19:x@thread.tacv2", ref }, replies: [textReply("x")] });
-      expect(r).toMatchObject({ ok: false, retryable: false });
-      expect(strict.connector.calls).toEqual([]);
-    } finally {
-      await strict.close();
-    }
+  it("refuses a stored reference whose serviceUrl is not on this machine in local mode (a port such as PostgreSQL's elsewhere)", async () => {
+    const ref = JSON.stringify({ serviceUrl: "http://10.0.0.8:5432/", conversation: { id: "19:x@thread.tacv2" }, bot: { id: "28:b" }, channelId: "msteams" });
+    const r = await t.messenger.send({ key: "k", to: { kind: "channel", id: "19:x@thread.tacv2", ref }, replies: [textReply("x")] });
+    expect(r).toMatchObject({ ok: false, retryable: false });
+    expect(r.ok ? "" : r.error).toMatch(/10\.0\.0\.8:5432.*not a loopback/);
+    expect(t.connector.calls).toEqual([]);
+  });
+
+  it("retries a dropped connection and delivers the message once", async () => {
+    const binding = await channelRef();
+    t.connector.dropNext();
+    const r = await t.messenger.send({ key: "reminder:drop", to: { kind: "channel", id: binding.channelId, ref: binding.conversationRef }, replies: [textReply("x")] });
+    expect(r.ok).toBe(true);
+    expect(t.connector.dropped).toBe(1);
+    expect(t.connector.messages.map((c) => (c.body!.channelData as Record<string, string>).secretariatDeliveryKey)).toEqual(["reminder:drop"]);
+  });
+
+  it("reads references the botbuilder versions stored (the bot named `bot`, not `agent`)", async () => {
+    const ref = JSON.stringify({ serviceUrl: t.connector.url, channelId: "msteams", conversation: { id: "19:old@thread.tacv2", isGroup: true }, bot: { id: "28:bot-app-id", name: "secretariat" } });
+    const r = await t.messenger.send({ key: "old:1", to: { kind: "channel", id: "19:old@thread.tacv2", ref }, replies: [textReply("x")] });
+    expect(r.ok).toBe(true);
+    expect(t.connector.messages[0]!.body!.from).toMatchObject({ id: "28:bot-app-id" });
+  });
+});
+
+describe("TeamsMessenger opening a 1:1 chat", () => {
+  const newMember = async () => {
+    const wp = await t.rt.store.db.workingParty.findUniqueOrThrow({ where: { code: "CCWP" } });
+    await t.rt.store.db.member.create({ data: { workingPartyId: wp.id, platform: "teams", platformUserId: jan.aadObjectId, displayName: jan.name, delegation: "NL" } });
+  };
+  const toJan = (key: string) => t.messenger.send({ key, to: { kind: "user", id: jan.aadObjectId, ref: null }, replies: [textReply("Please send your report for 11.5.")] });
+
+  it("opens it from an older usable reference when the newest cannot be used, instead of failing for good", async () => {
+    await t.post(installed(t.connector.url, marie, "team"));
+    await newMember();
+    // The newest reference (Marie's 1:1) points at a connector this bot may not call.
+    await t.rt.store.db.member.updateMany({ where: { platformUserId: marie.aadObjectId }, data: { directRef: JSON.stringify({ serviceUrl: "https://10.1.2.3/", conversation: { id: "a:x", tenantId: TENANT }, agent: { id: "28:bot-app-id" }, channelId: "msteams" }) } });
+    await t.rt.store.db.member.create({ data: { workingPartyId: (await t.rt.store.db.workingParty.findFirstOrThrow()).id, platform: "teams", platformUserId: "aad-marie-0001-x", displayName: "M", directRef: JSON.stringify({ serviceUrl: "https://10.1.2.3/", conversation: { id: "a:y", tenantId: TENANT }, agent: { id: "28:bot-app-id" }, channelId: "msteams" }) } });
+    t.connector.clear();
+    const r = await toJan("ask:older");
+    expect(r.ok).toBe(true);
+    expect(t.connector.calls.map((c) => `${c.method} ${c.path}`)).toEqual(["POST /v3/conversations", "POST /v3/conversations/a:new-chat-1/activities"]);
+  });
+
+  it("posts a retry into the chat the first attempt opened instead of opening another", async () => {
+    await t.post(installed(t.connector.url, marie, "team"));
+    await newMember();
+    t.connector.clear();
+    t.connector.passNext(); // the chat is created…
+    t.connector.failNext(503); // …but the message is refused
+    const first = await toJan("ask:retry");
+    expect(first).toMatchObject({ ok: false, retryable: true });
+    const second = await toJan("ask:retry");
+    expect(second.ok).toBe(true);
+    expect(t.connector.calls.filter((c) => c.path === "/v3/conversations")).toHaveLength(1);
+    expect(t.connector.messages.at(-1)!.path).toBe("/v3/conversations/a:new-chat-1/activities");
+  });
+
+  it("says why when Teams refuses to open the chat (the app is not installed for the user), and does not retry", async () => {
+    await t.post(installed(t.connector.url, marie, "team"));
+    await newMember();
+    t.connector.clear();
+    t.connector.failNext(403);
+    const r = await toJan("ask:403");
+    expect(r).toMatchObject({ ok: false, retryable: false });
+    expect(r.ok ? "" : r.error).toMatch(/installed for them in the personal scope/);
+    expect(t.connector.calls).toHaveLength(1);
+  });
+
+  it("refuses when no stored reference can open a chat, naming why", async () => {
+    await t.post(personalMessage(t.connector.url, marie, "whoami"));
+    await newMember();
+    await t.rt.store.db.member.updateMany({ where: { platformUserId: marie.aadObjectId }, data: { directRef: JSON.stringify({ serviceUrl: t.connector.url, conversation: { id: "a:x" }, agent: { id: "28:bot-app-id" }, channelId: "msteams" }) } });
+    t.connector.clear();
+    const r = await toJan("ask:none");
+    expect(r).toMatchObject({ ok: false, retryable: false });
+    expect(r.ok ? "" : r.error).toMatch(/none of the 1 stored Teams references can open a chat/);
+    expect(t.connector.calls).toEqual([]);
   });
 });
 

@@ -3,7 +3,10 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { cardText, renderCard, renderRejectedForm } from "../../../adapters/teams/render.ts";
 import { errorReply, reply, type Block, type Form } from "../../../src/core/reply.ts";
+import { Activity } from "@microsoft/agents-activity";
+import { cardPress } from "../../../adapters/teams/inbound.ts";
 import { adaptiveCardProblems } from "../../support/adaptive-card-validator.ts";
+import { marie, personalMessage } from "../../support/teams-activities.ts";
 
 type Json = Record<string, unknown>;
 const walk = (node: unknown, out: Json[] = []): Json[] => {
@@ -91,6 +94,23 @@ describe("renderCard", () => {
     expect(card.body[0]).toMatchObject({ color: "Attention", text: "Please correct the fields marked below." });
   });
 
+  it("keeps the heading the form came with when a submission is rejected (through the card's own data)", () => {
+    const card = renderCard(reply("Report on 11.4", [{ type: "text", text: "Action 11.4: Joint training with other law enforcement authorities", style: "heading" }, { type: "form", form }]));
+    const action = walk(card.body).find((e) => e.type === "Action.Execute")!;
+    const press = cardPress(Activity.fromObject(personalMessage("https://smba.trafficmanager.net/emea/", marie, "")), { ...(action.data as Json), "field:summary": "x" }, new Date("2026-11-23T10:00:00Z"))!;
+    const rejection = { ...errorReply("summary: at least 10 characters"), fieldErrors: { summary: "at least 10 characters" } };
+    const again = renderRejectedForm(press.form!, press.values ?? {}, rejection, press.heading);
+    expect(adaptiveCardProblems(again)).toEqual([]);
+    expect(again.body[0]).toMatchObject({ type: "TextBlock", text: "Action 11.4: Joint training with other law enforcement authorities", size: "Large" });
+    expect(again.body[1]).toMatchObject({ color: "Attention", text: "Please correct the fields marked below." });
+  });
+
+  it("names a file in the fallback text without the server's path", () => {
+    const card = renderCard(reply("CCWP timeline", [{ type: "file", file: { name: "ccwp-timeline-2026-11-23.png", mediaType: "image/png", path: "/tmp/secretariat-timeline-Ab12/9f3e-ccwp-timeline-2026-11-23.png", title: "CCWP: plans and deadlines" } }]));
+    expect(card.fallbackText).toContain("ccwp-timeline-2026-11-23.png");
+    expect(JSON.stringify(card)).not.toContain("/tmp/");
+  });
+
   it("never lets user text become a mention or a link, whatever it contains", () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 200 }), fc.string({ maxLength: 50 }), (text, label) => {
@@ -107,5 +127,6 @@ describe("renderCard", () => {
 
   it("keeps ordinary text readable", () => {
     expect(cardText("a < b and c > d, see (IV 3.a)")).toBe("a < b and c > d, see (IV 3.a)");
+    expect(cardText("Type help <topic> for examples")).toBe("Type help ‹topic› for examples");
   });
 });

@@ -28,10 +28,10 @@ function start(env: Record<string, string>): Promise<{ port: number; logs: () =>
 }
 
 describe("secretariat start with Teams", () => {
-  it("serves POST /api/messages as the chat platform (TEAMS_ENABLE=1) and replies through the connector", async () => {
+  it("serves POST /api/messages as the chat platform (TEAMS_ENABLE=1, nothing else) and replies through a loopback connector", async () => {
     const connector = await new TeamsConnectorStandIn().start();
     stops.push(() => void connector.close());
-    const bot = await start({ DATABASE_URL: `file:${tempDir()}/start.db`, TEAMS_ENABLE: "1", TEAMS_TRUST_ANY_SERVICE_URL: "1" });
+    const bot = await start({ DATABASE_URL: `file:${tempDir()}/start.db`, TEAMS_ENABLE: "1" });
     const res = await fetch(`http://127.0.0.1:${bot.port}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(personalMessage(connector.url, marie, "whoami")) });
     expect(res.status).toBe(200);
     expect(JSON.stringify(connector.cards[0])).toContain("Marie Dupont");
@@ -44,5 +44,18 @@ describe("secretariat start with Teams", () => {
     const res = await fetch(`http://127.0.0.1:${bot.port}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(personalMessage("https://smba.trafficmanager.net/emea/", marie, "whoami")), signal: AbortSignal.timeout(5000) });
     expect(res.status).toBe(401);
     expect(bot.logs()).toContain("teams /api/messages (authenticated)");
+  });
+
+  it("refuses to start unauthenticated Teams on all addresses, with one line naming HOST", async () => {
+    const child = spawn(process.execPath, [bin, "start"], { cwd: root, env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", PORT: "0", HOST: "0.0.0.0", TEAMS_ENABLE: "1", DATABASE_URL: `file:${tempDir()}/start.db` }, stdio: ["pipe", "pipe", "pipe"] });
+    stops.push(() => child.kill("SIGKILL"));
+    let err = "";
+    let out = "";
+    child.stderr.on("data", (d: Buffer) => (err += d));
+    child.stdout.on("data", (d: Buffer) => (out += d));
+    const code = await new Promise<number>((resolve) => child.on("close", (c) => resolve(c ?? -1)));
+    expect(code).not.toBe(0);
+    expect(err).toMatch(/HOST=0\.0\.0\.0 would let anyone on the network act as any user\. Set HOST=127\.0\.0\.1/);
+    expect(out).not.toMatch(/http 0\.0\.0\.0/);
   });
 });

@@ -9,6 +9,7 @@ import { isListQuestion, isPurposeQuestion, labelRefs, missingDocument, referenc
 // The bundled corpus as the importer labels it, indexed in memory (no database needed).
 let index: KnowledgeIndex;
 let documents: IndexDocument[];
+let allPassages: IndexPassage[];
 beforeAll(() => {
   documents = [];
   const passages: IndexPassage[] = [];
@@ -19,6 +20,7 @@ beforeAll(() => {
     d.passages.forEach((p, ord) => passages.push({ id: id++, documentSlug: slug, ord, ...p }));
   }
   index = new KnowledgeIndex(documents, passages);
+  allPassages = passages;
 });
 
 const top = (q: string) => {
@@ -49,6 +51,19 @@ describe("labels and documents that do not exist", () => {
     const r = top("point 3 of the 2015 resolution");
     expect(r.answered).toBe(false);
     expect(r.refusal?.message).toMatch(/^No 2015 resolution is loaded; the resolutions are: 2009-resolution .*2023-resolution/);
+  });
+
+  it("refuses 1.b of an imported document named by its title words, not another document's 1.(b)", () => {
+    const docs: IndexDocument[] = [...documents, { slug: "ipr-plan", title: "Customs Action Plan to combat IPR infringements", year: 2018, kind: "programme" }];
+    const extra: IndexPassage[] = [
+      { id: 9001, documentSlug: "ipr-plan", ord: 0, label: "1", headings: [], text: "Ensure effective customs enforcement of IPR." },
+      { id: 9002, documentSlug: "ipr-plan", ord: 1, label: "2", headings: [], text: "Tackle major trends in trade of infringing goods." },
+    ];
+    const withPlan = new KnowledgeIndex(docs, [...allPassages, ...extra]);
+    expect(withPlan.ask("what does 1.b of the 2009 resolution say").hits[0]?.passage.label).toBe("HEREBY RESOLVES 1.(b)");
+    const o = withPlan.ask("what does 1.b of the IPR action plan say");
+    expect(o.answered).toBe(false);
+    expect(o.refusal?.message).toMatch(/^ipr-plan \(Customs Action Plan to combat IPR infringements\) has no 1\.b\. Nearest labels: 1, 2/);
   });
 
   it("still answers a label that exists, and the same counters in another document when none is named", () => {
