@@ -79,8 +79,3 @@ export async function resolveActor(repos: Repositories, message: IncomingMessage
     ref: `${platform}:${user.id}`,
   };
 }
-
-/** Reads a user named in a command: "<@U0123>", "@alice" or "alice". */
-export function parseUserMention(text: string): string {
-  return text.trim().replace(/^<@([^>|]+)(\|[^>]*)?>$/, "$1").replace(/^@/, "");
-}
