@@ -87,7 +87,7 @@ export async function buildHome(db: Db, actor: Actor, now: Date): Promise<Reply>
   } else if (collections.length > 0) {
     blocks.push({ type: "text", text: `${collections.length} collection(s) open; none asks your actions for a report.`, style: "muted" });
   }
-  blocks.push({ type: "text", text: "Type help in a message to the bot (or /wp help) to see what else I can do.", style: "muted" });
+  blocks.push({ type: "text", text: "Type help in a message to the bot to see what else I can do.", style: "muted" });
   return reply(`Home: ${deadlines.length} deadline(s), ${actions.length} action(s), ${asks.length} report(s) asked`, blocks);
 }
 
