@@ -6,9 +6,11 @@ import { coldStart } from "./cold-start.bench.ts";
 import { collectionBench } from "./collection.bench.ts";
 import { remindersTick } from "./reminders.bench.ts";
 import { slackBench } from "./slack.bench.ts";
+import { slackLoadBench } from "./slack-load.bench.ts";
 import { planningBench } from "./planning.bench.ts";
 import { teamsBench } from "./teams.bench.ts";
 import { knowledgeBench } from "./knowledge.bench.ts";
+import { consoleBench } from "./console.bench.ts";
 import type { Figure } from "./support/measure.ts";
 
 const suites: Record<string, () => AsyncGenerator<Figure>> = {
@@ -16,9 +18,11 @@ const suites: Record<string, () => AsyncGenerator<Figure>> = {
   reminders: () => remindersTick(),
   collection: () => collectionBench(),
   slack: () => slackBench(),
+  "slack-load": () => slackLoadBench(),
   planning: () => planningBench(),
   teams: () => teamsBench(),
   knowledge: () => knowledgeBench(),
+  console: () => consoleBench(),
 };
 
 const only = process.argv.slice(2);

@@ -27,7 +27,7 @@ export const workingPartyCommands = [
       .object({ code: z.string(), qname: z.string().optional(), cname: z.string().optional(), name: z.string().optional(), tz: z.string().optional(), months: optionalCount, lead: optionalCount })
       .transform((g) => ({ code: g.code, name: nameOf(g) ?? "", timeZone: g.tz, planMonths: g.months, adoptLeadMonths: g.lead })),
     handler: async (input, { actor, deps, now }) => {
-      const wp = await createWorkingPartyAs(deps.store.db, { ...input, timeZone: input.timeZone ?? undefined }, {
+      const wp = await createWorkingPartyAs(deps.store, { ...input, timeZone: input.timeZone ?? undefined }, {
         actor: actor.ref,
         now,
         creator: { platform: actor.platform, platformUserId: actor.member.platformUserId, displayName: actor.member.displayName, delegation: actor.member.delegation },
@@ -46,7 +46,7 @@ export const workingPartyCommands = [
     examples: ["wp list", "working parties"],
     args: z.object({}),
     handler: async (_a, { deps }) => {
-      const all = (await listWorkingParties(deps.store.db)).map(summarise);
+      const all = (await listWorkingParties(deps.store.repos)).map(summarise);
       return reply(`${all.length} working ${all.length === 1 ? "party" : "parties"}`, [
         { type: "fields", fields: all.map((w) => ({ label: w.code, value: `${w.name} · ${w.timeZone} · ${w.planMonths}-month plans · adopt ${months(w.adoptLeadMonths)} before the end` })) },
       ]);
@@ -66,11 +66,26 @@ export const workingPartyCommands = [
       const target = code?.toUpperCase() ?? actor.workingParty.code;
       // The role checked by the router is the one in this conversation's working party; another one needs its own.
       if (target !== actor.workingParty.code) {
-        const role = await deps.store.db.member.findFirst({ where: { platform: actor.platform, platformUserId: actor.member.platformUserId, workingParty: { code: target } } });
+        const role = (await deps.store.repos.members.ofPerson(actor.platform, actor.member.platformUserId)).find((m) => m.workingParty.code === target);
         if (role?.role !== "secretariat") throw new InputError(`Only the secretariat of ${target} can change its settings; nothing was changed.`);
       }
-      const wp = await updateWorkingParty(deps.store.db, target, changes, { actor: actor.ref, now });
+      const wp = await updateWorkingParty(deps.store, target, changes, { actor: actor.ref, now });
       return textReply(`${wp.code} (${wp.name}): ${wp.timeZone}, ${wp.planMonths}-month plans, adopt ${months(wp.adoptLeadMonths)} before the end. Plans already made keep their dates.`, "shared");
+    },
+  }),
+  defineCommand({
+    id: "wp.use",
+    group: "Working parties",
+    summary: "Choose which of your working parties this direct conversation is about.",
+    usage: "wp use CODE",
+    examples: ["wp use LEWP"],
+    args: z.object({ code: z.string().trim().toUpperCase() }),
+    handler: async ({ code }, { actor, uow, message, now }) => {
+      if (message.conversation.kind !== "direct") throw new InputError(`In a channel, the channel's working party counts (${actor.workingParty.code}). Type wp use in a direct message to me.`);
+      // The working party was resolved from the command itself, and only among the person's own.
+      await uow.preferences.setDirectWorkingParty(actor.platform, actor.member.platformUserId, code);
+      await uow.audit.record({ workingPartyId: actor.workingParty.id, actor: actor.ref, action: "wp.use", subject: code, at: now });
+      return textReply(`From now on, in this direct conversation I act on ${code} (${actor.workingParty.name}), where you are ${actor.role}. Type wp use CODE to switch.`);
     },
   }),
   defineCommand({
@@ -83,7 +98,7 @@ export const workingPartyCommands = [
     handler: async (_a, { actor, deps, message, now }) => {
       // The link is a credential: never posted where others read it.
       if (message.conversation.kind !== "direct") throw new InputError("Type console in a direct message to me: the link signs you in, so it is not for a channel.");
-      const link = await issueSignInLink(deps.store.db, { platform: actor.platform, platformUserId: actor.member.platformUserId }, { base: publicBase(deps.config), now, actor: actor.ref });
+      const link = await issueSignInLink(deps.store, { platform: actor.platform, platformUserId: actor.member.platformUserId }, { base: publicBase(deps.config), now, actor: actor.ref });
       return reply("Your sign-in link to the web console", [
         { type: "text", text: `Open this link within ${LINK_MINUTES} minutes to sign in to the web console. It works once; type console again for a new one.` },
         { type: "text", text: link.url },

@@ -85,6 +85,7 @@ export const grammar: readonly Phrase[] = [
   // "create an action plan" is not read as a working party called AN.
   { pattern: new RegExp(String.raw`^[Cc]reate (?<code>[A-Z][A-Z0-9_-]{1,19}) ${WP_NAME}${WP_SETTINGS}$`), command: "wp.create", args: wpCreateArgs },
   { pattern: /^(?:wp list|wps|(?:list )?working parties)$/i, command: "wp.list" },
+  { pattern: /^wp use (?<code>[A-Za-z0-9_-]{2,20})$/i, command: "wp.use" },
   {
     pattern: new RegExp(
       String.raw`^(?:wp )?set(?: (?!(?:name|tz|timezone|months|lead)\b)(?<code>[A-Za-z0-9_-]{2,20}))?(?: name (?:"(?<qname>[^"]+)"|\u201c(?<cname>[^\u201d]+)\u201d))?${WP_SETTINGS}$`,
@@ -95,7 +96,7 @@ export const grammar: readonly Phrase[] = [
   { pattern: /^(?:console|web console|sign in)$/i, command: "console.link" },
 
   // Set-up: channels
-  { pattern: new RegExp(String.raw`^bind (?:this )?channel${PURPOSE}$`, "i"), command: "channels.bind" },
+  { pattern: new RegExp(String.raw`^bind (?:this )?channel(?: to (?<wp>[A-Za-z0-9_-]{2,20}))?${PURPOSE}$`, "i"), command: "channels.bind" },
   { pattern: new RegExp(String.raw`^unbind (?:this )?channel${PURPOSE}$`, "i"), command: "channels.unbind" },
   { pattern: /^(?:list )?channels$/i, command: "channels.list" },
 

@@ -84,11 +84,10 @@ export class CommandRouter {
   }
 }
 
-/** Trims, collapses whitespace and drops a leading slash command name ("/wp deadlines"). */
+/** Trims and collapses whitespace and control characters. */
 export function normalizeCommandText(text: string): string {
   return text
     .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, " ")
-    .replace(/^\s*\/wp\b/i, "")
     .replace(/\s+/g, " ")
     .trim();
 }

@@ -38,7 +38,6 @@ describe("CommandRouter", () => {
   it.each([
     ["echo 3", "echo", { n: 3 }],
     ["  ECHO   7 ", "echo", { n: 7 }],
-    ["/wp echo 2", "echo", { n: 2 }],
   ])("routes %j to %s with validated arguments", (input, id, args) => {
     const r = router.route(text(input), actor("delegate"));
     expect(r.command.id).toBe(id);

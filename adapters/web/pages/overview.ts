@@ -1,6 +1,6 @@
 /** The overview of a working party, and the list of working parties with the form to add one. */
 import type { FastifyInstance } from "fastify";
-import { createWorkingPartyAs, listWorkingParties } from "../../../src/admin/working-party.ts";
+import { createWorkingPartyAs, listWorkingParties, updateWorkingParty } from "../../../src/admin/working-party.ts";
 import { BotError } from "../../../src/core/errors.ts";
 import { collectionStatus } from "../../../src/collection/status.ts";
 import { loadSnapshot } from "../../../src/collection/snapshot.ts";
@@ -40,9 +40,25 @@ export function registerOverview(app: FastifyInstance, { rt, now }: ConsoleConte
     });
   });
 
+  // The working party's settings (the same use case as `wp set`): the secretariat's only.
+  app.post<{ Params: { wp: string }; Body: Record<string, string> }>("/wp/:wp/settings", { preHandler: app.csrfProtection }, async (request, reply) => {
+    const m = await requireWorkingParty(request, reply, ["secretariat"]);
+    if (!m) return;
+    const f = request.body ?? {};
+    const num = (v: string | undefined) => (v && /^\d+$/.test(v.trim()) ? Number(v) : v ? Number.NaN : undefined);
+    try {
+      const wp = await updateWorkingParty(rt.store, m.workingParty.code, { name: f.name || undefined, timeZone: f.timeZone || undefined, planMonths: num(f.planMonths), adoptLeadMonths: num(f.adoptLeadMonths) }, { actor: actorRef(request.person!), now: now() });
+      setNotice(reply, `Saved ${wp.code}: ${wp.timeZone}, ${wp.planMonths}-month plans, adopt ${wp.adoptLeadMonths} months before the end. Plans already made keep their dates.`);
+    } catch (e) {
+      if (!(e instanceof BotError)) throw e;
+      setNotice(reply, `${e.userMessage} Nothing was changed.`, "error");
+    }
+    return reply.redirect(`/console/wp/${m.workingParty.code}/`, 303);
+  });
+
   app.get("/working-parties", async (request, reply) => {
     if (await refuseAnonymous(request, reply)) return;
-    const all = await listWorkingParties(db);
+    const all = await listWorkingParties(rt.store.repos);
     const mine = new Map(request.memberships.map((m) => [m.workingPartyId, m.role]));
     return page(request, reply, "working-parties.eta", {
       title: "Working parties",
@@ -58,7 +74,7 @@ export function registerOverview(app: FastifyInstance, { rt, now }: ConsoleConte
     const sec = request.memberships.find((m) => m.role === "secretariat");
     const form = request.body ?? {};
     const rerender = async (errors: Record<string, string>, message: string) => {
-      const all = await listWorkingParties(db);
+      const all = await listWorkingParties(rt.store.repos);
       const mine = new Map(request.memberships.map((m) => [m.workingPartyId, m.role]));
       return page(request, reply, "working-parties.eta", { title: "Working parties", parties: all.filter((w) => mine.has(w.id)).map((w) => ({ ...w, role: mine.get(w.id) })), canCreate: Boolean(sec), form, errors, error: message }, 400);
     };
@@ -66,7 +82,7 @@ export function registerOverview(app: FastifyInstance, { rt, now }: ConsoleConte
     const num = (v: string | undefined) => (v && /^\d+$/.test(v.trim()) ? Number(v) : v ? Number.NaN : undefined);
     try {
       const wp = await createWorkingPartyAs(
-        db,
+        rt.store,
         { code: form.code ?? "", name: form.name ?? "", timeZone: form.timeZone || undefined, planMonths: num(form.planMonths), adoptLeadMonths: num(form.adoptLeadMonths) },
         { actor: actorRef(request.person!), now: now(), creator: { platform: sec.platform, platformUserId: sec.platformUserId, displayName: sec.displayName, delegation: sec.delegation } },
       );
