@@ -9,6 +9,7 @@ import { slackBench } from "./slack.bench.ts";
 import { planningBench } from "./planning.bench.ts";
 import { teamsBench } from "./teams.bench.ts";
 import { knowledgeBench } from "./knowledge.bench.ts";
+import { consoleBench } from "./console.bench.ts";
 import type { Figure } from "./support/measure.ts";
 
 const suites: Record<string, () => AsyncGenerator<Figure>> = {
@@ -19,6 +20,7 @@ const suites: Record<string, () => AsyncGenerator<Figure>> = {
   planning: () => planningBench(),
   teams: () => teamsBench(),
   knowledge: () => knowledgeBench(),
+  console: () => consoleBench(),
 };
 
 const only = process.argv.slice(2);

@@ -21,11 +21,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dir = path.join(root, "manifest/teams");
 
 /** Builds, validates and zips the package; returns the zip's path. */
-export async function packageTeams(options: { botId: string; out?: string; writeBack?: boolean }): Promise<string> {
+export async function packageTeams(options: { botId: string; out?: string; writeBack?: boolean; publicUrl?: string }): Promise<string> {
   if (!GUID.test(options.botId)) throw new Error(`MicrosoftAppId must be the Azure bot's app id (a GUID such as 9b1c2d3e-4f5a-6b7c-8d9e-0f1a2b3c4d5e), not "${options.botId}"`);
   const template = JSON.parse(fs.readFileSync(path.join(dir, "manifest.json"), "utf8")) as Record<string, unknown>;
   const commands = teamsCommandList(buildCommandSet().commands);
-  const manifest = buildTeamsManifest(template, { botId: options.botId, commands });
+  const manifest = buildTeamsManifest(template, { botId: options.botId, commands, publicUrl: options.publicUrl });
   const problems = await validateTeamsManifest(manifest);
   if (problems.length > 0) throw new Error(`manifest/teams/manifest.json is not valid:\n${problems.join("\n")}`);
   if (options.writeBack) fs.writeFileSync(path.join(dir, "manifest.json"), `${JSON.stringify(buildTeamsManifest(template, { commands }), null, 2)}\n`);
@@ -45,8 +45,10 @@ export async function packageTeamsCommand(config: Config, io: { stdout: (s: stri
     return 2;
   }
   try {
-    const zip = await packageTeams({ botId: config.MicrosoftAppId, writeBack: !out, out });
+    const zip = await packageTeams({ botId: config.MicrosoftAppId, writeBack: !out, out, publicUrl: config.PUBLIC_URL });
     io.stdout(`${path.relative(root, zip)}\n`);
+    // The console tab needs an https address Teams can frame; without one the package has no tab.
+    if (!config.PUBLIC_URL?.startsWith("https://")) io.stderr("package:teams: PUBLIC_URL is not https, so the package has no Console tab\n");
     return 0;
   } catch (e) {
     io.stderr(`package:teams: ${(e as Error).message}; nothing was written\n`);

@@ -8,6 +8,7 @@ import { Dispatcher } from "../../src/outbox/dispatcher.ts";
 import { consoleInbound } from "./inbound.ts";
 import { ConsoleMessenger } from "./messenger.ts";
 import { renderForConsole } from "./render.ts";
+import { publicBase } from "../../src/admin/console-sign-in.ts";
 
 export async function runConsoleChat(
   rt: Runtime,
@@ -20,6 +21,7 @@ export async function runConsoleChat(
   const wp = await rt.store.db.workingParty.findUnique({ where: { code: rt.config.DEFAULT_WORKING_PARTY } });
   write(`secretariat-bot — console chat${wp ? ` with ${wp.code}` : ""}, as ${options.user} (secretariat).`);
   write("Type help to see what I understand; exit or Ctrl-D to quit.");
+  write(`Web console: ${publicBase(rt.config)}/console/ (type console for a sign-in link).`);
   const rl = readline.createInterface({ input: options.input, output, prompt: "you> ", terminal: Boolean((options.input as { isTTY?: boolean }).isTTY) });
   rl.prompt();
   // Lines are handled one at a time, in order, even when pasted together.

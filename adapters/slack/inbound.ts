@@ -1,12 +1,14 @@
 /**
  * Slack payloads → IncomingMessage. Slack's text markup is turned back into what the user typed
- * (links, channel names, entities), except user mentions, kept as `<@U…>` for parseUserMention.
- * The bot's own mention is stripped from app_mention text.
+ * (links, channel names, entities); user mentions become the core's neutral member reference
+ * `@{U…}` (src/core/mention.ts). The bot's own mention is stripped from app_mention text, and a
+ * leading `/wp` from a message typed where Slack does not run slash commands (threads).
  */
 import { z } from "zod";
+import { mentionToken } from "../../src/core/mention.ts";
 import type { Attachment, Conversation, IncomingMessage, IncomingUser } from "../../src/core/message.ts";
 
-/** "<https://x|x>", "<#C1|ccwp>", "&lt;" … → plain text; "<@U1>" stays. */
+/** "<https://x|x>", "<#C1|ccwp>", "&lt;" … → plain text; "<@U1|marie>" → "@{U1}". */
 export function slackTextToPlain(text: string): string {
   return text
     .replace(/<((?:https?|mailto):[^|>]+)(?:\|[^>]*)?>/g, "$1")
@@ -14,10 +16,15 @@ export function slackTextToPlain(text: string): string {
     .replace(/<#([A-Z0-9]+)>/g, "#$1")
     .replace(/<!subteam\^[A-Z0-9]+(?:\|([^>]*))?>/g, (_m, label: string | undefined) => label ?? "@group")
     .replace(/<!(here|channel|everyone)(?:\|[^>]*)?>/g, "@$1")
-    .replace(/<@([A-Z0-9]+)\|[^>]*>/g, "<@$1>")
+    .replace(/<@([A-Z0-9]+)(?:\|[^>]*)?>/g, (_m, id: string) => mentionToken(id))
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")
     .replace(/&amp;/g, "&");
+}
+
+/** "/wp deadlines" typed as a message (in a thread, Slack posts slash commands as text) → "deadlines". */
+export function withoutSlashCommand(text: string): string {
+  return text.replace(/^\s*\/wp\b\s*/i, "");
 }
 
 /** Drops every mention of the bot (the "@bot" that addressed it) and trims. */
@@ -60,7 +67,7 @@ export function fromMessage(event: { text?: string; channel: string; files?: Sla
   return {
     platform: "slack",
     kind: "text",
-    text: slackTextToPlain(stripBotMention(event.text ?? "", botUserId)),
+    text: withoutSlashCommand(slackTextToPlain(stripBotMention(event.text ?? "", botUserId))),
     user,
     conversation: conversationOf(event.channel),
     receivedAt: now,

@@ -36,9 +36,13 @@ export function teamsCommandList(commands: readonly AnyCommand[]): ManifestComma
   return out;
 }
 
-/** The manifest with the bot id and command lists filled in. */
-export function buildTeamsManifest(template: Record<string, unknown>, options: { botId?: string; commands: ManifestCommand[] }): Record<string, unknown> {
+/**
+ * The manifest with the bot id and command lists filled in and, when the deployment has a public
+ * https URL, the web console as a personal tab (Teams shows tabs only from https domains it lists).
+ */
+export function buildTeamsManifest(template: Record<string, unknown>, options: { botId?: string; commands: ManifestCommand[]; publicUrl?: string }): Record<string, unknown> {
   const bots = (template.bots as Record<string, unknown>[] | undefined) ?? [];
+  const base = options.publicUrl?.startsWith("https://") ? options.publicUrl.replace(/\/$/, "") : undefined;
   return {
     ...template,
     bots: bots.map((b) => ({
@@ -49,5 +53,11 @@ export function buildTeamsManifest(template: Record<string, unknown>, options: {
       supportsFiles: true,
       commandLists: [{ scopes: [...BOT_SCOPES], commands: options.commands }],
     })),
+    ...(base
+      ? {
+          staticTabs: [{ entityId: "secretariat-console", name: "Console", contentUrl: `${base}/console/teams-tab`, websiteUrl: `${base}/console/`, scopes: ["personal"] }],
+          validDomains: [...new Set([...((template.validDomains as string[] | undefined) ?? []), new URL(base).host])],
+        }
+      : {}),
   };
 }

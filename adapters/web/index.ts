@@ -34,7 +34,7 @@ import { registerOverview } from "./pages/overview.ts";
 import { registerPlanPages } from "./pages/plans.ts";
 import { registerSignIn } from "./pages/sign-in.ts";
 import { page } from "./page.ts";
-import { loadPerson } from "./session.ts";
+import { loadPerson, SESSION_COOKIE } from "./session.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const VIEWS = path.join(here, "views");
@@ -44,6 +44,8 @@ export interface ConsoleOptions extends Record<string, unknown> {
   rt: Runtime;
   /** the clock; tests pass a fixed one */
   now: () => Date;
+  /** the benchmark measures rendering, not the limiter, and raises it */
+  limits?: { requestsPerMinute?: number };
 }
 
 /** What every page module receives. */
@@ -54,11 +56,11 @@ export interface ConsoleContext {
 }
 
 /** Adds the console to the shared server. */
-export function mountWebConsole(server: HttpServer, rt: Runtime, now: () => Date = () => new Date()): void {
-  server.register(webConsole, { rt, now, prefix: "/console" });
+export function mountWebConsole(server: HttpServer, rt: Runtime, now: () => Date = () => new Date(), limits?: ConsoleOptions["limits"]): void {
+  server.register(webConsole, { rt, now, limits, prefix: "/console" });
 }
 
-export const webConsole: FastifyPluginAsync<ConsoleOptions> = async (app, { rt, now }) => {
+export const webConsole: FastifyPluginAsync<ConsoleOptions> = async (app, { rt, now, limits }) => {
   const key = await consoleCookieKey(rt.store.db, () => randomBytes(32).toString("base64url"));
   const secure = (rt.config.PUBLIC_URL ?? "").startsWith("https:");
   await app.register(fastifyCookie, { secret: key });
@@ -81,8 +83,14 @@ export const webConsole: FastifyPluginAsync<ConsoleOptions> = async (app, { rt, 
     // http://127.0.0.1 in development: no HSTS unless the public URL is https.
     strictTransportSecurity: secure,
   });
-  // Per client address; sign-in has a stricter limit of its own.
-  await app.register(fastifyRateLimit, { max: 600, timeWindow: "1 minute" });
+  // Per session when signed in (behind a reverse proxy every visitor has the proxy's address), else
+  // per address; sign-in has a stricter limit of its own; the stylesheet and script are free.
+  await app.register(fastifyRateLimit, {
+    max: limits?.requestsPerMinute ?? 600,
+    timeWindow: "1 minute",
+    keyGenerator: (req) => req.cookies?.[SESSION_COOKIE] ?? req.ip,
+    allowList: (req) => req.url.startsWith("/console/assets/"),
+  });
   await app.register(fastifyCsrf, {
     sessionPlugin: "@fastify/cookie",
     cookieKey: "secretariat_csrf",

@@ -4,12 +4,11 @@
  */
 import type { FastifyRequest } from "fastify";
 import { sessionPerson, type Person } from "../../src/admin/console-sign-in.ts";
-import { membershipsOf } from "../../src/store/console-access.ts";
 import type { Runtime } from "../../src/runtime/open-runtime.ts";
 
 export const SESSION_COOKIE = "secretariat_session";
 
-export type Membership = Awaited<ReturnType<typeof membershipsOf>>[number];
+export type Membership = Awaited<ReturnType<Runtime["store"]["repos"]["members"]["ofPerson"]>>[number];
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -32,13 +31,15 @@ export function loadPerson(rt: Runtime, now: () => Date) {
     request.person = null;
     request.memberships = [];
     request.membership = undefined;
+    // The stylesheet and script are the same for everyone: no session lookup for them.
+    if (request.url.startsWith("/console/assets/")) return;
     const token = request.cookies[SESSION_COOKIE];
     request.sessionToken = token;
     if (!token) return;
     const person = await sessionPerson(rt.store.db, token, now());
     if (!person) return;
     request.person = person;
-    request.memberships = await membershipsOf(rt.store.db, person);
+    request.memberships = await rt.store.repos.members.ofPerson(person.platform, person.platformUserId);
   };
 }
 

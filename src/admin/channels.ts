@@ -51,3 +51,18 @@ export async function rememberChannel(
   if (!wp) return;
   await bindChannel(repos, { workingPartyId: wp.id, platform: c.platform, channelId: c.channelId, purpose: "general", name: c.name, conversationRef: JSON.stringify(c.ref) }, by);
 }
+
+/**
+ * A channel belongs to one working party: binding it to `workingPartyId` first removes its
+ * bindings to any other, each audited. Returns the codes it was moved from.
+ */
+export async function moveChannel(repos: Repositories, channel: { platform: string; channelId: string }, workingPartyId: number, by: ChangedBy): Promise<string[]> {
+  const from: string[] = [];
+  for (const b of await repos.channels.ofChannel(channel.platform, channel.channelId)) {
+    if (b.workingPartyId === workingPartyId) continue;
+    await unbindChannel(repos, { workingPartyId: b.workingPartyId, platform: b.platform, channelId: b.channelId, purpose: b.purpose as Purpose }, by);
+    const wp = await repos.workingParties.byId(b.workingPartyId);
+    if (wp && !from.includes(wp.code)) from.push(wp.code);
+  }
+  return from;
+}

@@ -1,9 +1,9 @@
 /** The secretariat's set-up commands in chat: which channels the bot speaks in. */
 import { z } from "zod";
 import { defineCommand } from "../core/command.ts";
-import { InputError } from "../core/errors.ts";
+import { InputError, PermissionError } from "../core/errors.ts";
 import { reply, textReply } from "../core/reply.ts";
-import { bindChannel, Purpose, unbindChannel } from "./channels.ts";
+import { bindChannel, moveChannel, Purpose, unbindChannel } from "./channels.ts";
 
 const purposeFrom = z
   .string()
@@ -15,17 +15,25 @@ export const adminCommands = [
   defineCommand({
     id: "channels.bind",
     group: "Set-up",
-    summary: "Make this channel receive the working party's reminders (or secretariat messages).",
-    usage: "bind this channel [for reminders|for the secretariat]",
-    examples: ["bind this channel", "bind this channel for the secretariat"],
-    patterns: [/^bind (?:this )?channel(?: for (?:the )?(?<purpose>reminders|secretariat|general))?$/i],
+    summary: "Make this channel receive a working party's reminders (or secretariat messages).",
+    usage: "bind this channel [to CODE] [for reminders|for the secretariat]",
+    examples: ["bind this channel", "bind this channel to LEWP", "bind this channel to LEWP for the secretariat"],
     roles: ["secretariat"],
-    args: z.object({ purpose: purposeFrom }),
-    handler: async ({ purpose }, { actor, uow, message, now }) => {
+    args: z.object({ purpose: purposeFrom, wp: z.string().trim().toUpperCase().optional() }),
+    handler: async ({ purpose, wp: code }, { actor, uow, message, now }) => {
       if (message.conversation.kind !== "channel") throw new InputError("Type this in the channel you want to bind, not in a direct message.");
-      const key = { workingPartyId: actor.workingParty.id, platform: message.platform, channelId: message.conversation.id, purpose };
-      const created = await bindChannel(uow, { ...key, name: message.conversation.name, conversationRef: message.conversation.ref }, { actor: actor.ref, at: now });
-      return textReply(created ? `This channel now receives ${actor.workingParty.code}'s ${purpose === "reminders" ? "deadline reminders" : `${purpose} messages`}.` : `This channel was already bound for ${purpose}.`, "shared");
+      const target = code && code !== actor.workingParty.code ? await uow.workingParties.get(code) : actor.workingParty;
+      if (target.id !== actor.workingParty.id) {
+        const there = await uow.members.find({ workingPartyId: target.id, platform: actor.platform, platformUserId: actor.member.platformUserId });
+        if (there?.role !== "secretariat") throw new PermissionError(`Only the secretariat of ${target.code} can bind a channel to it; nothing was changed.`);
+      }
+      const channel = { platform: message.platform, channelId: message.conversation.id };
+      const by = { actor: actor.ref, at: now };
+      const movedFrom = await moveChannel(uow, channel, target.id, by);
+      const created = await bindChannel(uow, { workingPartyId: target.id, ...channel, purpose, name: message.conversation.name, conversationRef: message.conversation.ref }, by);
+      const what = purpose === "reminders" ? "deadline reminders" : `${purpose} messages`;
+      const moved = movedFrom.length ? ` It no longer belongs to ${movedFrom.join(", ")}.` : "";
+      return textReply(created ? `This channel now receives ${target.code}'s ${what}.${moved}` : `This channel was already bound to ${target.code} for ${purpose}.`, "shared");
     },
   }),
   defineCommand({
@@ -34,7 +42,6 @@ export const adminCommands = [
     summary: "Stop sending reminders (or secretariat messages) to this channel.",
     usage: "unbind this channel [for reminders|for the secretariat]",
     examples: ["unbind this channel"],
-    patterns: [/^unbind (?:this )?channel(?: for (?:the )?(?<purpose>reminders|secretariat|general))?$/i],
     roles: ["secretariat"],
     args: z.object({ purpose: purposeFrom }),
     handler: async ({ purpose }, { actor, uow, message, now }) => {
@@ -48,7 +55,6 @@ export const adminCommands = [
     summary: "List the channels the bot speaks in for this working party.",
     usage: "channels",
     examples: ["channels"],
-    patterns: [/^(?:list )?channels$/i],
     args: z.object({}),
     handler: async (_a, { actor, uow }) => {
       const rows = await uow.channels.inWorkingParty(actor.workingParty.id);

@@ -7,8 +7,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import { audit } from "../audit/audit-log.ts";
 import { InputError, NotFoundError } from "../core/errors.ts";
-import type { Db } from "../store/index.ts";
-import { endSession, membershipsOf, pruneConsoleAccess, saveSession, saveSignInLink, signInLinkExists, touchSession, useSignInLink, type Person } from "../store/console-access.ts";
+import type { Db, Store } from "../store/index.ts";
+import { endSession, pruneConsoleAccess, saveSession, saveSignInLink, signInLinkExists, touchSession, useSignInLink, type Person } from "../store/console-access.ts";
 
 /** A link is for opening now, from the chat it was sent to, not for keeping. */
 export const LINK_MINUTES = 10;
@@ -34,8 +34,9 @@ export function isTokenShaped(token: string): boolean {
  * Issues a link for a person who is a member of at least one working party. `base` is the
  * public base URL (PUBLIC_URL, else http://127.0.0.1:PORT).
  */
-export async function issueSignInLink(db: Db, person: Person, options: { base: string; now: Date; actor: string }): Promise<{ url: string; expires: string }> {
-  const memberships = await membershipsOf(db, person);
+export async function issueSignInLink(store: Store, person: Person, options: { base: string; now: Date; actor: string }): Promise<{ url: string; expires: string }> {
+  const db = store.db;
+  const memberships = await store.repos.members.ofPerson(person.platform, person.platformUserId);
   if (memberships.length === 0) throw new NotFoundError(`${person.platform}:${person.platformUserId} is not a member of any working party; add them first (secretariat member set).`);
   const token = newToken();
   const expiresAt = new Date(options.now.getTime() + LINK_MINUTES * 60_000);

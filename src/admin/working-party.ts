@@ -1,10 +1,9 @@
 /** Creating a working party: any working party can use the bot, not only the bundled CCWP. */
 import { z } from "zod";
-import type { Db, DbTx, WorkingParty } from "../store/index.ts";
+import type { Repositories, Store, WorkingParty } from "../store/index.ts";
 import { DEFAULT_RULES } from "../reminders/rules.ts";
 import { isCivilDate } from "../time/civil-date.ts";
-import { audit } from "../audit/audit-log.ts";
-import { InputError, NotFoundError } from "../core/errors.ts";
+import { InputError } from "../core/errors.ts";
 
 /** An IANA time zone name that the runtime knows ("Europe/Brussels"). */
 export const TimeZone = z.string().refine((tz) => {
@@ -30,30 +29,13 @@ export const NewWorkingParty = z.object({
 });
 
 /** Creates a working party with the default reminder rules and, optionally, a console channel. */
-export async function createWorkingParty(db: DbTx, input: z.input<typeof NewWorkingParty>): Promise<WorkingParty> {
+export async function createWorkingParty(repos: Repositories, input: z.input<typeof NewWorkingParty>): Promise<WorkingParty> {
   const parsed = NewWorkingParty.safeParse(input);
   if (!parsed.success) throw settingsError(parsed.error);
   const wp = parsed.data;
   if (wp.adoptLeadMonths >= wp.planMonths) throw new InputError("The adoption lead must be shorter than the plan.");
-  if (await db.workingParty.findUnique({ where: { code: wp.code } })) throw new InputError(`Working party ${wp.code} exists already.`);
-  return db.workingParty.create({
-    data: {
-      code: wp.code,
-      name: wp.name,
-      timeZone: wp.timeZone,
-      planMonths: wp.planMonths,
-      adoptLeadMonths: wp.adoptLeadMonths,
-      reminderRules: { create: DEFAULT_RULES.map((r) => ({ ...r, channelIds: "[]" })) },
-      channels: wp.consoleChannel
-        ? {
-            create: [
-              { platform: "console", channelId: wp.consoleChannel, name: wp.consoleChannel, purpose: "reminders" },
-              { platform: "console", channelId: wp.consoleChannel, name: wp.consoleChannel, purpose: "secretariat" },
-            ],
-          }
-        : undefined,
-    },
-  });
+  if (await repos.workingParties.find(wp.code)) throw new InputError(`Working party ${wp.code} exists already.`);
+  return repos.workingParties.create({ ...wp, reminderRules: DEFAULT_RULES.map(({ channelIds: _all, ...rule }) => rule) });
 }
 
 /** Validates a holiday list: real YYYY-MM-DD days, sorted, no duplicates. */
@@ -87,43 +69,45 @@ function settingsError(error: z.ZodError): InputError {
 }
 
 /**
- * Creates a working party as `actor`, audited in the same transaction. When a member creates it
+ * Creates a working party as `actor`, audited in the same unit of work. When a member creates it
  * from chat or the web console, they become its secretariat, so someone can manage it.
  */
 export async function createWorkingPartyAs(
-  db: Db,
+  store: Store,
   input: z.input<typeof NewWorkingParty>,
   by: { actor: string; now: Date; creator?: { platform: string; platformUserId: string; displayName: string; delegation: string | null } },
 ): Promise<WorkingParty> {
-  return db.$transaction(async (tx) => {
+  return store.unitOfWork(async (uow) => {
     const code = String(input.code ?? "").trim().toUpperCase();
-    const wp = await createWorkingParty(tx, { consoleChannel: `#${code.toLowerCase()}`, ...input });
-    if (by.creator) await tx.member.create({ data: { workingPartyId: wp.id, ...by.creator, role: "secretariat" } });
-    await audit(tx, { workingPartyId: wp.id, actor: by.actor, action: "wp.create", subject: wp.code, detail: { ...summarise(wp) }, at: by.now });
+    const wp = await createWorkingParty(uow, { consoleChannel: `#${code.toLowerCase()}`, ...input });
+    if (by.creator) {
+      const { displayName, delegation, ...key } = by.creator;
+      await uow.members.save({ workingPartyId: wp.id, ...key }, displayName, { role: "secretariat", delegation });
+    }
+    await uow.audit.record({ workingPartyId: wp.id, actor: by.actor, action: "wp.create", subject: wp.code, detail: { ...summarise(wp) }, at: by.now });
     return wp;
   });
 }
 
-/** Every working party, by code. */
-export async function listWorkingParties(db: Db): Promise<WorkingParty[]> {
-  return db.workingParty.findMany({ orderBy: { code: "asc" } });
+/** Every working party, oldest first. */
+export async function listWorkingParties(repos: Repositories): Promise<WorkingParty[]> {
+  return repos.workingParties.list();
 }
 
 /** Changes a working party's settings, audited with what changed. */
-export async function updateWorkingParty(db: Db, code: string, changes: z.input<typeof WorkingPartySettings>, by: { actor: string; now: Date }): Promise<WorkingParty> {
+export async function updateWorkingParty(store: Store, code: string, changes: z.input<typeof WorkingPartySettings>, by: { actor: string; now: Date }): Promise<WorkingParty> {
   const parsed = WorkingPartySettings.safeParse(changes);
   if (!parsed.success) throw settingsError(parsed.error);
-  const set = Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined));
+  const set = Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined)) as z.infer<typeof WorkingPartySettings>;
   if (Object.keys(set).length === 0) throw new InputError("Name a setting to change: name, tz, months or lead.");
-  return db.$transaction(async (tx) => {
-    const wp = await tx.workingParty.findUnique({ where: { code: code.trim().toUpperCase() } });
-    if (!wp) throw new NotFoundError(`There is no working party ${code}. See: wp list`);
-    const months = (set.planMonths as number | undefined) ?? wp.planMonths;
-    const lead = (set.adoptLeadMonths as number | undefined) ?? wp.adoptLeadMonths;
+  return store.unitOfWork(async (uow) => {
+    const wp = await uow.workingParties.get(code);
+    const months = set.planMonths ?? wp.planMonths;
+    const lead = set.adoptLeadMonths ?? wp.adoptLeadMonths;
     if (lead >= months) throw new InputError("The adoption lead must be shorter than the plan.", { adoptLeadMonths: "shorter than the plan" });
-    const updated = await tx.workingParty.update({ where: { id: wp.id }, data: set });
+    const updated = await uow.workingParties.update(wp.id, set);
     const before = Object.fromEntries(Object.keys(set).map((k) => [k, (wp as Record<string, unknown>)[k]]));
-    await audit(tx, { workingPartyId: wp.id, actor: by.actor, action: "wp.set", subject: wp.code, detail: { before, after: set }, at: by.now });
+    await uow.audit.record({ workingPartyId: wp.id, actor: by.actor, action: "wp.set", subject: wp.code, detail: { before, after: set }, at: by.now });
     return updated;
   });
 }

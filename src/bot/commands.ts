@@ -3,7 +3,7 @@ import { z } from "zod";
 import { defineCommand, type AnyCommand, type CommandContext } from "../core/command.ts";
 import { NotFoundError } from "../core/errors.ts";
 import { helpReply } from "./help.ts";
-import { parseUserMention } from "./members.ts";
+import { memberReference, type MemberReference } from "../core/mention.ts";
 import { reply, textReply } from "../core/reply.ts";
 import { ROLES } from "../core/message.ts";
 import { Delegation } from "../store/index.ts";
@@ -17,7 +17,6 @@ export function coreCommands(all: () => readonly AnyCommand[]): AnyCommand[] {
       summary: "List what the bot understands, or the commands about a topic.",
       usage: "help [topic]",
       examples: ["help", "help deadlines", "help collect"],
-      patterns: [/^(?:help|\?|commands)(?:\s+(?<topic>.+))?$/i],
       args: z.object({ topic: z.string().max(100).optional() }),
       handler: async ({ topic }, ctx) => helpReply(all(), ctx.actor.role, topic),
     }),
@@ -27,7 +26,6 @@ export function coreCommands(all: () => readonly AnyCommand[]): AnyCommand[] {
       summary: "Show your role, delegation and working party.",
       usage: "whoami",
       examples: ["whoami"],
-      patterns: [/^(?:whoami|who am i\??)$/i],
       args: z.object({}),
       handler: async (_args, { actor }) =>
         reply(`You are ${actor.member.displayName}`, [
@@ -47,10 +45,9 @@ export function coreCommands(all: () => readonly AnyCommand[]): AnyCommand[] {
       group: "Members",
       summary: "Give a member a role (delegate, chair or secretariat).",
       usage: "role @user chair|secretariat|delegate",
-      examples: ["role @marie chair", "role <@U0123> secretariat"],
-      patterns: [/^role\s+(?<user>\S+)\s+(?<role>\S+)$/i],
+      examples: ["role @marie chair", "role @Marie secretariat"],
       roles: ["secretariat"],
-      args: z.object({ user: z.string().min(1).max(100).transform(parseUserMention), role: z.string().toLowerCase().pipe(z.enum(ROLES)) }),
+      args: z.object({ user: z.string().min(1).max(100).transform(memberReference), role: z.string().toLowerCase().pipe(z.enum(ROLES)) }),
       handler: async ({ user, role }, ctx) => {
         const m = await updateMember(ctx, user, { role }, "member.role");
         return textReply(`${m.displayName} is now ${role === "secretariat" ? "in the secretariat" : `a ${role}`} of ${ctx.actor.workingParty.code}.`);
@@ -62,9 +59,8 @@ export function coreCommands(all: () => readonly AnyCommand[]): AnyCommand[] {
       summary: "Set the delegation a member speaks for.",
       usage: "delegation @user XX",
       examples: ["delegation @marie FR"],
-      patterns: [/^delegation\s+(?<user>\S+)\s+(?<delegation>\S+)$/i],
       roles: ["secretariat"],
-      args: z.object({ user: z.string().min(1).max(100).transform(parseUserMention), delegation: Delegation }),
+      args: z.object({ user: z.string().min(1).max(100).transform(memberReference), delegation: Delegation }),
       handler: async ({ user, delegation }, ctx) => {
         const m = await updateMember(ctx, user, { delegation }, "member.delegation");
         return textReply(`${m.displayName} now speaks for ${delegation}.`);
@@ -73,10 +69,13 @@ export function coreCommands(all: () => readonly AnyCommand[]): AnyCommand[] {
   ];
 }
 
-async function updateMember(ctx: CommandContext, user: string, data: { role?: string; delegation?: string }, action: string) {
+async function updateMember(ctx: CommandContext, user: MemberReference, data: { role?: string; delegation?: string }, action: string) {
   const wp = ctx.actor.workingParty;
-  const member = await ctx.uow.members.findNamed(wp.id, ctx.actor.platform, user);
-  if (!member) throw new NotFoundError(`I do not know ${user} in ${wp.code} yet: they must write to me once first.`);
+  const member =
+    "userId" in user
+      ? await ctx.uow.members.find({ workingPartyId: wp.id, platform: ctx.actor.platform, platformUserId: user.userId })
+      : await ctx.uow.members.findNamed(wp.id, ctx.actor.platform, user.name);
+  if (!member) throw new NotFoundError(`I do not know ${"userId" in user ? "that member" : user.name} in ${wp.code} yet: they must write to me once first.`);
   const updated = await ctx.uow.members.update(member.id, data);
   await ctx.uow.audit.record({ workingPartyId: wp.id, actor: ctx.actor.ref, action, subject: `${member.platform}:${member.platformUserId}`, detail: data, at: ctx.now });
   return updated;

@@ -16,7 +16,6 @@ export const forwardCommand = defineCommand({
   summary: "Pass a question to the secretariat.",
   usage: "ask the secretariat: QUESTION",
   examples: ["ask the secretariat: when is the next CCWP meeting?", "ask the secretariat"],
-  patterns: [/^(?:ask|tell|forward to) (?:the )?secretariat(?:[:,]?\s+(?<question>.+))?$/i],
   args: z.object({ question: z.string().trim().min(3, "write the question (at least 3 characters)").max(2000, "at most 2,000 characters").optional() }),
   handler: async ({ question }, ctx) => {
     if (!question) {

@@ -22,7 +22,6 @@ export const homeCommand = defineCommand({
   summary: "Show your deadlines, the actions you lead, open report requests and the next adopt-by date.",
   usage: "home",
   examples: ["home"],
-  patterns: [/^(?:home|my home|dashboard)$/i],
   args: z.object({}),
   handler: async (_args, ctx) => buildHome(ctx.deps.store.db, ctx.actor, ctx.now),
 });
@@ -87,7 +86,7 @@ export async function buildHome(db: Db, actor: Actor, now: Date): Promise<Reply>
   } else if (collections.length > 0) {
     blocks.push({ type: "text", text: `${collections.length} collection(s) open; none asks your actions for a report.`, style: "muted" });
   }
-  blocks.push({ type: "text", text: "Type help in a message to the bot (or /wp help) to see what else I can do.", style: "muted" });
+  blocks.push({ type: "text", text: "Type help in a message to the bot to see what else I can do.", style: "muted" });
   return reply(`Home: ${deadlines.length} deadline(s), ${actions.length} action(s), ${asks.length} report(s) asked`, blocks);
 }
 

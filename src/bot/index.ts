@@ -4,6 +4,7 @@
 import type { CoreDeps } from "../core/command.ts";
 import { buildCommandSet } from "./command-list.ts";
 import { handleMessage, type HandleResult } from "./handle-message.ts";
+import { fallback, grammar } from "./grammar.ts";
 import { CommandRouter } from "./router.ts";
 import type { IncomingMessage } from "../core/message.ts";
 
@@ -15,7 +16,7 @@ export interface Bot {
 
 export function createBot(deps: CoreDeps): Bot {
   const set = buildCommandSet();
-  const router = new CommandRouter(set.commands, set.fallback);
+  const router = new CommandRouter(set.commands, grammar, fallback);
   return { router, deps, handle: (input) => handleMessage(input, router, deps) };
 }
 

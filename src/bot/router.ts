@@ -1,29 +1,40 @@
 /**
- * Matches text, button presses and form submissions to a command, validates the arguments with
- * the command's zod schema and checks the actor's role, in that order. Pure: no I/O.
+ * Matches text (through the grammar table), button presses and form submissions (by command id)
+ * to a command, checks the actor's role and validates the arguments with the command's zod
+ * schema, in that order. Pure: no I/O.
  */
 import type { z } from "zod";
 import type { AnyCommand } from "../core/command.ts";
 import { InputError, NotFoundError, PermissionError } from "../core/errors.ts";
 import type { Actor } from "../core/actor.ts";
 import type { IncomingMessage } from "../core/message.ts";
+import type { Phrase } from "./grammar.ts";
 
 export type Routed = { command: AnyCommand; args: unknown };
 
+/** Where text no phrase matched goes (free questions go to the knowledge base). */
+export interface Fallback {
+  command: string;
+  args(text: string): Record<string, unknown>;
+}
+
 export class CommandRouter {
   private readonly byId = new Map<string, AnyCommand>();
-
-  /** `fallback` receives text no pattern matched (free questions go to the knowledge base). */
   readonly commands: readonly AnyCommand[];
-  private readonly fallback?: { command: AnyCommand; toArgs(text: string): Record<string, unknown> };
+  readonly grammar: readonly Phrase[];
+  private readonly fallback?: Fallback;
 
-  constructor(commands: readonly AnyCommand[], fallback?: { command: AnyCommand; toArgs(text: string): Record<string, unknown> }) {
+  /** Refuses at construction a duplicate id, and a phrase or fallback naming no command. */
+  constructor(commands: readonly AnyCommand[], grammar: readonly Phrase[], fallback?: Fallback) {
     this.commands = commands;
+    this.grammar = grammar;
     this.fallback = fallback;
     for (const c of commands) {
       if (this.byId.has(c.id)) throw new Error(`command id ${c.id} registered twice`);
       this.byId.set(c.id, c);
     }
+    for (const id of [...grammar.map((p) => p.command), ...(fallback ? [fallback.command] : [])])
+      if (!this.byId.has(id)) throw new Error(`the grammar names command ${id}, which is not registered`);
   }
 
   get(id: string): AnyCommand | undefined {
@@ -62,22 +73,21 @@ export class CommandRouter {
       return { command, raw: message.kind === "action" ? message.args : message.values };
     }
     const text = normalizeCommandText(message.text);
-    for (const command of this.commands) {
-      for (const pattern of command.patterns) {
-        const m = pattern.exec(text);
-        if (m) return { command, raw: { ...(m.groups ?? {}) } };
-      }
+    for (const phrase of this.grammar) {
+      const m = phrase.pattern.exec(text);
+      if (!m) continue;
+      const groups = { ...(m.groups ?? {}) };
+      return { command: this.byId.get(phrase.command)!, raw: phrase.args ? phrase.args(groups) : groups };
     }
-    if (this.fallback) return { command: this.fallback.command, raw: this.fallback.toArgs(text) };
+    if (this.fallback) return { command: this.byId.get(this.fallback.command)!, raw: this.fallback.args(text) };
     throw new NotFoundError(`I did not understand "${truncate(text, 80)}". Type help to see what I can do.`);
   }
 }
 
-/** Trims, collapses whitespace and drops a leading slash command name ("/wp deadlines"). */
+/** Trims and collapses whitespace and control characters. */
 export function normalizeCommandText(text: string): string {
   return text
     .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, " ")
-    .replace(/^\s*\/wp\b/i, "")
     .replace(/\s+/g, " ")
     .trim();
 }

@@ -16,13 +16,18 @@ export async function workingPartyOf(rt: Pick<Runtime, "store" | "config">, code
   return wp;
 }
 
-export async function runAsOperator(ctx: CliContext, text: string, options: Record<string, unknown>): Promise<void> {
+/**
+ * Runs a chat command by id with its arguments, as the operator: the same validation, roles and
+ * audit as in chat, without turning the options into a sentence first. Bad arguments exit 2.
+ */
+export async function runAsOperator(ctx: CliContext, command: string, args: Record<string, unknown>, options: Record<string, unknown>): Promise<void> {
   await ctx.withRuntime(async (rt) => {
     const wp = await workingPartyOf(rt, options.wp as string | undefined);
     const result = await rt.bot.handle({
       platform: "console",
-      kind: "text",
-      text,
+      kind: "action",
+      command,
+      args,
       user: { id: "cli", name: "cli", claims: { role: "secretariat" } },
       conversation: { kind: "direct", id: "dm:cli" },
       workingParty: wp.code,

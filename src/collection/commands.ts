@@ -15,7 +15,6 @@ import { compileCollection } from "./compile/index.ts";
 import { findCollection } from "./find.ts";
 import { longDate, reportForm } from "./messages.ts";
 import { checkMayReport, findReportTarget, previousReport, submitReport } from "./report.ts";
-import { splitReportText } from "./report-text.ts";
 import { startCollection, startSummary } from "./start.ts";
 import { loadSnapshot } from "./snapshot.ts";
 import { collectionStatus, countLine, statusReply } from "./status.ts";
@@ -50,22 +49,13 @@ const StartArgs = z.object({
   ),
 });
 
-const SubmitArgs = z.preprocess(
-  (raw) => {
-    const r = { ...(raw as Record<string, unknown>) };
-    if (typeof r.rest === "string") Object.assign(r, splitReportText(r.rest));
-    delete r.rest;
-    return r;
-  },
-  z.object({
-    collection: optionalInt("the collection"),
-    action: ActionCodeSchema,
-    version: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).optional()),
-    ...ReportContentSchema.shape,
-  }),
-);
+const SubmitArgs = z.object({
+  collection: optionalInt("the collection"),
+  action: ActionCodeSchema,
+  version: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).optional()),
+  ...ReportContentSchema.shape,
+});
 
-const ACTION = String.raw`(?<action>[0-9A-Za-z]+(?:[.-][0-9A-Za-z]+)*)`;
 
 /** The commands, in matching order. */
 /** The collection a command names (plan N, or the open one) and its loaded state. */
@@ -82,9 +72,6 @@ export const collectionCommands: AnyCommand[] = [
     summary: "Start collecting progress reports on a plan's actions.",
     usage: "collect start plan N due YYYY-MM-DD [actions 99.1,99.2]",
     examples: ["collect start plan 99 due 2026-12-15", "collect start plan 99 due 2026-12-15 actions 99.1,99.3", "collect start"],
-    patterns: [
-      /^collect\s+start(?:\s+(?:for\s+)?(?:plan\s+)?(?<plan>\S+))?(?:\s+due\s+(?<due>\S+))?(?:\s+(?:actions?|only)\s+(?<actions>.+))?$/i,
-    ],
     roles: CHAIRS,
     args: StartArgs,
     handler: async (args, ctx) => {
@@ -119,7 +106,6 @@ export const collectionCommands: AnyCommand[] = [
     summary: "Show how many actions have reported, who is missing and who is late.",
     usage: "collect status [plan N]",
     examples: ["collect status", "collect status plan 99"],
-    patterns: [/^collect(?:ion)?\s+status(?:\s+(?:for\s+)?(?:plan\s+)?(?<plan>\S+))?$/i],
     roles: CHAIRS,
     args: PlanArgs,
     handler: async ({ plan }, ctx) => {
@@ -133,7 +119,6 @@ export const collectionCommands: AnyCommand[] = [
     summary: "Remind now the leads who have not reported, and send the chairs a digest.",
     usage: "collect chase [plan N]",
     examples: ["collect chase", "collect chase plan 99"],
-    patterns: [/^collect\s+chase(?:\s+(?:for\s+)?(?:plan\s+)?(?<plan>\S+))?$/i],
     roles: CHAIRS,
     args: PlanArgs,
     handler: async ({ plan }, ctx) => {
@@ -155,7 +140,6 @@ export const collectionCommands: AnyCommand[] = [
     summary: "Close a collection; reports arriving later are kept and marked late.",
     usage: "collect close [plan N]",
     examples: ["collect close", "collect close plan 99"],
-    patterns: [/^collect\s+close(?:\s+(?:for\s+)?(?:plan\s+)?(?<plan>\S+))?$/i],
     roles: CHAIRS,
     args: PlanArgs,
     handler: async ({ plan }, ctx) => {
@@ -173,7 +157,6 @@ export const collectionCommands: AnyCommand[] = [
     summary: "Compile the reports into a Council-style note (.docx and Markdown).",
     usage: "collect compile [plan N]",
     examples: ["collect compile", "collect compile plan 99"],
-    patterns: [/^collect\s+compile(?:\s+(?:for\s+)?(?:plan\s+)?(?<plan>\S+))?$/i],
     roles: CHAIRS,
     args: PlanArgs,
     handler: async ({ plan }, ctx) => {
@@ -196,10 +179,6 @@ export const collectionCommands: AnyCommand[] = [
     summary: "Report progress on an action you lead.",
     usage: "report CODE on track|delayed|completed|not started: SUMMARY [next: …] [risks: …]",
     examples: ["report 99.1 on track: two joint trainings held next: third in March risks: budget", "report 99.2 delayed: waiting for the Commission's study"],
-    patterns: [
-      new RegExp(String.raw`^report\s+(?:on\s+)?(?:action\s+)?${ACTION}\s+(?<status>on[\s_-]?track|delayed|completed|done|not[\s_-]?started)\s*[:—-]?\s*(?<rest>.*)$`, "i"),
-      new RegExp(String.raw`^report\s+(?:on\s+)?(?:action\s+)?${ACTION}\s+(?<status>[^:]{1,40}?)\s*:\s*(?<rest>.*)$`, "i"),
-    ],
     args: SubmitArgs,
     handler: async (args, ctx) => {
       const t = await findReportTarget(ctx, args.action, args.collection);
@@ -221,7 +200,6 @@ export const collectionCommands: AnyCommand[] = [
     summary: "Open the report form for an action you lead, filled in with its last report.",
     usage: "report CODE",
     examples: ["report 99.1"],
-    patterns: [new RegExp(String.raw`^report\s+(?:on\s+)?(?:action\s+)?${ACTION}$`, "i")],
     args: z.object({ action: ActionCodeSchema, collection: optionalInt("the collection") }),
     handler: async ({ action, collection }, ctx) => {
       const t = await findReportTarget(ctx, action, collection);

@@ -1,7 +1,8 @@
 /**
  * Commands are data, as in Hubot's CommandBus: the router matches, validates and checks roles
- * before a handler runs, and help is built from the same specs. A handler never parses text or
- * checks permissions.
+ * before a handler runs, and help is built from the same specs. How each is typed in chat is in
+ * one grammar table (src/bot/grammar.ts); buttons, forms and the CLI name a command by id. A
+ * handler never parses text or checks permissions.
  */
 import type { z } from "zod";
 import type { Config } from "../config/index.ts";
@@ -39,8 +40,6 @@ export interface CommandSpec<S extends z.ZodType = z.ZodType> {
   /** how to type it, e.g. "deadlines [this month|overdue|mine]" */
   usage: string;
   examples: string[];
-  /** text patterns; named groups become raw arguments for `args` */
-  patterns: RegExp[];
   args: S;
   /** who may run it; absent means everyone */
   roles?: readonly Role[];

@@ -1,6 +1,6 @@
 /** Chat commands of the knowledge job: `ask QUESTION`, and free text no other command matched. */
 import { z } from "zod";
-import { defineCommand, type AnyCommand } from "../core/command.ts";
+import { defineCommand } from "../core/command.ts";
 import { answerReply } from "./answer/answer-reply.ts";
 import { checkQuestion } from "./answer/answer.ts";
 import { askKnowledgeBase } from "./ask.ts";
@@ -13,7 +13,6 @@ export const askCommand = defineCommand({
   summary: "Answer a question from the strategy documents, quoting the passage and its label.",
   usage: "ask QUESTION (or just type the question)",
   examples: ["what does 3.a(ii) say?", "ask which strategy talks about Naples II?", "the three strategic objectives of the 2012 strategy"],
-  patterns: [/^(?:ask|question)\s*[:,]?\s+(?<question>.+)$/is],
   args: z.object({ question: z.string() }),
   readOnly: true,
   handler: async ({ question }, ctx) => {
@@ -23,9 +22,3 @@ export const askCommand = defineCommand({
     return answerReply(answer, outcome);
   },
 });
-
-/** Free text goes to the knowledge base. */
-export const knowledgeFallback: { command: AnyCommand; toArgs(text: string): Record<string, unknown> } = {
-  command: askCommand,
-  toArgs: (text) => ({ question: text }),
-};

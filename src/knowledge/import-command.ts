@@ -18,7 +18,6 @@ export const importCommand = defineCommand({
   summary: "Import the attached strategy document (PDF, .docx, HTML saved from EUR-Lex, text or Markdown); the same name again replaces it.",
   usage: "import this (with the file attached)",
   examples: ["import this"],
-  patterns: [/^import\s+(?:this|it|(?:the\s+)?(?:attached\s+)?(?:file|document|strategy|resolution))\s*[.!]?$/i],
   args: z.object({}),
   roles: ["secretariat"],
   handler: async (_args, ctx): Promise<Reply> => {

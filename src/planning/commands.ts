@@ -51,11 +51,6 @@ export const planningCommands: AnyCommand[] = [
     summary: "List deadlines: coming up, this month, overdue, or the ones you lead.",
     usage: "deadlines [this month|overdue|mine]",
     examples: ["deadlines", "what is due this month", "what is overdue", "my deadlines"],
-    patterns: [
-      /^(?:what is |what's |whats )?(?:due|deadlines?)(?: (?<scope>this month|next month|overdue|mine))?\??$/i,
-      /^what(?: is|'s| are)? (?<scope>overdue)\??$/i,
-      /^(?<scope>my) deadlines\??$/i,
-    ],
     args: z.object({ scope: z.string().toLowerCase().optional() }),
     handler: async ({ scope }, ctx) => {
       const db = ctx.deps.store.db;
@@ -98,7 +93,6 @@ export const planningCommands: AnyCommand[] = [
     summary: "Show the current action plan and when the next one must be adopted.",
     usage: "current plan",
     examples: ["current plan", "when must the next plan be adopted?"],
-    patterns: [/^(?:the )?(?:current|active) (?:action )?plan\??$/i, /^when (?:must|should|do we have to|will) (?:the |we )?(?:next|new) (?:action )?plan be adopted\??$/i, /^next plan\??$/i],
     args: z.object({}),
     handler: async (_args, ctx) => {
       const db = ctx.deps.store.db;
@@ -131,7 +125,6 @@ export const planningCommands: AnyCommand[] = [
     summary: "List the actions that implement a strategy objective.",
     usage: "which actions implement objective LABEL of the DOCUMENT?",
     examples: ["which actions implement objective 3.b of the 2012 strategy?"],
-    patterns: [/^(?:which|what) actions (?:implement|address|serve) (?:the )?(?:operational )?(?:objective |point )?(?<label>[\w.()]+(?: [\w.()]+)?) (?:of|in|from) (?:the )?(?<document>.+?)\??$/i],
     args: z.object({ label: z.string().trim().min(1).max(60), document: z.string().trim().min(1).max(100) }),
     handler: async ({ label, document }, ctx) => {
       const db = ctx.deps.store.db;
@@ -165,7 +158,6 @@ export const planningCommands: AnyCommand[] = [
     summary: "Show an action: terms of reference, lead, deadlines and the objectives it implements.",
     usage: "action CODE",
     examples: ["action 22", "action 12.1"],
-    patterns: [/^action (?<code>[A-Za-z0-9._/-]+)\??$/i],
     args: z.object({ code: Code, plan: z.coerce.number().int().min(1).optional() }),
     handler: async ({ code, plan }, ctx) => {
       const a = await findAction(ctx, code, plan);
@@ -200,7 +192,6 @@ export const planningCommands: AnyCommand[] = [
     summary: "Mark an action done (the secretariat, or the lead's delegation).",
     usage: "done CODE",
     examples: ["done 22", "mark 12.1 done"],
-    patterns: [/^done (?<code>[A-Za-z0-9._/-]+)$/i, /^mark (?:action )?(?<code>[A-Za-z0-9._/-]+) (?:as )?done$/i],
     args: z.object({ code: Code, plan: z.coerce.number().int().min(1).optional() }),
     handler: async ({ code, plan }, ctx) => {
       const a = await findAction(ctx, code, plan);
@@ -228,7 +219,6 @@ export const planningCommands: AnyCommand[] = [
     summary: "Get the calendar feed URL of the deadlines (whole working party, a plan, or a delegation).",
     usage: "calendar [plan N|XX]",
     examples: ["calendar", "calendar plan 1", "calendar FR"],
-    patterns: [/^calendar(?: (?:plan (?<plan>\d+)|(?<delegation>[A-Za-z]{2,8})))?$/i],
     args: z.object({ plan: z.coerce.number().int().min(1).optional(), delegation: z.string().toUpperCase().regex(/^[A-Z]{2,8}$/).optional() }),
     handler: async ({ plan, delegation }, ctx) => {
       const db = ctx.deps.store.db;
@@ -251,7 +241,6 @@ export const planningCommands: AnyCommand[] = [
     summary: "Picture of the plans, adopt-by dates, deadlines and presidencies.",
     usage: "timeline",
     examples: ["timeline"],
-    patterns: [/^(?:show (?:the |me the )?)?timeline$/i],
     args: z.object({}),
     handler: async (_args, ctx) => {
       const wp = ctx.actor.workingParty;
@@ -271,7 +260,6 @@ export const planningCommands: AnyCommand[] = [
     summary: "The Council presidency and trio in office, the next hand-over and the deadlines in the term.",
     usage: "presidency",
     examples: ["presidency", "who holds the presidency?"],
-    patterns: [/^(?:the )?presidency\??$/i, /^(?:who|which country) (?:holds|has) the presidency\??$/i],
     args: z.object({}),
     handler: async (_args, ctx) => {
       const t = today(ctx);

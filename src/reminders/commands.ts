@@ -30,7 +30,6 @@ export const reminderCommands = [
     summary: "Show the reminder rules, delivery time and holidays.",
     usage: "reminder rules",
     examples: ["reminder rules", "reminders"],
-    patterns: [/^(?:reminder rules|reminders(?: rules| settings)?|show reminders)$/i],
     args: z.object({}),
     handler: async (_a, ctx) => {
       const s = await reminderSettings(ctx.deps.store.db, ctx.actor.workingParty);
@@ -48,7 +47,6 @@ export const reminderCommands = [
     summary: "List the reminders the bot will send in the next 30 days.",
     usage: "upcoming reminders",
     examples: ["upcoming reminders", "reminders upcoming"],
-    patterns: [/^(?:upcoming reminders|reminders upcoming|next reminders)$/i],
     args: z.object({}),
     handler: async (_a, ctx) => {
       const wp = ctx.actor.workingParty;
@@ -70,11 +68,6 @@ export const reminderCommands = [
     summary: "Add a reminder rule.",
     usage: "reminder add N days before|on the day|N days after [every N days] [at HH:MM] | escalate after N working days",
     examples: ["reminder add 7 days before", "reminder add on the day at 08:30", "reminder add 1 day after every 7 days", "escalate after 5 working days"],
-    patterns: [
-      /^(?:add )?reminder(?: add)? (?<days>\d+) days? (?<kind>before|after)(?: every (?<repeat>\d+) days?)?(?: at (?<time>\S+))?$/i,
-      /^(?:add )?reminder(?: add)? (?<kind>on) the (?:due )?day(?: at (?<time>\S+))?$/i,
-      /^(?<kind>escalate) after (?<days>\d+) working days?(?: at (?<time>\S+))?$/i,
-    ],
     roles: ["secretariat"],
     args: z.object({
       kind: z.string().toLowerCase().pipe(z.enum(["before", "on", "after", "escalate"])),
@@ -103,7 +96,6 @@ export const reminderCommands = [
     summary: "Remove a reminder rule by its number.",
     usage: "reminder remove N",
     examples: ["reminder remove 3"],
-    patterns: [/^(?:reminder remove|remove reminder|delete reminder) #?(?<id>\S+)$/i],
     roles: ["secretariat"],
     args: z.object({ id: z.coerce.number().int().positive("a rule number from: reminder rules") }),
     handler: async ({ id }, ctx) => {
@@ -119,7 +111,6 @@ export const reminderCommands = [
     summary: "Set the local time every reminder goes out.",
     usage: "reminders at HH:MM",
     examples: ["reminders at 08:30"],
-    patterns: [/^reminders? (?:time|at) (?<time>\S+)$/i],
     roles: ["secretariat"],
     args: z.object({ time: DeliveryTime }),
     handler: async ({ time }, ctx) => {
@@ -137,9 +128,8 @@ export const reminderCommands = [
     summary: "Add or remove a holiday on which no reminder goes out.",
     usage: "holiday add|remove YYYY-MM-DD",
     examples: ["holiday add 2026-12-24", "holiday remove 2026-12-24"],
-    patterns: [/^holidays? (?<op>add|remove) (?<days>.+)$/i],
     roles: ["secretariat"],
-    args: z.object({ op: z.string().toLowerCase().pipe(z.enum(["add", "remove"])), days: z.string().max(2000).transform((s) => s.split(/[\s,]+/).filter(Boolean)) }),
+    args: z.object({ op: z.string().toLowerCase().pipe(z.enum(["add", "remove"])), days: z.array(z.string().max(40)).min(1, "at least one day, YYYY-MM-DD").max(366) }),
     handler: async ({ op, days }, ctx) => {
       const wp = ctx.actor.workingParty;
       const given = normaliseHolidays(days);

@@ -19,7 +19,8 @@ export const workingPartySeeder: Seeder = {
     if (await db.workingParty.findUnique({ where: { code: "CCWP" } })) return;
     // loaded here: a seeded database never needs the admin job (see seeders.ts)
     const { createWorkingParty } = await import("../admin/working-party.ts");
-    await createWorkingParty(db, {
+    const { repositoriesOn } = await import("../store/repositories.ts");
+    await createWorkingParty(repositoriesOn(db), {
       code: "CCWP",
       name: "Law Enforcement Working Party – Customs (formerly Customs Cooperation Working Party)",
       timeZone: "Europe/Brussels",

@@ -48,6 +48,9 @@ export async function touchSession(db: Db, tokenHash: string, now: Date, idleMs:
     await db.consoleSession.update({ where: { id: row.id }, data: { endedAt: now } });
     return null;
   }
+  // Written at most once a minute: the idle timeout needs no finer clock, and most pages then
+  // cost no write at all.
+  if (now.getTime() - row.lastSeenAt.getTime() < 60_000) return row;
   return db.consoleSession.update({ where: { id: row.id }, data: { lastSeenAt: now } });
 }
 
@@ -59,15 +62,6 @@ export async function endSession(db: DbTx, tokenHash: string, now: Date): Promis
 export async function pruneConsoleAccess(db: DbTx, before: Date): Promise<void> {
   await db.consoleSignIn.deleteMany({ where: { expiresAt: { lt: before } } });
   await db.consoleSession.deleteMany({ where: { OR: [{ expiresAt: { lt: before } }, { endedAt: { lt: before } }] } });
-}
-
-/** Every working party a person is a member of, with their role there, by working party code. */
-export async function membershipsOf(db: Db, person: Person) {
-  return db.member.findMany({
-    where: { platform: person.platform, platformUserId: person.platformUserId },
-    include: { workingParty: true },
-    orderBy: { workingParty: { code: "asc" } },
-  });
 }
 
 /**

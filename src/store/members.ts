@@ -38,6 +38,11 @@ export class MemberRepository {
     );
   }
 
+  /** Every membership of one person (one row per working party), with its working party, by code. */
+  ofPerson(platform: string, platformUserId: string) {
+    return this.db.member.findMany({ where: { platform, platformUserId }, include: { workingParty: true }, orderBy: { workingParty: { code: "asc" } } });
+  }
+
   /** Every member of a working party, oldest first. */
   inWorkingParty(workingPartyId: number): Promise<Member[]> {
     return this.db.member.findMany({ where: { workingPartyId }, orderBy: { id: "asc" } });

@@ -6,6 +6,7 @@
 import { AuditRepository } from "./audit.ts";
 import { ChannelRepository } from "./channels.ts";
 import { MemberRepository } from "./members.ts";
+import { PreferenceRepository } from "./preferences.ts";
 import type { DbTx } from "./store.ts";
 import { WorkingPartyRepository } from "./working-parties.ts";
 
@@ -14,6 +15,7 @@ export interface Repositories {
   members: MemberRepository;
   channels: ChannelRepository;
   audit: AuditRepository;
+  preferences: PreferenceRepository;
 }
 
 /** The repositories over one client. Cheap: a unit of work makes its own set. */
@@ -23,5 +25,6 @@ export function repositoriesOn(db: DbTx): Repositories {
     members: new MemberRepository(db),
     channels: new ChannelRepository(db),
     audit: new AuditRepository(db),
+    preferences: new PreferenceRepository(db),
   };
 }

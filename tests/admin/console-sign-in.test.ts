@@ -22,7 +22,7 @@ describe("console sign-in", () => {
   it("opens one session per link: the same link again is refused", async () => {
     rt = await testRuntime();
     await member("U1");
-    const link = await issueSignInLink(rt.store.db, { platform: "slack", platformUserId: "U1" }, { base: "http://127.0.0.1:3000/", now: t0, actor: "cli" });
+    const link = await issueSignInLink(rt.store, { platform: "slack", platformUserId: "U1" }, { base: "http://127.0.0.1:3000/", now: t0, actor: "cli" });
     expect(link.url).toMatch(/^http:\/\/127\.0\.0\.1:3000\/console\/sign-in\//);
     expect(link.expires).toBe(at(LINK_MINUTES).toISOString());
     const { sessionToken, person } = await openSession(rt.store.db, tokenOf(link.url), at(1));
@@ -35,7 +35,7 @@ describe("console sign-in", () => {
   it("refuses an expired link and a forged one, opening no session", async () => {
     rt = await testRuntime();
     await member("U1");
-    const link = await issueSignInLink(rt.store.db, { platform: "slack", platformUserId: "U1" }, { base: "http://x", now: t0, actor: "cli" });
+    const link = await issueSignInLink(rt.store, { platform: "slack", platformUserId: "U1" }, { base: "http://x", now: t0, actor: "cli" });
     await expect(openSession(rt.store.db, tokenOf(link.url), at(LINK_MINUTES))).rejects.toThrow(/already used or has expired/);
     await expect(openSession(rt.store.db, "A".repeat(43), at(1))).rejects.toThrow(/not a sign-in link the bot issued/);
     await expect(openSession(rt.store.db, "../../etc/passwd", at(1))).rejects.toThrow(/not a sign-in link the bot issued/);
@@ -45,7 +45,7 @@ describe("console sign-in", () => {
   it("ends a session left idle, one past its absolute end, and one signed out", async () => {
     rt = await testRuntime();
     await member("U1");
-    const open = async (m: number) => openSession(rt!.store.db, tokenOf((await issueSignInLink(rt!.store.db, { platform: "slack", platformUserId: "U1" }, { base: "http://x", now: at(m), actor: "cli" })).url), at(m));
+    const open = async (m: number) => openSession(rt!.store.db, tokenOf((await issueSignInLink(rt!.store, { platform: "slack", platformUserId: "U1" }, { base: "http://x", now: at(m), actor: "cli" })).url), at(m));
     const idle = await open(0);
     expect(await sessionPerson(rt.store.db, idle.sessionToken, at(IDLE_MINUTES))).not.toBeNull();
     expect(await sessionPerson(rt.store.db, idle.sessionToken, at(2 * IDLE_MINUTES + 1))).toBeNull();
@@ -63,7 +63,7 @@ describe("console sign-in", () => {
 
   it("gives a link only to members, and only in a direct message", async () => {
     rt = await testRuntime();
-    await expect(issueSignInLink(rt.store.db, { platform: "slack", platformUserId: "U404" }, { base: "http://x", now: t0, actor: "cli" })).rejects.toThrow(/not a member/);
+    await expect(issueSignInLink(rt.store, { platform: "slack", platformUserId: "U404" }, { base: "http://x", now: t0, actor: "cli" })).rejects.toThrow(/not a member/);
     const dm = await rt.bot.handle(consoleText("console", "alice", { role: "chair" }));
     expect(replyToPlainText(dm.replies[0]!)).toMatch(/http:\/\/127\.0\.0\.1:3000\/console\/sign-in\/[A-Za-z0-9_-]{43}/);
     const inChannel = await rt.bot.handle({ ...consoleText("console", "alice"), conversation: { kind: "channel", id: "#ccwp" } });

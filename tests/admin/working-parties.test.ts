@@ -29,6 +29,7 @@ describe("working parties from chat", () => {
   it("reads a bare name and, after Slack's /wp, a capitalised code", async () => {
     rt = await testRuntime();
     expect(await say("wp create JHA Justice and Home Affairs", "sofia", { role: "secretariat" })).toMatch(/Created JHA \(Justice and Home Affairs\)/);
+    await say("wp use CCWP", "sofia");
     expect(await say('create COSI "Standing Committee on Internal Security" lead 1', "sofia", { role: "secretariat" })).toMatch(/Created COSI .*adopted 1 month before/);
     // Lower-case words after "create" are not a working party.
     expect(await say("create an action plan", "sofia", { role: "secretariat" })).not.toMatch(/Created/);
@@ -47,7 +48,10 @@ describe("working parties from chat", () => {
   it("lists them and changes settings of this one or, as its secretariat, another", async () => {
     rt = await testRuntime();
     await say('wp create LEWP "Law Enforcement Working Party"', "sofia", { role: "secretariat" });
-    expect(await say("wp list")).toMatch(/CCWP[\s\S]*LEWP: Law Enforcement Working Party · Europe\/Brussels · 18-month plans/);
+    expect(await say("wp list", "bob")).toMatch(/CCWP[\s\S]*LEWP: Law Enforcement Working Party · Europe\/Brussels · 18-month plans/);
+    // Sofia is in CCWP and LEWP now: her direct messages say which.
+    expect(await say("wp set months 12 lead 1", "sofia", { role: "secretariat" })).toMatch(/Which working party/);
+    await say("wp use CCWP", "sofia");
     expect(await say("wp set months 12 lead 1", "sofia", { role: "secretariat" })).toMatch(/^CCWP .*12-month plans, adopt 1 month before the end/);
     expect(await say('wp set LEWP name "LEWP – Customs" tz Europe/Paris', "sofia")).toMatch(/^LEWP \(LEWP – Customs\): Europe\/Paris/);
     // Bob is secretariat of CCWP only: LEWP is not his to change.

@@ -69,7 +69,6 @@ describe("handleMessage", () => {
       summary: "Write, then fail.",
       usage: "fail",
       examples: [],
-      patterns: [/^fail$/],
       args: z.object({}),
       handler: async (_a, ctx) => {
         await ctx.uow.audit.record({ actor: ctx.actor.ref, action: "test.change" });
@@ -77,7 +76,7 @@ describe("handleMessage", () => {
         throw new InputError("That cannot be done after all.");
       },
     });
-    const router = new CommandRouter([writesThenFails]);
+    const router = new CommandRouter([writesThenFails], [{ pattern: /^fail$/, command: "test.fails" }]);
     const r = await handleMessage(consoleText("fail", "failing-user"), router, rt.deps);
     expect(r.replies[0]!.tone).toBe("error");
     expect(r.deliveryIds).toEqual([]);

@@ -33,7 +33,7 @@ describe("secretariat ask", () => {
   });
 
   it("reads one question per line from stdin and answers each on its own line", async () => {
-    const input = "objective 2.c of the 2023 resolution\n\nwho won the football match yesterday?\n<!channel>\n";
+    const input = "objective 2.c of the 2023 resolution\n\nwho won the football match yesterday?\n@channel\n";
     const r = await runCli(["ask", "--json"], { env, input });
     expect(r.code).toBe(0);
     const out = lines(r.stdout);
@@ -41,7 +41,7 @@ describe("secretariat ask", () => {
     expect(out[0]!.sources[0]!.label).toBe("HEREBY RESOLVES 2.c");
     expect(out[1]!.answer).toBe("The documents do not answer this question.");
     expect(out[2]!.answer).toMatch(/Ask a question about the strategies/);
-    expect(r.stdout).not.toContain("<!channel>\"");
+    expect(r.stdout).not.toContain("@channel\"");
   });
 
   it("prints a readable answer without --json", async () => {

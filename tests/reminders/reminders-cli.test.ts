@@ -88,6 +88,10 @@ describe("secretariat reminders", () => {
     [["reminders", "tick", "--now", "yesterday"], /--now: an ISO date-time/],
     [["reminders", "list", "--from", "2026-02-30"], /--from: a date YYYY-MM-DD/],
     [["reminders", "list", "--wp", "NOPE"], /There is no working party NOPE; the working parties are CCWP/],
+    // called by id, so a bad option is a usage error, never a question for the documents
+    [["reminders", "holiday", "delete", "2026-12-24"], /op: .*Usage: holiday add\|remove/],
+    [["reminders", "add", "--kind", "sideways", "--days", "3"], /kind: .*Usage: reminder add/],
+    [["reminders", "add"], /kind: .*Usage: reminder add/],
   ])("refuses %j with one line", async (args, message) => {
     const r = await runCli(args as string[], { env: { DATABASE_URL: (await seededDatabase("sqlite")).url } });
     expect(r.code).toBe(2);

@@ -29,7 +29,7 @@ export async function startConsole(kind: "sqlite" | "postgresql" = "sqlite", at 
     rt,
     base,
     clock,
-    link: async (platform, user) => (await issueSignInLink(rt.store.db, { platform, platformUserId: user }, { base, now: clock.now, actor: "test" })).url,
+    link: async (platform, user) => (await issueSignInLink(rt.store, { platform, platformUserId: user }, { base, now: clock.now, actor: "test" })).url,
     async close() {
       await server.close();
       await rt.dispose();

@@ -42,7 +42,7 @@ export function registerOverview(app: FastifyInstance, { rt, now }: ConsoleConte
 
   app.get("/working-parties", async (request, reply) => {
     if (await refuseAnonymous(request, reply)) return;
-    const all = await listWorkingParties(db);
+    const all = await listWorkingParties(rt.store.repos);
     const mine = new Map(request.memberships.map((m) => [m.workingPartyId, m.role]));
     return page(request, reply, "working-parties.eta", {
       title: "Working parties",
@@ -58,7 +58,7 @@ export function registerOverview(app: FastifyInstance, { rt, now }: ConsoleConte
     const sec = request.memberships.find((m) => m.role === "secretariat");
     const form = request.body ?? {};
     const rerender = async (errors: Record<string, string>, message: string) => {
-      const all = await listWorkingParties(db);
+      const all = await listWorkingParties(rt.store.repos);
       const mine = new Map(request.memberships.map((m) => [m.workingPartyId, m.role]));
       return page(request, reply, "working-parties.eta", { title: "Working parties", parties: all.filter((w) => mine.has(w.id)).map((w) => ({ ...w, role: mine.get(w.id) })), canCreate: Boolean(sec), form, errors, error: message }, 400);
     };
@@ -66,7 +66,7 @@ export function registerOverview(app: FastifyInstance, { rt, now }: ConsoleConte
     const num = (v: string | undefined) => (v && /^\d+$/.test(v.trim()) ? Number(v) : v ? Number.NaN : undefined);
     try {
       const wp = await createWorkingPartyAs(
-        db,
+        rt.store,
         { code: form.code ?? "", name: form.name ?? "", timeZone: form.timeZone || undefined, planMonths: num(form.planMonths), adoptLeadMonths: num(form.adoptLeadMonths) },
         { actor: actorRef(request.person!), now: now(), creator: { platform: sec.platform, platformUserId: sec.platformUserId, displayName: sec.displayName, delegation: sec.delegation } },
       );

@@ -27,7 +27,7 @@ export function registerConsole(program: Command, ctx: CliContext): void {
     .action(async (raw: Record<string, unknown>) => {
       const o = parseOptions(Options, raw);
       await ctx.withRuntime(async (rt) => {
-        const link = await asCliInput(() => issueSignInLink(rt.store.db, { platform: o.platform, platformUserId: o.user }, { base: publicBase(rt.config), now: ctx.io.now(), actor: "cli" }));
+        const link = await asCliInput(() => issueSignInLink(rt.store, { platform: o.platform, platformUserId: o.user }, { base: publicBase(rt.config), now: ctx.io.now(), actor: "cli" }));
         emit(ctx.io, Boolean(o.json), link, () => `${link.url}\n(single use; expires ${link.expires})`);
       });
     });

@@ -88,13 +88,14 @@ export function registerReminders(program: Command, ctx: CliContext): void {
       });
     });
 
-  const viaBot = (name: string, description: string, toText: (o: Record<string, unknown>, args: string[]) => string, options: [string, string][] = [], args = "") => {
+  // The settings commands are the chat commands, called by id with the options as arguments.
+  const byId = (name: string, description: string, command: string, toArgs: (o: Record<string, unknown>, args: string[]) => Record<string, unknown>, options: [string, string][] = [], args = "") => {
     const c = reminders.command(`${name}${args ? ` ${args}` : ""}`).description(description).option("--wp <code>", "working party").option("--json", "print the bot's reply as JSON");
     for (const [flag, help] of options) c.option(flag, help);
     c.action(async (...params: unknown[]) => {
-      const positional = params.slice(0, -2) as string[];
+      const positional = params.slice(0, -2) as (string | string[])[];
       const raw = params.at(-2) as Record<string, unknown>;
-      await runAsOperator(ctx, toText(raw, positional.flat()), raw);
+      await runAsOperator(ctx, command, toArgs(raw, positional.flat()), raw);
     });
   };
   reminders
@@ -104,26 +105,22 @@ export function registerReminders(program: Command, ctx: CliContext): void {
     .option("--json", "print {workingParty, timeZone, reminderTime, catchUpHours, holidays, rules: [{id, kind, offsetDays, repeatDays, time, workingDaysOnly, channels, text}]}")
     .action(async (raw: Record<string, unknown>) => {
       const o = parseOptions(z.object({ wp: z.string().optional(), json: z.boolean().optional() }), raw);
-      if (!o.json) return runAsOperator(ctx, "reminder rules", raw);
+      if (!o.json) return runAsOperator(ctx, "reminders.rules", {}, raw);
       await ctx.withRuntime(async (rt) => emit(ctx.io, true, await reminderSettings(rt.store.db, await workingPartyOf(rt, o.wp)), () => ""));
     });
-  viaBot(
+  byId(
     "add",
     "add a rule: --kind before|on|after|escalate [--days N] [--repeat N] [--time HH:MM]",
-    (o) => {
-      const k = String(o.kind ?? "");
-      if (k === "on") return `reminder add on the day${o.time ? ` at ${o.time}` : ""}`;
-      if (k === "escalate") return `escalate after ${o.days ?? ""} working days${o.time ? ` at ${o.time}` : ""}`;
-      return `reminder add ${o.days ?? ""} days ${k}${o.repeat ? ` every ${o.repeat} days` : ""}${o.time ? ` at ${o.time}` : ""}`;
-    },
+    "reminders.add",
+    (o) => ({ kind: o.kind, days: o.days, repeat: o.repeat, time: o.time }),
     [
       ["--kind <kind>", "before | on | after | escalate"],
       ["--days <n>", "days before/after, or working days overdue for escalate"],
       ["--repeat <n>", "after: repeat every N days while open"],
-      ["--time <HH:MM>", "local delivery time (default 09:00)"],
+      ["--time <HH:MM>", "local delivery time (default: the working party's reminder time)"],
     ],
   );
-  viaBot("remove", "remove rule ID", (_o, a) => `reminder remove ${a[0] ?? ""}`, [], "<id>");
-  viaBot("time", "set the local delivery time of every rule", (_o, a) => `reminders at ${a[0] ?? ""}`, [], "<HH:MM>");
-  viaBot("holiday", "add or remove holidays: holiday add|remove YYYY-MM-DD...", (_o, a) => `holiday ${a.join(" ")}`, [], "<op> <days...>");
+  byId("remove", "remove rule ID", "reminders.remove", (_o, a) => ({ id: a[0] }), [], "<id>");
+  byId("time", "set the local delivery time of every rule", "reminders.time", (_o, a) => ({ time: a[0] }), [], "<HH:MM>");
+  byId("holiday", "add or remove holidays: holiday add|remove YYYY-MM-DD...", "reminders.holiday", (_o, a) => ({ op: a[0], days: a.slice(1) }), [], "<op> <days...>");
 }

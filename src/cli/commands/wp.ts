@@ -38,7 +38,7 @@ export function registerWorkingParty(program: Command, ctx: CliContext): void {
     .action(async (code: string, name: string, o: { tz: string; months: number; lead: number; json?: boolean }) => {
       await ctx.withRuntime(async (rt) => {
         const created = await asCliInput(() =>
-          createWorkingPartyAs(rt.store.db, { code, name, timeZone: o.tz, planMonths: o.months, adoptLeadMonths: o.lead }, { actor: "cli", now: ctx.io.now() }),
+          createWorkingPartyAs(rt.store, { code, name, timeZone: o.tz, planMonths: o.months, adoptLeadMonths: o.lead }, { actor: "cli", now: ctx.io.now() }),
         );
         emit(ctx.io, Boolean(o.json), summarise(created), () => `created ${text(summarise(created))}`);
       });
@@ -48,7 +48,7 @@ export function registerWorkingParty(program: Command, ctx: CliContext): void {
     .option("--json", "a JSON array")
     .action(async (o: { json?: boolean }) => {
       await ctx.withRuntime(async (rt) => {
-        const all = (await listWorkingParties(rt.store.db)).map(summarise);
+        const all = (await listWorkingParties(rt.store.repos)).map(summarise);
         emit(ctx.io, Boolean(o.json), all, () => all.map(text).join("\n"));
       });
     });
@@ -63,7 +63,7 @@ export function registerWorkingParty(program: Command, ctx: CliContext): void {
     .action(async (code: string, o: { name?: string; tz?: string; months?: number; lead?: number; json?: boolean }) => {
       await ctx.withRuntime(async (rt) => {
         const updated = await asCliInput(() =>
-          updateWorkingParty(rt.store.db, code, { name: o.name, timeZone: o.tz, planMonths: o.months, adoptLeadMonths: o.lead }, { actor: "cli", now: ctx.io.now() }),
+          updateWorkingParty(rt.store, code, { name: o.name, timeZone: o.tz, planMonths: o.months, adoptLeadMonths: o.lead }, { actor: "cli", now: ctx.io.now() }),
         );
         emit(ctx.io, Boolean(o.json), summarise(updated), () => text(summarise(updated)));
       });

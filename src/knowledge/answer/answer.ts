@@ -3,6 +3,7 @@
  * the result as the CLI's JSON line and as a chat reply (quote with its source, the next best
  * sources, or a plain "the documents do not answer" with a button to ask the secretariat).
  */
+import { MENTION_TOKEN } from "../../core/mention.ts";
 import { InputError } from "../../core/errors.ts";
 import type { Hit, KnowledgeIndex, SearchOutcome } from "../index/knowledge-index.ts";
 import { terms } from "../index/terms.ts";
@@ -35,12 +36,14 @@ export interface Answer {
 export const DECLINE_TEXT = "The documents do not answer this question.";
 
 /**
- * Removes what would notify people when echoed: Slack's <!channel>, <!here>, <@U123>, <#C1>
- * and typed @here, @channel, @everyone, @all.
+ * Removes what is no part of a question: mentions of members (the core's `@{id}`, see
+ * src/core/mention.ts) and the words that notify everyone, @here, @channel, @everyone, @all.
+ * Platform markup never gets here (the adapters translate it) and the renderers escape what is
+ * echoed, so nothing here is about one platform.
  */
 export function neutraliseMentions(text: string): string {
   return text
-    .replace(/<[!@#][^>]*>/g, " ")
+    .replace(MENTION_TOKEN, " ")
     .replace(/(?<![\w.])@(?:here|channel|everyone|all|room|team)\b/gi, " ")
     .replace(/\s+/g, " ")
     .trim();

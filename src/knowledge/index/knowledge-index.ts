@@ -10,6 +10,7 @@ import { answerProbability, fittedDeclineModel, type DeclineModel } from "../dec
 import { PREAMBLE_LABEL } from "../import/label-passages.ts";
 import { fieldAcronyms, type Acronyms } from "./acronyms.ts";
 import { fuse } from "./fusion.ts";
+import { TitleIndex } from "./title-index.ts";
 import { LabelTable } from "./label-lookup.ts";
 import { LIST_POOL, withList } from "./lists.ts";
 import { QueryReader, WordFinder, type QueryGroup } from "./query-terms.ts";
@@ -51,7 +52,7 @@ export class KnowledgeIndex {
   private readonly byDoc = new Map<string, Entry[]>();
   private readonly docs = new Map<string, IndexDocument>();
   private readonly df = new Map<string, number>();
-  private readonly titleTerms = new Map<string, string[]>();
+  private readonly titles = new TitleIndex();
   private readonly labels: LabelTable;
   private readonly reader: QueryReader;
   private readonly decline: DeclineModel;
@@ -64,7 +65,7 @@ export class KnowledgeIndex {
     this.decline = options.decline ?? fittedDeclineModel();
     for (const d of documents) {
       this.docs.set(d.slug, d);
-      for (const t of new Set(terms(d.title))) (this.titleTerms.get(t) ?? this.titleTerms.set(t, []).get(t)!).push(d.slug);
+      this.titles.add(d);
     }
     this.search = new MiniSearch({
       fields: ["text", "headings", "label"],
@@ -137,7 +138,7 @@ export class KnowledgeIndex {
 
     // a label asked of a document named by its title ("objective 9 of the IPR action plan") is
     // looked up in that document only, as one named by its year is
-    const byTitle = refDocs.length === 0 && refs.length > 0 ? this.namedByTitle(question) : [];
+    const byTitle = refDocs.length === 0 && refs.length > 0 ? this.titles.named(question, (t) => this.df.get(t) ?? 0) : [];
     const labelDocs = byTitle.length === 1 ? byTitle : refDocs;
     const labelScope = labelDocs === refDocs ? inScope : (slug: string) => slug === byTitle[0];
     const labelled = this.labels.lookup(refs, question, labelScope, textScore, labelDocs);
@@ -189,7 +190,7 @@ export class KnowledgeIndex {
       all = all.filter((t) => (this.df.get(t) ?? 0) <= COMMON_SHARE * this.size).sort((a, b) => (this.df.get(a) ?? 0) - (this.df.get(b) ?? 0)).slice(0, LARGE_INDEX_TERMS);
     }
     if (all.length === 0) return [];
-    const docBoost = this.titleBoost(question);
+    const docBoost = this.titles.boost(question);
     const docTerm = (e: Entry) => groups.some((g) => g.primary === stem(this.docs.get(e.documentSlug)!.kind) || g.primary === String(this.docs.get(e.documentSlug)!.year));
     const found = this.search
       .search(all.join(" "), {
@@ -229,35 +230,6 @@ export class KnowledgeIndex {
       out.push({ id: e.id, score: dot });
     }
     return out.sort((a, b) => b.score - a.score).slice(0, 20);
-  }
-
-  /** Documents whose title has a word of the question that no other title has (kinds of document aside). */
-  private namedByTitle(question: string): string[] {
-    const kinds = new Set(["strategi", "strategy", "resolut", "programm", "program", "plan", "action", "council", "document", "conclus"].map(stem));
-    // when two documents are named so, the one named by the rarer word ("IPR" before "strategic")
-    let best: { slug: string; df: number }[] = [];
-    for (const w of new Set(terms(question))) {
-      const slugs = this.titleTerms.get(w);
-      if (slugs?.length !== 1 || w.length < 3 || kinds.has(w) || /^\d+$/.test(w)) continue;
-      const df = this.df.get(w) ?? 0;
-      if (best.length === 0 || df < best[0]!.df) best = [{ slug: slugs[0]!, df }];
-      else if (df === best[0]!.df && !best.some((b) => b.slug === slugs[0])) best.push({ slug: slugs[0]!, df });
-    }
-    return best.map((b) => b.slug);
-  }
-
-  /** Documents named by distinctive title words ("the revised strategy"); a word in a third of the titles names none. */
-  private titleBoost(question: string): Map<string, number> {
-    const boost = new Map<string, number>();
-    const limit = Math.max(1, Math.floor(this.docs.size / 3));
-    const counted = new Map<string, number>();
-    for (const w of new Set(terms(question))) {
-      const slugs = this.titleTerms.get(w);
-      if (!slugs || slugs.length > limit) continue;
-      for (const slug of slugs) counted.set(slug, (counted.get(slug) ?? 0) + 1);
-    }
-    for (const [slug, n] of counted) boost.set(slug, 1 + 0.4 * Math.min(n, 2));
-    return boost;
   }
 
   private idf(t: string): number {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { fromButton, fromFormSubmission, slackTextToPlain, stripBotMention } from "../../../adapters/slack/inbound.ts";
+import { fromButton, fromFormSubmission, fromMessage, slackTextToPlain, stripBotMention } from "../../../adapters/slack/inbound.ts";
 import { errorsForSlack, valuesFromState } from "../../../adapters/slack/modal.ts";
-import { parseUserMention } from "../../../src/bot/members.ts";
+import { memberReference } from "../../../src/core/mention.ts";
 
 const now = new Date("2026-11-23T10:00:00Z");
 const user = { id: "U1" };
@@ -13,15 +13,21 @@ describe("slack inbound", () => {
     ["<!channel> hello", "@channel hello"],
     ["see <https://example.org/a?b=1|example.org>", "see https://example.org/a?b=1"],
     ["in <#C123|ccwp>", "in #ccwp"],
-    ["role <@U0123|marie> chair", "role <@U0123> chair"],
-    ["role <@U0123> chair", "role <@U0123> chair"],
+    ["role <@U0123|marie> chair", "role @{U0123} chair"],
+    ["role <@U0123> chair", "role @{U0123} chair"],
+    ["&lt;@U999&gt; typed literally", "<@U999> typed literally"],
     ["ping <!subteam^S1|@chairs>", "ping @chairs"],
   ])("reads %j as %j", (slack, plain) => {
     expect(slackTextToPlain(slack)).toBe(plain);
   });
 
-  it("keeps user mentions in the form parseUserMention reads", () => {
-    expect(parseUserMention(slackTextToPlain("<@U0123|marie>"))).toBe("U0123");
+  it("hands user mentions to the core as the neutral member reference", () => {
+    expect(memberReference(slackTextToPlain("<@U0123|marie>"))).toEqual({ userId: "U0123" });
+  });
+
+  it("drops a leading /wp typed as a message, as in a thread", () => {
+    expect(fromMessage({ text: "/wp deadlines", channel: "C1" }, "UBOT", user, now)).toMatchObject({ kind: "text", text: "deadlines" });
+    expect(fromMessage({ text: "<@UBOT> /WP help", channel: "C1" }, "UBOT", user, now)).toMatchObject({ text: "help" });
   });
 
   it("strips the bot's own mention, wherever it is", () => {

@@ -59,6 +59,14 @@ describe("slack /wp", () => {
     expect(text).toContain("&amp; co");
   });
 
+  it("keeps a real @channel in a question from being echoed: the adapter reads it as the word, the question drops it", async () => {
+    const r = await app.command("<!channel> <@U999|someone> what does 3.a(ii) say?", "U100");
+    const [answer] = await answers(r.responseUrlId);
+    const text = JSON.stringify(answer!.body);
+    expect(text).toMatch(/IV 3\.a\.\(ii\)/);
+    expect(text).not.toMatch(/<!channel>|<@U999|@channel|@\{U999\}/);
+  });
+
   it("posts a shared answer to the channel from its 'Post to channel' button, then removes the private copy", async () => {
     const token = await new SlackStash(app.rt.store.db).put("share", { reply: reply("Deadlines", [{ type: "text", text: "11.4 due 30 June" }], "shared") });
     const press = await app.interaction(blockAction(app.stand, { action_id: "share", value: token }, { responseUrlId: "share1" }));

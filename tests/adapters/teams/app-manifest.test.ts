@@ -7,6 +7,7 @@ import { Resvg } from "@resvg/resvg-js";
 import { describe, expect, it } from "vitest";
 import { buildTeamsManifest, teamsCommandList } from "../../../adapters/teams/app-manifest.ts";
 import { buildCommandSet } from "../../../src/bot/command-list.ts";
+import { grammar } from "../../../src/bot/grammar.ts";
 import { normalizeCommandText } from "../../../src/bot/router.ts";
 import { packageTeams, packageTeamsCommand } from "../../../scripts/package-teams.ts";
 import { loadConfig } from "../../../src/config/index.ts";
@@ -54,6 +55,15 @@ describe("Teams app manifest", () => {
     expect(await validateTeamsManifest(manifest)).toEqual([]);
   });
 
+  it("adds the web console as a personal tab on the deployment's https domain, still valid", async () => {
+    const manifest = buildTeamsManifest(committed(), { botId: "9b1c2d3e-4f5a-6b7c-8d9e-0f1a2b3c4d5e", commands: teamsCommandList(buildCommandSet().commands), publicUrl: "https://bot.example.eu/" });
+    expect(manifest.staticTabs).toEqual([{ entityId: "secretariat-console", name: "Console", contentUrl: "https://bot.example.eu/console/teams-tab", websiteUrl: "https://bot.example.eu/console/", scopes: ["personal"] }]);
+    expect(manifest.validDomains).toEqual(["bot.example.eu"]);
+    expect(await validateTeamsManifest(manifest)).toEqual([]);
+    // Teams refuses tabs on plain http, so none is added for a local URL.
+    expect(buildTeamsManifest(committed(), { commands: [], publicUrl: "http://127.0.0.1:3000" }).staticTabs).toBeUndefined();
+  });
+
   it("is refused by the schema when broken (the check can fail)", async () => {
     const { accentColor: _a, ...broken } = committed();
     expect((await validateTeamsManifest({ ...broken, bots: [{ botId: "not-a-guid", scopes: ["everywhere"] }] })).length).toBeGreaterThan(0);
@@ -74,7 +84,7 @@ describe("Teams app manifest", () => {
     expect(listed.length).toBeGreaterThan(0);
     for (const title of listed) {
       const text = normalizeCommandText(title);
-      expect(commands.some((c) => c.patterns.some((p) => p.test(text))), title).toBe(true);
+      expect(grammar.some((p) => p.pattern.test(text)), title).toBe(true);
     }
   });
 });

@@ -94,16 +94,16 @@ describe("bad questions", () => {
   });
 
   it("refuses a question made only of mentions", async () => {
-    const r = await ask("ask <!channel> @here");
+    const r = await ask("ask @channel @here @{U0123}");
     expect(r.tone).toBe("error");
     expect(replyToPlainText(r)).toMatch(/Ask a question about the strategies/);
-    expect(replyToPlainText(r)).not.toMatch(/<!channel>|@here/);
+    expect(replyToPlainText(r)).not.toMatch(/@channel|@here|@\{/);
   });
 
   it("never echoes a mention that would ping anyone, in the reply or the forward button", async () => {
-    const r = await ask("<!channel> @here @everyone what is the salary of a customs officer? <!here>");
+    const r = await ask("@channel @here @everyone what is the salary of a customs officer? @{U0123}");
     const everything = JSON.stringify(r);
-    expect(everything).not.toMatch(/<!channel>|<!here>|@here|@everyone/);
+    expect(everything).not.toMatch(/@channel|@here|@everyone|@\{/);
     expect(replyToPlainText(r)).toMatch(/do not answer/);
     const buttons = r.blocks.find((b) => b.type === "buttons");
     expect(buttons?.type === "buttons" && buttons.buttons[0]!.args.question).toBe("what is the salary of a customs officer?");
