@@ -35,7 +35,7 @@ const mounts: Mount[] = [
  * platform (Slack, Teams) is among them; without one, `start` opens the console chat as well.
  */
 async function startServers(rt: Runtime): Promise<RunningServers> {
-  const server = new HttpServer(rt.logger);
+  const server = new HttpServer(rt.logger, { maxConnections: rt.config.HTTP_MAX_CONNECTIONS });
   const started: string[] = [];
   let chat = false;
   const messengers: Messenger[] = [];

@@ -6,6 +6,7 @@ import { coldStart } from "./cold-start.bench.ts";
 import { collectionBench } from "./collection.bench.ts";
 import { remindersTick } from "./reminders.bench.ts";
 import { slackBench } from "./slack.bench.ts";
+import { slackLoadBench } from "./slack-load.bench.ts";
 import { planningBench } from "./planning.bench.ts";
 import { teamsBench } from "./teams.bench.ts";
 import { knowledgeBench } from "./knowledge.bench.ts";
@@ -17,6 +18,7 @@ const suites: Record<string, () => AsyncGenerator<Figure>> = {
   reminders: () => remindersTick(),
   collection: () => collectionBench(),
   slack: () => slackBench(),
+  "slack-load": () => slackLoadBench(),
   planning: () => planningBench(),
   teams: () => teamsBench(),
   knowledge: () => knowledgeBench(),

@@ -5,9 +5,7 @@
  * in the same run under the same load. Goal: p99 ≤ 20 ms. Then the time from a slash command to
  * its answer arriving at the Web API stand-in (the response_url), one command at a time.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -16,46 +14,20 @@ import { tempDir } from "../tests/support/databases.ts";
 import { SlackApiStandIn } from "../tests/support/slack-api-stand-in.ts";
 import { slackSignature } from "../tests/support/slack-app.ts";
 import { percentile, root, round, type Figure } from "./support/measure.ts";
+import { freePort, startProcess, stopProcess as stop } from "./support/processes.ts";
 
 const SECRET = "bench-signing-secret";
 const RATE = 200;
 const SECONDS = Number(process.env.BENCH_SLACK_SECONDS ?? 30);
 
+let seq = 0;
+
+/** A slash command signed now; each one is new (its own trigger_id), as Slack's are. */
 function signedCommand(stand: SlackApiStandIn, responseId: string): { body: string; headers: Record<string, string> } {
   const ts = Math.floor(Date.now() / 1000);
-  const body = new URLSearchParams({ team_id: "T1", channel_id: "C1", user_id: "UBENCH", command: "/wp", text: "whoami", response_url: stand.responseUrl(responseId), trigger_id: "t.1" }).toString();
+  const body = new URLSearchParams({ team_id: "T1", channel_id: "C1", user_id: "UBENCH", command: "/wp", text: "whoami", response_url: stand.responseUrl(responseId), trigger_id: `t.${++seq}` }).toString();
   return { body, headers: { "content-type": "application/x-www-form-urlencoded", "x-slack-request-timestamp": String(ts), "x-slack-signature": slackSignature(SECRET, ts, body) } };
 }
-
-async function freePort(): Promise<number> {
-  const s = net.createServer();
-  await new Promise<void>((r) => s.listen(0, "127.0.0.1", () => r()));
-  const port = (s.address() as net.AddressInfo).port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
-
-/** Starts a process and resolves when its output matches `ready`. */
-function startProcess(args: string[], env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; match: RegExpMatchArray }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: root, env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...env }, stdio: ["pipe", "pipe", "pipe"] });
-    let out = "";
-    const timer = setTimeout(() => reject(new Error(`process did not start: ${out.slice(-500)}`)), 120_000);
-    const check = (d: Buffer) => {
-      out += d;
-      const m = ready.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ child, match: m });
-      }
-    };
-    child.stdout!.on("data", check);
-    child.stderr!.on("data", check);
-    child.on("exit", (code) => reject(new Error(`process exited ${code}: ${out.slice(-500)}`)));
-  });
-}
-
-const stop = (c: ChildProcess) => new Promise<void>((r) => (c.exitCode !== null ? r() : (c.once("exit", () => r()), c.kill("SIGTERM"))));
 
 export async function* slackBench(): AsyncGenerator<Figure> {
   const stand = await new SlackApiStandIn().start();
@@ -71,8 +43,10 @@ export async function* slackBench(): AsyncGenerator<Figure> {
   const bareUrl = `http://127.0.0.1:${bare.match[1]}/slack/events`;
   try {
     // Warm both (JIT, the users.info cache, the member row) before measuring.
-    for (const u of [url, bareUrl]) await autocannon({ url: u, method: "POST", ...signedCommand(stand, "warm"), connections: 5, amount: 300 });
-    const run = (u: string) => autocannon({ url: u, method: "POST", ...signedCommand(stand, "load"), connections: 20, overallRate: RATE, duration: SECONDS });
+    // Every request signed afresh: the bot refuses a signature it has seen (issue 13 item 7).
+    const fresh = (id: string) => [{ method: "POST", setupRequest: (req: object) => ({ ...req, ...signedCommand(stand, id) }) }];
+    for (const u of [url, bareUrl]) await autocannon({ url: u, method: "POST", requests: fresh("warm"), connections: 5, amount: 300 });
+    const run = (u: string) => autocannon({ url: u, method: "POST", requests: fresh("load"), connections: 20, overallRate: RATE, duration: SECONDS });
     // Shared machines skew every latency; the load beside the run says how much.
     yield { name: "machine_load_average_1m_before", value: round(os.loadavg()[0]!, 2), unit: "processes" };
     const ours = await run(url);

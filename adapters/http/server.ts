@@ -28,6 +28,24 @@ export interface RawRouteOptions {
 /** The cap for raw routes that do not name one: Slack and Bot Framework payloads are far smaller. */
 export const DEFAULT_RAW_BODY_LIMIT = 1024 * 1024;
 
+/** Limits of the server as a whole (issue 13 item 9: memory under load). */
+export interface HttpServerOptions {
+  /**
+   * Connections held at once; one more is closed as soon as it is accepted. With the per-route
+   * body cap this bounds what requests can make the server hold (connections × cap).
+   */
+  maxConnections?: number;
+  /**
+   * Time a request may take to arrive whole (headers and body), then 408: a sender trickling a
+   * body holds a connection this long at most. Fastify's default is no limit.
+   */
+  requestTimeoutMs?: number;
+}
+
+/** Defaults: far above what Slack and Teams send at once, far below what exhausts memory. */
+export const DEFAULT_MAX_CONNECTIONS = 512;
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+
 /** A request whose body the server has read; Bolt uses `rawBody` as it is instead of reading again. */
 type BufferedRequest = http.IncomingMessage & { rawBody: Buffer };
 
@@ -38,15 +56,20 @@ export class HttpServer {
 
   private readonly logger: Logger;
 
-  constructor(logger: Logger) {
+  constructor(logger: Logger, options: HttpServerOptions = {}) {
     this.logger = logger;
+    const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
     this.app = Fastify({
+      requestTimeout,
+      // Node checks request timeouts on this interval (30 s by default), so it bounds the wait too.
+      http: { requestTimeout, headersTimeout: requestTimeout, connectionsCheckingInterval: Math.min(30_000, Math.max(50, Math.floor(requestTimeout / 4))) },
       loggerInstance: logger.child({ component: "http" }) as FastifyBaseLogger,
       // One line per request would drown the bot's own log; errors are still logged.
       logController: new LogController({ disableRequestLogging: true }),
       // Behind a proxy the client address comes from X-Forwarded-For only when asked for.
       trustProxy: false,
     });
+    this.app.server.maxConnections = options.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
     this.app.setNotFoundHandler((request, reply) => {
       const path = request.url.split("?")[0]!;
       const known = this.rawPaths.some((r) => matches(r.path, path));

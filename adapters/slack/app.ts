@@ -12,11 +12,20 @@ import { boltLogger } from "./bolt-logger.ts";
 import { SlackDirectory } from "./directory.ts";
 import { registerListeners } from "./listeners.ts";
 import { createWebClient, SlackMessenger } from "./messenger.ts";
+import { SlackRequestGuard } from "./request-guard.ts";
 import { SlackStash } from "./stash.ts";
 import { WorkQueue } from "./work-queue.ts";
 
 /** The path Slack posts to (the manifest's request URLs end with it). */
 export const SLACK_EVENTS_PATH = "/slack/events";
+
+/**
+ * The largest body /slack/events reads, refused (413) by the server before buffering. Bolt alone
+ * reads up to 4 MB before it checks the signature (issue 13 item 9). Slack's payloads are far
+ * smaller: a message is at most 40,000 characters and 50 blocks, a modal 100 blocks, and the bot's
+ * own forms a few KB; 1 MB leaves room for JSON-escaped non-Latin text.
+ */
+export const SLACK_BODY_LIMIT = 1024 * 1024;
 
 export interface RunningSlack {
   messenger: SlackMessenger;
@@ -25,7 +34,30 @@ export interface RunningSlack {
 }
 
 /** Builds the app, checks the token with auth.test, and mounts or connects it. */
-export async function startSlack(server: HttpServer, rt: Runtime, config: Config & { SLACK_BOT_TOKEN: string; SLACK_SIGNING_SECRET: string }): Promise<RunningSlack> {
+/**
+ * What start-up says when auth.test fails. Only an answer from Slack means the token was refused;
+ * no answer at all (no network, DNS, a proxy) or an HTTP error is said as such, with what to check
+ * (issue 14 item 15: with no network, start-up used to say "Slack refused it").
+ */
+export function startupFailure(e: unknown, apiUrl: string): string {
+  const err = e as { code?: string; data?: { error?: string }; original?: { code?: string; message?: string; cause?: { code?: string } }; statusCode?: number; message?: string };
+  // fetch reports "fetch failed" and keeps the system's reason (ECONNREFUSED, ENOTFOUND) in cause.
+  const cause = err.original?.code ?? err.original?.cause?.code ?? (err.original?.message || err.message);
+  switch (err.code) {
+    case "slack_webapi_platform_error":
+      return `SLACK_BOT_TOKEN: Slack refused it (${err.data?.error ?? "no reason given"}). Copy the Bot User OAuth Token from the app's "OAuth & Permissions" page.`;
+    case "slack_webapi_request_error":
+      return `SLACK_BOT_TOKEN could not be checked: Slack's Web API at ${apiUrl} could not be reached (${cause}). Check the network, the proxy or SLACK_API_URL, then start again.`;
+    case "slack_webapi_http_error":
+      return `SLACK_BOT_TOKEN could not be checked: Slack's Web API at ${apiUrl} answered HTTP ${err.statusCode}. Try again in a few minutes (status.slack.com).`;
+    case "slack_webapi_rate_limited_error":
+      return `SLACK_BOT_TOKEN could not be checked: Slack's Web API is rate limiting this app. Try again in a minute.`;
+    default:
+      return `SLACK_BOT_TOKEN could not be checked: ${cause ?? String(e)}`;
+  }
+}
+
+export async function startSlack(server: HttpServer, rt: Runtime, config: Config & { SLACK_BOT_TOKEN: string }): Promise<RunningSlack> {
   const logger = rt.logger.child({ platform: "slack" });
   const blog = boltLogger(logger);
   const apiUrl = config.SLACK_API_URL ? (config.SLACK_API_URL.endsWith("/") ? config.SLACK_API_URL : `${config.SLACK_API_URL}/`) : undefined;
@@ -34,12 +66,12 @@ export async function startSlack(server: HttpServer, rt: Runtime, config: Config
   const socket = Boolean(config.SLACK_APP_TOKEN);
   const receiver: Receiver & { requestListener?: HTTPReceiver["requestListener"] } = socket
     ? new SocketModeReceiver({ appToken: config.SLACK_APP_TOKEN!, logger: blog, installerOptions: { clientOptions } })
-    : new HTTPReceiver({ signingSecret: config.SLACK_SIGNING_SECRET, endpoints: SLACK_EVENTS_PATH, logger: blog });
+    : new HTTPReceiver({ signingSecret: config.SLACK_SIGNING_SECRET ?? "", endpoints: SLACK_EVENTS_PATH, logger: blog });
   const app = new App({ token: config.SLACK_BOT_TOKEN, receiver, logger: blog, clientOptions, deferInitialization: true });
   try {
     await app.init();
   } catch (e) {
-    throw new Error(`SLACK_BOT_TOKEN: Slack refused it (${(e as { data?: { error?: string } }).data?.error ?? (e as Error).message}). Copy the Bot User OAuth Token from the app's "OAuth & Permissions" page.`);
+    throw new Error(startupFailure(e, apiUrl ?? "https://slack.com/api/"));
   }
 
   const stash = new SlackStash(rt.store.db);
@@ -47,7 +79,8 @@ export async function startSlack(server: HttpServer, rt: Runtime, config: Config
   const directory = new SlackDirectory(app.client, logger);
   const dispatcher = new Dispatcher(rt.store, [messenger], logger);
   // A few commands at a time keep the loop free for acks; more would only interleave, not speed up.
-  const queue = new WorkQueue(4);
+  // The wait behind them is bounded: beyond it users are told the bot is busy (issue 13 item 9).
+  const queue = new WorkQueue(4, config.SLACK_QUEUE_LIMIT);
   registerListeners(app, {
     client: app.client,
     stash,
@@ -57,6 +90,7 @@ export async function startSlack(server: HttpServer, rt: Runtime, config: Config
     fetch: globalThis.fetch,
     now: () => new Date(),
     afterAck: (work) => queue.run(work),
+    busy: () => queue.full,
     async handle(input) {
       const result = await rt.bot.handle(input);
       // Proactive messages this one caused go out now, after the answer; the scheduler retries failures.
@@ -68,7 +102,8 @@ export async function startSlack(server: HttpServer, rt: Runtime, config: Config
   });
 
   await stash.prune(new Date());
-  const pruning = setInterval(() => void stash.prune(new Date()).catch(() => undefined), 3_600_000);
+  // Every few minutes: request signatures are kept ten minutes, one row per request.
+  const pruning = setInterval(() => void stash.prune(new Date()).catch(() => undefined), 5 * 60_000);
   pruning.unref();
 
   if (socket) {
@@ -83,7 +118,24 @@ export async function startSlack(server: HttpServer, rt: Runtime, config: Config
     };
   }
   const listener = (receiver as HTTPReceiver).requestListener;
-  server.route("POST", SLACK_EVENTS_PATH, (req, res) => listener(req, res));
+  const guard = new SlackRequestGuard(config.SLACK_SIGNING_SECRET ?? "", stash, () => Date.now());
+  server.route("POST", SLACK_EVENTS_PATH, async (req, res) => {
+    // The server has read the body (capped) into rawBody; Bolt reuses it.
+    const verdict = await guard.check(req as typeof req & { rawBody: Buffer });
+    if (!verdict.ok) {
+      logger.warn({ reason: verdict.reason }, "slack request refused");
+      res.writeHead(verdict.status, { "content-type": "text/plain" }).end();
+      return;
+    }
+    // Events (JSON) while the queue is full: 503, and Slack sends them again (1 and 5 minutes
+    // later, signed afresh). Commands and interactions go on: Bolt's listeners say "busy" there.
+    if (queue.full && String(req.headers["content-type"] ?? "").startsWith("application/json")) {
+      logger.warn("slack work queue full: event refused with 503 for Slack to retry");
+      res.writeHead(503, { "content-type": "text/plain", "retry-after": "60" }).end();
+      return;
+    }
+    listener(req, res);
+  }, { bodyLimit: SLACK_BODY_LIMIT });
   return {
     messenger,
     describe: `slack http POST ${SLACK_EVENTS_PATH}`,

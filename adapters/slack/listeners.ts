@@ -14,6 +14,10 @@ import { errorsForSlack, FORM_CALLBACK, FormMeta, formToModal, valuesFromState }
 import { ACTION, renderReply, renderViewBlocks } from "./render.ts";
 import { firstForm, postReplies, postToResponseUrl, respondReplies, type ReplyContext } from "./send-replies.ts";
 import { stashForms } from "./stash.ts";
+import { QueueFullError } from "./work-queue.ts";
+
+/** What a user is told when the work queue is full (issue 13 item 9); nothing was run. */
+export const BUSY_TEXT = "The bot is busy right now and did not run this. Try again in a minute.";
 
 /** What the listeners use besides Bolt. */
 export interface ListenerDeps extends ReplyContext {
@@ -22,8 +26,10 @@ export interface ListenerDeps extends ReplyContext {
   handle(input: IncomingMessage): Promise<Reply[]>;
   now(): Date;
   logger: Logger;
-  /** runs the work after an ack, a few at a time (work-queue.ts) */
+  /** runs the work after an ack, a few at a time (work-queue.ts); rejects with QueueFullError when full */
   afterAck<T>(work: () => Promise<T>): Promise<T>;
+  /** true when afterAck would refuse new work */
+  busy(): boolean;
 }
 
 export function registerListeners(app: App, d: ListenerDeps): void {
@@ -40,22 +46,41 @@ export function registerListeners(app: App, d: ListenerDeps): void {
 
   /** Events Slack delivered before (a retry after a slow ack, or to another copy) are not run twice. */
   const firstTime = async (body: { event_id?: string }) => !body.event_id || (await d.stash.claimOnce("event", body.event_id));
+  /** Runs work through the queue; when it is full, `busy` says so instead (nothing was run). */
+  const queued = async (work: () => Promise<void>, busy: () => Promise<unknown> = async () => undefined) => {
+    try {
+      await d.afterAck(work);
+    } catch (e) {
+      if (!(e instanceof QueueFullError)) throw e;
+      d.logger.warn("slack work queue full: told the user the bot is busy");
+      await busy();
+    }
+  };
+  const busyTo = (responseUrl: string | undefined) => async () => {
+    if (responseUrl) await postToResponseUrl(d, responseUrl, { response_type: "ephemeral", replace_original: false, text: BUSY_TEXT });
+  };
 
-  // /wp …: ack at once (Slack waits 3 s), answer through the response_url.
+  // /wp …: ack at once (Slack waits 3 s), answer through the response_url. A full queue is said in
+  // the ack itself: no Web API call, and the user knows at once to try again.
   app.command(/.+/, async ({ command, ack }) => {
+    if (d.busy()) {
+      await ack({ response_type: "ephemeral", text: BUSY_TEXT });
+      return;
+    }
     await ack();
-    await d.afterAck(async () => {
+    await queued(async () => {
       const user = await d.directory.user(command.user_id, command.channel_id);
       const replies = await d.handle(fromSlashCommand(command, user, d.now()));
       await respondReplies(d, command.response_url, replies, { channel: command.channel_id, user: command.user_id, offerShare: true });
-    });
+    }, busyTo(command.response_url));
   });
 
-  // @bot … in a channel: answered in the thread of the mention.
+  // @bot … in a channel: answered in the thread of the mention. (With the queue full, the route
+  // answers events 503 before Bolt sees them, so Slack sends them again later: app.ts.)
   app.event("app_mention", async ({ event, body, context }) => {
     if (!event.user || !(await firstTime(body))) return;
     const from = event.user;
-    await d.afterAck(async () => {
+    await queued(async () => {
       const user = await d.directory.user(from);
       const replies = await d.handle(fromMessage(event as typeof event & { files?: SlackFile[] }, context.botUserId, user, d.now(), download));
       await postReplies(d, event.channel, replies, event.thread_ts ?? event.ts);
@@ -67,7 +92,7 @@ export function registerListeners(app: App, d: ListenerDeps): void {
   app.event("message", async ({ event, body, context }) => {
     if (event.channel_type !== "im" || (event.subtype !== undefined && event.subtype !== "file_share") || "bot_id" in event) return;
     if (!(await firstTime(body))) return;
-    await d.afterAck(async () => {
+    await queued(async () => {
       const user = await d.directory.user(event.user, event.channel);
       const replies = await d.handle(fromMessage(event as typeof event & { text?: string; files?: SlackFile[] }, context.botUserId, user, d.now(), download));
       await postReplies(d, event.channel, replies);
@@ -77,31 +102,35 @@ export function registerListeners(app: App, d: ListenerDeps): void {
   // The App Home tab: the core's `home` command, published as the user's view.
   app.event("app_home_opened", async ({ event, body }) => {
     if (event.tab !== "home" || !(await firstTime(body))) return;
-    const user = await d.directory.user(event.user, event.channel);
-    const replies = await d.handle(fromHomeOpened(event.channel, user, d.now()));
-    const formRef = await stashForms(d.stash, replies);
-    await d.client.views.publish({ user_id: event.user, view: { type: "home", blocks: renderViewBlocks(replies, undefined, { formRef }) } });
+    await queued(async () => {
+      const user = await d.directory.user(event.user, event.channel);
+      const replies = await d.handle(fromHomeOpened(event.channel, user, d.now()));
+      const formRef = await stashForms(d.stash, replies);
+      await d.client.views.publish({ user_id: event.user, view: { type: "home", blocks: renderViewBlocks(replies, undefined, { formRef }) } });
+    });
   });
 
   // A command button: the same as typing the command.
   app.action<BlockAction<ButtonAction>>(new RegExp(`^${ACTION.command}:`), async ({ ack, body, action }) => {
     await ack();
-    const channel = body.channel?.id;
-    const user = await d.directory.user(body.user.id, channel);
-    const input = fromButton(action.value, channel, user, d.now());
-    if (!input) return;
-    const replies = await d.handle(input);
-    if (body.response_url) {
-      await respondReplies(d, body.response_url, replies, { ...(channel ? { channel } : {}), user: body.user.id, offerShare: false });
-      return;
-    }
-    // From the App Home (no message to answer under): a form opens at once, anything else by DM.
-    const form = firstForm(replies);
-    if (form && body.trigger_id) {
-      await d.client.views.open({ trigger_id: body.trigger_id, view: formToModal(form) });
-      return;
-    }
-    await postReplies(d, await d.messenger.channelFor({ kind: "user", id: body.user.id }), replies);
+    await queued(async () => {
+      const channel = body.channel?.id;
+      const user = await d.directory.user(body.user.id, channel);
+      const input = fromButton(action.value, channel, user, d.now());
+      if (!input) return;
+      const replies = await d.handle(input);
+      if (body.response_url) {
+        await respondReplies(d, body.response_url, replies, { ...(channel ? { channel } : {}), user: body.user.id, offerShare: false });
+        return;
+      }
+      // From the App Home (no message to answer under): a form opens at once, anything else by DM.
+      const form = firstForm(replies);
+      if (form && body.trigger_id) {
+        await d.client.views.open({ trigger_id: body.trigger_id, view: formToModal(form) });
+        return;
+      }
+      await postReplies(d, await d.messenger.channelFor({ kind: "user", id: body.user.id }), replies);
+    }, busyTo(body.response_url));
   });
 
   // "Open: …" under a form: the modal, with the form's command and context in private_metadata.
@@ -135,11 +164,13 @@ export function registerListeners(app: App, d: ListenerDeps): void {
   // Message shortcuts ("Ask the secretariat" on a message): the message's text as the argument.
   app.shortcut<MessageShortcut>({ type: "message_action" }, async ({ ack, shortcut }) => {
     await ack();
-    const user = await d.directory.user(shortcut.user.id, shortcut.channel.id);
-    const input = fromMessageShortcut(shortcut.callback_id, shortcut.message, shortcut.channel.id, user, d.now());
-    if (!input) return;
-    const replies = await d.handle(input);
-    await respondReplies(d, shortcut.response_url, replies, { channel: shortcut.channel.id, user: shortcut.user.id, offerShare: false });
+    await queued(async () => {
+      const user = await d.directory.user(shortcut.user.id, shortcut.channel.id);
+      const input = fromMessageShortcut(shortcut.callback_id, shortcut.message, shortcut.channel.id, user, d.now());
+      if (!input) return;
+      const replies = await d.handle(input);
+      await respondReplies(d, shortcut.response_url, replies, { channel: shortcut.channel.id, user: shortcut.user.id, offerShare: false });
+    }, busyTo(shortcut.response_url));
   });
 
   // A submitted modal: field errors stay in the modal; otherwise it closes and the answer is posted.
@@ -153,6 +184,12 @@ export function registerListeners(app: App, d: ListenerDeps): void {
     }
     if (!meta?.success) {
       await ack({ response_action: "errors", errors: errorsForSlack({ _: "This form is out of date. Close it and run the command again." }, blockIds) });
+      return;
+    }
+    // The answer decides the ack (errors stay in the modal), so a submission is not queued; when
+    // the queue is full the modal stays open with what was typed, saying so.
+    if (d.busy()) {
+      await ack({ response_action: "errors", errors: errorsForSlack({ _: BUSY_TEXT }, blockIds) });
       return;
     }
     const user = await d.directory.user(body.user.id);

@@ -1,8 +1,9 @@
 /**
  * Small state the Slack adapter must keep across requests and copies of the bot, in the store's
  * SystemSetting table under "slack:" keys: forms behind "Open" buttons and answers behind "Post to
- * channel" (a button value holds at most 2,000 characters), and event ids already handled (Slack
- * retries an event it thinks was lost, possibly to another copy).
+ * channel" (a button value holds at most 2,000 characters), event ids already handled (Slack
+ * retries an event it thinks was lost, possibly to another copy), and request signatures already
+ * seen (a captured request sent again, request-guard.ts).
  */
 import { randomBytes } from "node:crypto";
 import type { Form, Reply } from "../../src/core/reply.ts";
@@ -11,7 +12,13 @@ import type { Db } from "../../src/store/index.ts";
 const PREFIX = "slack:";
 
 /** How long each kind of entry is kept. */
-export const STASH_TTL_MS = { form: 90 * 86_400_000, share: 7 * 86_400_000, event: 86_400_000 } as const;
+export const STASH_TTL_MS = {
+  form: 90 * 86_400_000,
+  share: 7 * 86_400_000,
+  event: 86_400_000,
+  // A signature is accepted from five minutes before its timestamp to five minutes after.
+  request: 10 * 60_000,
+} as const;
 export type StashKind = keyof typeof STASH_TTL_MS;
 
 export class SlackStash {

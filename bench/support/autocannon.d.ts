@@ -10,6 +10,14 @@ declare module "autocannon" {
     duration?: number;
     /** total requests instead of a duration */
     amount?: number;
+    /** per-request changes: each request signed afresh (the bot refuses a replayed signature) */
+    requests?: { method?: string; setupRequest?(req: RequestParams): RequestParams; onResponse?(status: number, body: string): void }[];
+  }
+  interface RequestParams {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string;
   }
   interface Histogram {
     average: number;

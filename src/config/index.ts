@@ -24,6 +24,8 @@ const EnvSchema = z.object({
   // Loopback unless told: a console-only trial must not open a port to the network. Behind a
   // reverse proxy on the same machine loopback is enough; HOST=0.0.0.0 listens on every address.
   HOST: z.string().min(1).default("127.0.0.1"),
+  /** connections the HTTP server holds at once; one more is closed at once */
+  HTTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(100_000).default(512),
   /** public base URL of this deployment (calendar feed links) */
   PUBLIC_URL: optional.pipe(z.url().optional()),
   /** folder of an ONNX sentence-embedding model (model.onnx + tokenizer.json); unset: lexical ranking only */
@@ -32,6 +34,8 @@ const EnvSchema = z.object({
   SLACK_SIGNING_SECRET: optional,
   SLACK_APP_TOKEN: optional,
   SLACK_API_URL: optional.pipe(z.url().optional()),
+  /** Slack commands that may wait while the bot works on four; beyond, the user is told it is busy */
+  SLACK_QUEUE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(200),
   MicrosoftAppId: optional,
   MicrosoftAppPassword: optional,
   MicrosoftAppType: z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).default("MultiTenant"),
@@ -58,5 +62,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const name = String(issue.path[0] ?? "environment");
     throw new ConfigError(`${name}: ${issue.message}`);
   }
+  const slack = slackProblem(parsed.data);
+  if (slack) throw new ConfigError(slack);
   return Object.freeze(parsed.data);
+}
+
+/**
+ * Slack needs its variables together: a bot token alone used to open the console chat without a
+ * word, as if Slack were not configured at all (issue 14 item 15).
+ */
+function slackProblem(c: z.infer<typeof EnvSchema>): string | null {
+  if (c.SLACK_BOT_TOKEN && !c.SLACK_SIGNING_SECRET && !c.SLACK_APP_TOKEN)
+    return "SLACK_SIGNING_SECRET: required with SLACK_BOT_TOKEN (the Signing Secret on the Slack app's Basic Information page; or SLACK_APP_TOKEN for Socket Mode)";
+  if (!c.SLACK_BOT_TOKEN && (c.SLACK_SIGNING_SECRET || c.SLACK_APP_TOKEN))
+    return `SLACK_BOT_TOKEN: required with ${c.SLACK_SIGNING_SECRET ? "SLACK_SIGNING_SECRET" : "SLACK_APP_TOKEN"} (the Bot User OAuth Token on the Slack app's OAuth & Permissions page)`;
+  return null;
 }

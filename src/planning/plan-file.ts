@@ -108,7 +108,17 @@ export function parsePlanYaml(text: string): PlanFileResult {
   if (doc.errors.length > 0) {
     return { ok: false, errors: doc.errors.slice(0, 5).map((e) => `line ${lines.linePos(e.pos[0]).line}: ${e.message.split("\n")[0]}`) };
   }
-  const value = doc.toJS() as unknown;
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown;
+  } catch (e) {
+    // An alias bomb ("billion laughs": anchors of anchors, each repeated) would expand a 1 KB file
+    // into gigabytes; yaml stops it and throws. Say where, as for any other mistake in the file.
+    if (e instanceof ReferenceError && /alias/i.test(e.message)) {
+      return { ok: false, errors: [`line ${aliasLine(doc, lines)}: too many aliases: anchors that repeat anchors expand beyond ${MAX_ALIAS_COUNT} copies; write the values out`] };
+    }
+    return { ok: false, errors: [`line 1: ${(e as Error).message.split("\n")[0]}`] };
+  }
   return validatePlan(value, (path, lineAt = path) => {
     let node: unknown = doc.contents;
     let line: number | undefined = lineOf(node as YamlNode, lines);
@@ -122,6 +132,34 @@ export function parsePlanYaml(text: string): PlanFileResult {
     }
     return `line ${line ?? 1}, ${pathText(path)}`;
   });
+}
+
+/** How many copies aliases may make in one plan file (yaml's own default, kept explicit). */
+const MAX_ALIAS_COUNT = 100;
+
+/**
+ * The line to name for an alias bomb: the first alias whose anchor itself holds aliases (where
+ * the copies start to multiply), else the first alias.
+ */
+function aliasLine(doc: import("yaml").Document, lines: LineCounter): number {
+  const { visit } = yaml();
+  let first: number | undefined;
+  let nested: number | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      const line = lineOf(node as unknown as YamlNode, lines);
+      first ??= line;
+      const target = node.resolve(doc);
+      let holdsAlias = false;
+      if (target) visit(target as never, { Alias: () => ((holdsAlias = true), visit.BREAK) });
+      if (holdsAlias && nested === undefined) {
+        nested = line;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return nested ?? first ?? 1;
 }
 
 function lineOf(node: YamlNode | undefined, lines: LineCounter): number | undefined {

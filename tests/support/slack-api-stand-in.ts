@@ -45,6 +45,7 @@ export class SlackApiStandIn {
   readonly socketAcks: Record<string, unknown>[] = [];
   users: Record<string, { name: string; tz?: string }> = {};
   private readonly failures = new Map<string, Failure[]>();
+  private readonly holds = new Map<string, Promise<void>>();
   private readonly history = new Map<string, StoredMessage[]>();
   private readonly server: http.Server;
   private readonly wss = new WebSocketServer({ noServer: true });
@@ -92,6 +93,19 @@ export class SlackApiStandIn {
   /** The next call(s) of `method` fail as given, in order. */
   failNext(method: string, ...failures: Failure[]): void {
     this.failures.set(method, [...(this.failures.get(method) ?? []), ...failures]);
+  }
+
+  /**
+   * Calls of `method` wait, unanswered, until the returned release is called (a slow Slack, or work
+   * that does not finish). Calls already waiting are answered on release.
+   */
+  hold(method: string): () => void {
+    let release!: () => void;
+    this.holds.set(method, new Promise<void>((r) => (release = r)));
+    return () => {
+      this.holds.delete(method);
+      release();
+    };
   }
 
   /** `n` messages by people in `channel`, posted after everything there so far. */
@@ -155,6 +169,7 @@ export class SlackApiStandIn {
     const args = parseArgs(raw.toString("utf8"), String(req.headers["content-type"] ?? ""));
     const token = String(req.headers.authorization ?? "").replace(/^Bearer /, "") || (args.token as string | undefined);
     this.calls.push({ method, args, ...(token ? { token } : {}) });
+    await this.holds.get(method);
     const failure = this.failures.get(method)?.shift();
     if (failure?.reset) {
       req.socket.destroy();

@@ -27,6 +27,8 @@ export interface SlackTestApp {
   command(text: string, user?: string, extra?: Record<string, string>): Promise<{ status: number; text: string; responseUrlId: string }>;
   event(event: Record<string, unknown>, eventId?: string, headers?: Record<string, string>): Promise<{ status: number; text: string }>;
   interaction(payload: Record<string, unknown>): Promise<{ status: number; text: string }>;
+  /** Stops the servers and starts them again on the same database: a restarted bot, memory gone. */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -42,9 +44,9 @@ export async function startSlackTestApp(env: Record<string, string> = {}): Promi
     HOST: "127.0.0.1",
     ...env,
   });
-  const servers = await adapterKit.startServers(rt);
-  const http = servers.started.find((s) => s.startsWith("http "))!;
-  const url = `http://${http.slice(5)}`;
+  let servers = await adapterKit.startServers(rt);
+  const urlOf = (s: RunningServers) => `http://${s.started.find((x) => x.startsWith("http "))!.slice(5)}`;
+  let url = urlOf(servers);
   const post: SlackTestApp["post"] = async (body, o = {}) => {
     const ts = o.timestamp ?? Math.floor(Date.now() / 1000);
     const res = await fetch(`${url}/slack/events`, {
@@ -62,9 +64,18 @@ export async function startSlackTestApp(env: Record<string, string> = {}): Promi
   return {
     rt,
     stand,
-    servers,
-    url,
+    get servers() {
+      return servers;
+    },
+    get url() {
+      return url;
+    },
     post,
+    async restart() {
+      await servers.stop();
+      servers = await adapterKit.startServers(rt);
+      url = urlOf(servers);
+    },
     async command(text, user = "U100", extra = {}) {
       const responseUrlId = `cmd${++eventSeq}`;
       const body = new URLSearchParams({

@@ -1,6 +1,6 @@
 /** The overview of a working party, and the list of working parties with the form to add one. */
 import type { FastifyInstance } from "fastify";
-import { createWorkingPartyAs, listWorkingParties } from "../../../src/admin/working-party.ts";
+import { createWorkingPartyAs, listWorkingParties, updateWorkingParty } from "../../../src/admin/working-party.ts";
 import { BotError } from "../../../src/core/errors.ts";
 import { collectionStatus } from "../../../src/collection/status.ts";
 import { loadSnapshot } from "../../../src/collection/snapshot.ts";
@@ -38,6 +38,22 @@ export function registerOverview(app: FastifyInstance, { rt, now }: ConsoleConte
       longDate,
       staff: STAFF.includes(m.role as never),
     });
+  });
+
+  // The working party's settings (the same use case as `wp set`): the secretariat's only.
+  app.post<{ Params: { wp: string }; Body: Record<string, string> }>("/wp/:wp/settings", { preHandler: app.csrfProtection }, async (request, reply) => {
+    const m = await requireWorkingParty(request, reply, ["secretariat"]);
+    if (!m) return;
+    const f = request.body ?? {};
+    const num = (v: string | undefined) => (v && /^\d+$/.test(v.trim()) ? Number(v) : v ? Number.NaN : undefined);
+    try {
+      const wp = await updateWorkingParty(rt.store, m.workingParty.code, { name: f.name || undefined, timeZone: f.timeZone || undefined, planMonths: num(f.planMonths), adoptLeadMonths: num(f.adoptLeadMonths) }, { actor: actorRef(request.person!), now: now() });
+      setNotice(reply, `Saved ${wp.code}: ${wp.timeZone}, ${wp.planMonths}-month plans, adopt ${wp.adoptLeadMonths} months before the end. Plans already made keep their dates.`);
+    } catch (e) {
+      if (!(e instanceof BotError)) throw e;
+      setNotice(reply, `${e.userMessage} Nothing was changed.`, "error");
+    }
+    return reply.redirect(`/console/wp/${m.workingParty.code}/`, 303);
   });
 
   app.get("/working-parties", async (request, reply) => {

@@ -1,4 +1,5 @@
 import http from "node:http";
+import net from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { HttpServer } from "../../../adapters/http/server.ts";
 import { createLogger } from "../../../src/log/logger.ts";
@@ -110,5 +111,47 @@ describe("HttpServer", () => {
     });
     expect(await (await fetch(`${base}/raw`, { method: "POST", headers: { "content-type": "application/json" }, body: '{"a":1}' })).text()).toBe('raw:{"a":1}');
     expect(await (await fetch(`${base}/json`, { method: "POST", headers: { "content-type": "application/json" }, body: '{"a":1}' })).json()).toEqual({ got: { a: 1 } });
+  });
+});
+
+describe("HttpServer under many connections (issue 13 item 9)", () => {
+  /** Opens a TCP connection and resolves once it is accepted or closed by the server. */
+  function connect(url: string): Promise<net.Socket> {
+    const u = new URL(url);
+    return new Promise((resolve, reject) => {
+      const s = net.connect(Number(u.port), u.hostname, () => resolve(s));
+      s.on("error", reject);
+    });
+  }
+  const closed = (s: net.Socket) => new Promise<void>((r) => (s.destroyed ? r() : s.once("close", () => r())));
+
+  it("holds at most maxConnections at once: one more is closed at once, and served again when one ends", async () => {
+    const server = new HttpServer(createLogger("silent"), { maxConnections: 2 });
+    servers.push(server);
+    server.route("GET", "/hi", (_req, res) => void res.end("hi"));
+    const base = `http://127.0.0.1:${(await server.listen(0, "127.0.0.1")).port}`;
+    const held = [await connect(base), await connect(base)];
+    // both held connections are open (a request on one is answered)
+    held[0]!.write("GET /hi HTTP/1.1\r\nhost: x\r\n\r\n");
+    await new Promise<void>((r) => held[0]!.once("data", () => r()));
+    const extra = await connect(base);
+    await closed(extra);
+    held[1]!.destroy();
+    await closed(held[1]!);
+    await expect.poll(async () => (await fetch(`${base}/hi`, { headers: { connection: "close" } }).catch(() => null))?.status).toBe(200);
+    held[0]!.destroy();
+  });
+
+  it("ends a request whose body does not arrive within requestTimeoutMs (a slow sender holds no connection for long)", async () => {
+    const server = new HttpServer(createLogger("silent"), { requestTimeoutMs: 200 });
+    servers.push(server);
+    server.route("POST", "/slow", (_req, res) => void res.end("never"));
+    const base = `http://127.0.0.1:${(await server.listen(0, "127.0.0.1")).port}`;
+    const s = await connect(base);
+    s.write("POST /slow HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: 1000\r\n\r\n{");
+    let answer = "";
+    s.on("data", (d) => (answer += d));
+    await closed(s);
+    expect(answer).toMatch(/^HTTP\/1\.1 408/);
   });
 });

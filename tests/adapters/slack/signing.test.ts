@@ -67,3 +67,67 @@ describe("slack endpoint refuses unsigned requests", () => {
     expect(r.text).toContain("c-123");
   });
 });
+
+describe("slack endpoint refuses replayed and future-dated requests (issue 13 item 7)", () => {
+  let app: SlackTestApp;
+  beforeAll(async () => {
+    app = await startSlackTestApp();
+    const wp = await app.rt.store.db.workingParty.findFirstOrThrow();
+    await app.rt.store.db.member.create({ data: { workingPartyId: wp.id, platform: "slack", platformUserId: "U-SEC", displayName: "Sec", role: "secretariat" } });
+  });
+  afterAll(() => app.close());
+
+  const addRule = (id: string) =>
+    new URLSearchParams({ team_id: "T1", channel_id: "C1", user_id: "U-SEC", command: "/wp", text: "reminder add 13 days before", response_url: app.stand.responseUrl(id), trigger_id: `t.${id}` }).toString();
+  const rules = () => app.rt.store.db.reminderRule.count({ where: { offsetDays: 13 } });
+  /** Waits for a later signed command's answer, so a refused one had every chance to run first. */
+  async function settle() {
+    const ok = await app.command("whoami", "U-CONTROL");
+    await app.stand.until(() => app.stand.responses.some((r) => r.id === ok.responseUrlId));
+  }
+
+  it("answers a signed request once and runs nothing when the same request is sent again within five minutes", async () => {
+    const before = await rules();
+    const body = addRule("replay-1");
+    const ts = Math.floor(Date.now() / 1000);
+    const first = await app.post(body, { contentType: "application/x-www-form-urlencoded", timestamp: ts });
+    expect(first.status).toBe(200);
+    await app.stand.until(() => app.stand.responses.some((r) => r.id === "replay-1"));
+    // 200 and an empty body, as for an event Slack sends again: nothing to retry, nothing learnt
+    const again = await app.post(body, { contentType: "application/x-www-form-urlencoded", timestamp: ts });
+    expect(again).toEqual({ status: 200, text: "" });
+    await settle();
+    expect(app.stand.responses.filter((r) => r.id === "replay-1")).toHaveLength(1);
+    expect(await rules()).toBe(before + 1);
+  });
+
+  it("still runs nothing for the replay after the bot restarts: what was seen is kept in the store", async () => {
+    const body = addRule("replay-2");
+    const ts = Math.floor(Date.now() / 1000);
+    expect((await app.post(body, { contentType: "application/x-www-form-urlencoded", timestamp: ts })).status).toBe(200);
+    await app.stand.until(() => app.stand.responses.some((r) => r.id === "replay-2"));
+    const before = await rules();
+    await app.restart();
+    expect(await app.post(body, { contentType: "application/x-www-form-urlencoded", timestamp: ts })).toEqual({ status: 200, text: "" });
+    await settle();
+    expect(app.stand.responses.filter((r) => r.id === "replay-2")).toHaveLength(1);
+    expect(await rules()).toBe(before);
+  });
+
+  it("refuses a request signed for more than five minutes in the future and changes nothing", async () => {
+    const before = await rules();
+    const r = await app.post(addRule("future-1"), { contentType: "application/x-www-form-urlencoded", timestamp: Math.floor(Date.now() / 1000) + 3600 });
+    expect(r.status).toBe(401);
+    const r2 = await app.post(addRule("future-2"), { contentType: "application/x-www-form-urlencoded", timestamp: Math.floor(Date.now() / 1000) + 6 * 60 });
+    expect(r2.status).toBe(401);
+    await settle();
+    expect(app.stand.responses.filter((r) => r.id.startsWith("future-"))).toEqual([]);
+    expect(await rules()).toBe(before);
+  });
+
+  it("accepts a request whose clock is a little ahead (Slack's and ours differ by seconds)", async () => {
+    const r = await app.post(addRule("ahead-1"), { contentType: "application/x-www-form-urlencoded", timestamp: Math.floor(Date.now() / 1000) + 30 });
+    expect(r.status).toBe(200);
+    await app.stand.until(() => app.stand.responses.some((r) => r.id === "ahead-1"));
+  });
+});

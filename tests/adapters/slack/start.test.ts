@@ -1,10 +1,12 @@
 import { spawn } from "node:child_process";
 import net from "node:net";
 import { describe, expect, it } from "vitest";
-import { bin, root } from "../../support/cli.ts";
+import { adapterKit } from "../../../adapters/index.ts";
+import { bin, root, runCli } from "../../support/cli.ts";
 import { tempDir } from "../../support/databases.ts";
 import { SlackApiStandIn } from "../../support/slack-api-stand-in.ts";
 import { slackSignature } from "../../support/slack-app.ts";
+import { testRuntime } from "../../support/runtime.ts";
 
 async function freePort(): Promise<number> {
   const s = net.createServer();
@@ -53,6 +55,46 @@ describe("secretariat start with Slack configured", () => {
     } finally {
       child.kill("SIGTERM");
       await new Promise((r) => child.once("close", r));
+      await stand.stop();
+    }
+  });
+});
+
+describe("secretariat start with Slack half configured or unreachable (issue 14 item 15)", () => {
+  it("refuses to start with one line naming SLACK_SIGNING_SECRET when only SLACK_BOT_TOKEN is set, instead of opening the console", async () => {
+    const r = await runCli(["start"], { env: { DATABASE_URL: `file:${tempDir()}/half.db`, SLACK_BOT_TOKEN: "xoxb-half", PORT: "0", HOST: "127.0.0.1" } });
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split("\n")).toEqual([expect.stringMatching(/^secretariat: SLACK_SIGNING_SECRET: /)]);
+    expect(r.stdout).not.toMatch(/you>/);
+  });
+
+  it("says Slack's Web API could not be reached when there is no network, not that Slack refused the token", async () => {
+    const closed = await freePort(); // nothing listens there: the connection is refused, as with no network
+    const rt = await testRuntime("sqlite", { SLACK_BOT_TOKEN: "xoxb-x", SLACK_SIGNING_SECRET: "s", SLACK_API_URL: `http://127.0.0.1:${closed}/api/`, PORT: "0", HOST: "127.0.0.1" });
+    try {
+      const error = await adapterKit.startServers(rt).then(
+        () => null,
+        (e: Error) => e,
+      );
+      expect(error?.message).toMatch(/^SLACK_BOT_TOKEN could not be checked: Slack's Web API .* could not be reached \(ECONNREFUSED\)/);
+      expect(error?.message).not.toMatch(/refused it/);
+    } finally {
+      await rt.dispose();
+    }
+  });
+
+  it("says Slack refused the token when auth.test answers invalid_auth", async () => {
+    const stand = await new SlackApiStandIn().start();
+    stand.failNext("auth.test", { error: "invalid_auth" });
+    const rt = await testRuntime("sqlite", { SLACK_BOT_TOKEN: "xoxb-bad", SLACK_SIGNING_SECRET: "s", SLACK_API_URL: stand.apiUrl, PORT: "0", HOST: "127.0.0.1" });
+    try {
+      const error = await adapterKit.startServers(rt).then(
+        () => null,
+        (e: Error) => e,
+      );
+      expect(error?.message).toMatch(/^SLACK_BOT_TOKEN: Slack refused it \(invalid_auth\)/);
+    } finally {
+      await rt.dispose();
       await stand.stop();
     }
   });

@@ -90,6 +90,16 @@ describe("the web console in a browser", () => {
     await expect.poll(() => page.url()).toBe(`${c.base}/console/wp/LEWP/`);
     expect(await page.getByRole("status").textContent()).toMatch(/Created LEWP/);
 
+    // Its settings, as its secretariat: a bad value is refused, a good one saved.
+    await page.getByText("Settings of LEWP").click();
+    await page.getByLabel("Plan length (months)").fill("2");
+    await page.getByRole("button", { name: "Save settings" }).click();
+    expect(await page.getByRole("status").textContent()).toMatch(/adoption lead must be shorter than the plan\. Nothing was changed/);
+    await page.getByText("Settings of LEWP").click();
+    await page.getByLabel("Time zone").fill("Europe/Lisbon");
+    await page.getByRole("button", { name: "Save settings" }).click();
+    expect(await page.getByRole("status").textContent()).toMatch(/Saved LEWP: Europe\/Lisbon, 18-month plans/);
+
     // The lead who will report from chat is a member of LEWP.
     const lewp = await c.rt.store.db.workingParty.findUniqueOrThrow({ where: { code: "LEWP" } });
     await c.rt.store.db.member.create({ data: { workingPartyId: lewp.id, platform: "console", platformUserId: "fr-lead", displayName: "fr-lead", role: "delegate", delegation: "FR" } });

@@ -1,0 +1,73 @@
+/**
+ * The bot under more Slack work than it takes (issue 13 item 9): the work queue is bounded, and
+ * what does not fit is refused at once with a word to the user (commands) or a 503 Slack retries
+ * (events), not kept in memory.
+ */
+import http from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SLACK_BODY_LIMIT } from "../../../adapters/slack/app.ts";
+import { BUSY_TEXT } from "../../../adapters/slack/listeners.ts";
+import { SIGNING_SECRET, slackSignature, startSlackTestApp, type SlackTestApp } from "../../support/slack-app.ts";
+
+let app: SlackTestApp;
+beforeAll(async () => {
+  // Four at work and two waiting; users.info is held, so nothing finishes until the test says so.
+  app = await startSlackTestApp({ SLACK_QUEUE_LIMIT: "2" });
+});
+afterAll(() => app.close());
+
+describe("slack work queue when full", () => {
+  it("answers a slash command beyond the queue 'busy' in the ack, runs it never, and takes commands again once there is room", async () => {
+    const release = app.stand.hold("users.info");
+    const accepted: Awaited<ReturnType<SlackTestApp["command"]>>[] = [];
+    for (let i = 0; i < 6; i++) accepted.push(await app.command("whoami", `UQ${i}`));
+    expect(accepted.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
+    expect(accepted.map((r) => r.text)).toEqual(["", "", "", "", "", ""]);
+    await app.stand.until(() => app.stand.of("users.info").length >= 4);
+
+    const refused = await app.command("whoami", "UQ-LATE");
+    expect(refused.status).toBe(200);
+    expect(JSON.parse(refused.text)).toEqual({ response_type: "ephemeral", text: BUSY_TEXT });
+    const event = await app.event({ type: "app_mention", user: "UQ-EV", text: "<@UBOT> whoami", channel: "C100", ts: "1.2" });
+    expect(event.status).toBe(503);
+
+    release();
+    await app.stand.until(() => accepted.every((r) => app.stand.responses.some((x) => x.id === r.responseUrlId)));
+    const again = await app.command("whoami", "UQ-AGAIN");
+    expect(again.text).toBe("");
+    await app.stand.until(() => app.stand.responses.some((x) => x.id === again.responseUrlId));
+    expect(app.stand.responses.some((x) => x.id === refused.responseUrlId)).toBe(false);
+    expect(app.stand.of("users.info").map((c) => c.args.user)).not.toContain("UQ-LATE");
+    expect(app.stand.of("users.info").map((c) => c.args.user)).not.toContain("UQ-EV");
+    expect(await app.rt.store.db.member.count({ where: { platformUserId: { in: ["UQ-LATE", "UQ-EV"] } } })).toBe(0);
+  });
+});
+
+describe("slack endpoint and large bodies", () => {
+  /** POSTs `total` bytes, with a Content-Length or chunked, and resolves with the status (0: hung up on). */
+  function postLarge(total: number, chunked: boolean): Promise<number> {
+    return new Promise((resolve, reject) => {
+      const ts = Math.floor(Date.now() / 1000);
+      const body = Buffer.alloc(Math.floor(total), 0x61);
+      const headers: Record<string, string | number> = { "content-type": "application/json", "x-slack-request-timestamp": ts, "x-slack-signature": slackSignature(SIGNING_SECRET, ts, body.toString()) };
+      if (!chunked) headers["content-length"] = body.length;
+      const req = http.request(`${app.url}/slack/events`, { method: "POST", headers }, (res) => {
+        res.resume();
+        res.on("error", () => resolve(res.statusCode ?? 0));
+        res.on("end", () => resolve(res.statusCode ?? 0));
+      });
+      // The server may hang up once it has refused; that is the point, not a failure.
+      req.on("error", (e: NodeJS.ErrnoException) => (e.code === "ECONNRESET" || e.code === "EPIPE" ? resolve(0) : reject(e)));
+      req.end(body);
+    });
+  }
+
+  it("refuses a signed 3.9 MB body with 413 by its Content-Length, and a chunked one once it passes 1 MB", async () => {
+    const before = app.stand.calls.length;
+    expect(await postLarge(3.9 * 1024 * 1024, false)).toBe(413);
+    expect([413, 0]).toContain(await postLarge(3.9 * 1024 * 1024, true));
+    // just under the cap, the same request reaches Bolt (and is refused there as not JSON: 400)
+    expect(await postLarge(SLACK_BODY_LIMIT - 100, false)).toBe(400);
+    expect(app.stand.calls.length).toBe(before);
+  });
+});

@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../../src/config/index.ts";
+
+describe("loadConfig: Slack's variables come together (issue 14 item 15)", () => {
+  it.each<[Record<string, string>, RegExp]>([
+    [{ SLACK_BOT_TOKEN: "xoxb-1" }, /^SLACK_SIGNING_SECRET: /],
+    [{ SLACK_SIGNING_SECRET: "s" }, /^SLACK_BOT_TOKEN: /],
+    [{ SLACK_APP_TOKEN: "xapp-1" }, /^SLACK_BOT_TOKEN: /],
+  ])("refuses %o with one line naming the missing variable", (env, line) => {
+    let error: unknown;
+    try {
+      loadConfig(env);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toMatch(line);
+    expect((error as Error).message).not.toContain("\n");
+  });
+
+  it.each<[Record<string, string>, string]>([
+    [{}, "no Slack at all"],
+    [{ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s" }, "HTTP: token and signing secret"],
+    [{ SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xapp-1" }, "Socket Mode: token and app-level token"],
+    [{ SLACK_BOT_TOKEN: "", SLACK_SIGNING_SECRET: "" }, "empty values count as unset"],
+  ])("accepts %o (%s)", (env) => {
+    expect(() => loadConfig(env)).not.toThrow();
+  });
+});
