@@ -64,9 +64,16 @@ export interface PassageRow {
   embedding: Float32Array | null;
 }
 
+/**
+ * A document's passages or vectors are written in one transaction of hundreds of statements
+ * (a 100-page PDF has 1,200 passages): Prisma's default of 5 s for an interactive transaction is
+ * too short on a busy machine, and a timeout would store nothing, so they get a minute.
+ */
+const LONG_TRANSACTION = { timeout: 60_000, maxWait: 15_000 };
+
 /** Writes `doc` (and its vectors), replacing a document with the same slug; all or nothing. `now` defaults to the database's clock. */
 export async function storeDocument(db: Db, doc: NewDocument, now?: Date, vectors?: DocumentVectors): Promise<StoredDocument> {
-  return db.$transaction((tx) => storeDocumentIn(tx, doc, now, vectors));
+  return db.$transaction((tx) => storeDocumentIn(tx, doc, now, vectors), LONG_TRANSACTION);
 }
 
 /** The same inside a transaction the caller holds. */
@@ -128,7 +135,7 @@ export async function saveVectors(db: Db, documentId: number, model: string, vec
   await db.$transaction(async (tx) => {
     for (const [id, v] of vectors) await tx.passage.update({ where: { id }, data: { embedding: vectorBytes(v) } });
     await tx.strategyDocument.update({ where: { id: documentId }, data: { embeddingModel: model } });
-  });
+  }, LONG_TRANSACTION);
 }
 
 /** Whether a document with this slug exists. */
