@@ -7,8 +7,15 @@ import v8 from "node:v8";
 
 const args = process.argv.slice(2);
 
+// Older Node cannot read the TypeScript sources; say so in one line rather than with a stack trace.
+const [major, minor] = process.versions.node.split(".").map(Number);
+const supported = (major === 22 && minor >= 18) || major >= 24;
+
 // `--version` loads nothing: a script asking for it should not pay for the bot.
-if (args.length === 1 && (args[0] === "--version" || args[0] === "-V")) {
+if (!supported) {
+  process.stderr.write(`secretariat: needs Node.js 22.18 or later (this is ${process.version}); see README "Install and run"\n`);
+  process.exitCode = 1;
+} else if (args.length === 1 && (args[0] === "--version" || args[0] === "-V")) {
   process.stdout.write(`${JSON.parse(fs.readFileSync(new URL("../package.json", import.meta.url), "utf8")).version}\n`);
 } else {
   await run();

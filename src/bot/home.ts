@@ -9,6 +9,7 @@ import { z } from "zod";
 import type { Db } from "../store/index.ts";
 import { defineCommand } from "../core/command.ts";
 import { reply, type Block, type Button, type Reply } from "../core/reply.ts";
+import { longDate } from "../time/civil-date.ts";
 import type { Actor } from "../core/actor.ts";
 
 /** How far ahead the home looks for deadlines. */
@@ -61,13 +62,13 @@ export async function buildHome(db: Db, actor: Actor, now: Date): Promise<Reply>
         { label: "You", value: `${who}, ${actor.role}` },
         {
           label: "Next action plan to adopt by",
-          value: currentPlan ? `${currentPlan.adoptNextBy} (plan ${currentPlan.number} ends ${currentPlan.endDate})` : "no plan has started yet",
+          value: currentPlan ? `${longDate(currentPlan.adoptNextBy)} (plan ${currentPlan.number} ends ${longDate(currentPlan.endDate)})` : "no plan has started yet",
         },
       ],
     },
   ];
 
-  const lines = deadlines.map((d) => `${d.dueDate < today ? "⚠ overdue " : ""}${d.dueDate} — ${d.action?.code ?? ""} ${d.what ?? d.action?.title ?? ""} (“${d.text}”)`.replace(/\s+/g, " "));
+  const lines = deadlines.map((d) => `${d.dueDate < today ? "⚠ overdue " : ""}${longDate(d.dueDate)} — ${d.action?.code ?? ""} ${d.what ?? d.action?.title ?? ""}${d.text === d.dueDate ? "" : ` (“${d.text}”)`}`.replace(/\s+/g, " "));
   blocks.push({ type: "section", title: `Your deadlines (overdue and next ${HOME_HORIZON_DAYS} days)`, text: listText(lines, "Nothing due for your actions.") });
   blocks.push({
     type: "section",
@@ -80,7 +81,7 @@ export async function buildHome(db: Db, actor: Actor, now: Date): Promise<Reply>
 
   const asks = collections.flatMap((c) => c.items.map((i) => ({ c, i })));
   if (asks.length > 0) {
-    blocks.push({ type: "section", title: "Progress reports asked of you", text: listText(asks.map(({ c, i }) => `${i.action.code} ${i.action.title} — due ${c.dueDate}`), "") });
+    blocks.push({ type: "section", title: "Progress reports asked of you", text: listText(asks.map(({ c, i }) => `${i.action.code} ${i.action.title} — due ${longDate(c.dueDate)}`), "") });
     const buttons: Button[] = asks.slice(0, LIST_MAX).map(({ c, i }) => ({ label: `Report on ${i.action.code}`, command: "report.form", args: { action: i.action.code, collection: c.id }, style: "primary" }));
     blocks.push({ type: "buttons", buttons });
   } else if (collections.length > 0) {

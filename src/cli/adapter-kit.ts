@@ -23,11 +23,27 @@ export interface RunningServers {
   stop(): Promise<void>;
 }
 
+/** What prints into a running console chat, above its prompt (which is drawn again after it). */
+export interface ConsoleScreen {
+  /** text, e.g. a reminder the scheduler posted to a console channel */
+  print(text: string): void;
+  /** one of the logger's JSON lines, shown as a line of text */
+  log(jsonLine: string): void;
+}
+
+export interface ConsoleChatOptions {
+  user: string;
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+  /** called once the chat is open, with the way to print into it */
+  attach?(screen: ConsoleScreen): void;
+}
+
 export interface AdapterKit {
   /** a console messenger that hands each message it "sends" to `sink` */
   consoleMessenger(sink: (m: SentMessage) => void): Messenger;
   /** the interactive console chat; resolves when the user quits */
-  runConsoleChat(runtime: Runtime, options: { user: string; input: NodeJS.ReadableStream; output: NodeJS.WritableStream }): Promise<void>;
+  runConsoleChat(runtime: Runtime, options: ConsoleChatOptions): Promise<void>;
   /** messengers of the configured chat platforms, without serving anything (for one-shot ticks) */
   platformMessengers(runtime: Runtime): Promise<Messenger[]>;
   /** Slack and Teams servers for whichever credentials are configured (none: nothing started) */

@@ -9,7 +9,7 @@ export interface CliContext {
   /** the platform adapters, loaded on first use (only start, say and ticks talk to a platform) */
   kit(): Promise<AdapterKit>;
   /** opens config, store (migrated and seeded) and bot; closes them after `work` */
-  withRuntime<T>(work: (rt: Runtime) => Promise<T>, options?: { logLevel?: string; keepOpen?: boolean }): Promise<T>;
+  withRuntime<T>(work: (rt: Runtime) => Promise<T>, options?: { logLevel?: string; keepOpen?: boolean; logTo?: { write(line: string): void } }): Promise<T>;
   config(): Promise<Config>;
 }
 
@@ -28,7 +28,7 @@ export function createCliContext(io: CliIO, kit: () => Promise<AdapterKit>): Cli
       const [{ createLogger }, { openRuntime }] = await Promise.all([import("../log/logger.ts"), import("../runtime/open-runtime.ts")]);
       // One-shot commands keep stderr quiet unless LOG_LEVEL asks for more.
       const level = io.env.LOG_LEVEL ? cfg.LOG_LEVEL : (options.logLevel ?? "warn");
-      const rt = await openRuntime(cfg, createLogger(level, io.log));
+      const rt = await openRuntime(cfg, createLogger(level, options.logTo ? (line) => options.logTo!.write(line) : io.log));
       try {
         return await work(rt);
       } finally {

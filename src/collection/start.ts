@@ -37,7 +37,7 @@ export async function startCollection(input: StartInput, ctx: CommandContext): P
   const wp = actor.workingParty;
   const today = civilDay(now, wp.timeZone);
   if (input.due <= today) {
-    throw new InputError(`The due date ${input.due} is not in the future (today is ${today} in ${wp.timeZone}). Give a later date, e.g. collect start plan ${input.plan} due ${nextMonth(today)}.`, { due: "must be after today" });
+    throw new InputError(`The due date ${longDate(input.due)} is not in the future (today is ${longDate(today)} in ${wp.timeZone}). Give a later date, e.g. collect start plan ${input.plan} due ${nextMonth(today)}.`, { due: "must be after today" });
   }
   const plan = await db.actionPlan.findUnique({ where: { workingPartyId_number: { workingPartyId: wp.id, number: input.plan } }, include: { actions: { orderBy: [{ ord: "asc" }, { id: "asc" }] } } });
   if (!plan) {
@@ -63,7 +63,7 @@ export async function startCollection(input: StartInput, ctx: CommandContext): P
     // Inside the transaction, so two chairs starting at once cannot both succeed unnoticed.
     const open = await tx.collection.findFirst({ where: { planId: plan.id, status: "open" } });
     if (open) {
-      throw new ConflictError(`A collection for plan ${plan.number} is already open (due ${open.dueDate}). See it with collect status plan ${plan.number}, or close it first with collect close plan ${plan.number}.`);
+      throw new ConflictError(`A collection for plan ${plan.number} is already open (due ${longDate(open.dueDate)}). See it with collect status plan ${plan.number}, or close it first with collect close plan ${plan.number}.`);
     }
     const collection = await tx.collection.create({
       data: { workingPartyId: wp.id, planId: plan.id, dueDate: input.due, status: "open", startedBy: actor.ref, startedAt: now },

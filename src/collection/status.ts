@@ -4,6 +4,7 @@
  */
 import { reply, type Block, type Reply } from "../core/reply.ts";
 import { leadInfo } from "./leads.ts";
+import { longDate } from "../time/civil-date.ts";
 import { civilDay } from "./schedule.ts";
 import type { CollectionSnapshot } from "./snapshot.ts";
 import { STATUS_LABELS, type ReportStatus } from "./types.ts";
@@ -60,7 +61,7 @@ export function countLine(st: Pick<CollectionStatus, "reported" | "total">): str
 }
 
 const listLines = (lines: string[], max = 25) =>
-  lines.length <= max ? lines.join("\n") : `${lines.slice(0, max).join("\n")}\n… and ${lines.length - max} more (secretariat collect status --json lists all)`;
+  lines.length <= max ? lines.join("\n") : `${lines.slice(0, max).join("\n")}\n… and ${lines.length - max} more: collect compile lists them all`;
 
 /** The status as reply blocks: a section with the counts, then who is missing and who is late. */
 export function statusReply(st: CollectionStatus): Reply {
@@ -71,7 +72,7 @@ export function statusReply(st: CollectionStatus): Reply {
       title: `Progress reports — ${st.workingParty} plan ${st.plan.number}: ${st.plan.title}`,
       fields: [
         { label: "Reported", value: countLine(st) },
-        { label: "Due", value: `${st.dueDate}${st.pastDue ? " (passed)" : ""}` },
+        { label: "Due", value: `${longDate(st.dueDate)}${st.pastDue ? " (passed)" : ""}` },
         { label: "Collection", value: st.state === "open" ? "open" : "closed" },
       ],
     },

@@ -12,6 +12,7 @@ const load = createRequire(import.meta.url);
 import type { Db } from "../store/index.ts";
 import { civilParts, longDate, type CivilDate } from "../time/civil-date.ts";
 import { listDeadlines } from "./deadlines.ts";
+import { foldIcsLines } from "./ics-lines.ts";
 
 /** What a feed covers. */
 export type FeedScope = { kind: "wp" } | { kind: "plan"; number: number } | { kind: "delegation"; code: string };
@@ -73,11 +74,11 @@ export async function buildCalendar(db: Db, workingPartyCode: string, scope: Fee
     }
   }
   const calName = `${code} deadlines${scope.kind === "plan" ? ` — plan ${scope.number}` : scope.kind === "delegation" ? ` — led by ${scope.code}` : ""}`;
-  if (events.length === 0) return emptyCalendar(calName);
+  if (events.length === 0) return foldIcsLines(emptyCalendar(calName));
   const { createEvents } = load("ics") as typeof import("ics");
   const { error, value } = createEvents(events, { productId: "secretariat-bot", calName, method: "PUBLISH" });
   if (error || !value) throw error ?? new Error("ics produced nothing");
-  return value;
+  return foldIcsLines(value);
 }
 
 /** A valid calendar with no events (ics refuses an empty list). */

@@ -17,7 +17,7 @@ export function deadlineLine(r: DeadlineRow): string {
 export function deadlineBlocks(heading: string, rows: DeadlineRow[], max = 15): Block[] {
   const shown = rows.slice(0, max);
   const blocks: Block[] = [{ type: "text", text: heading, style: "heading" }, { type: "text", text: shown.map(deadlineLine).join("\n") }];
-  if (rows.length > max) blocks.push({ type: "text", text: `…and ${rows.length - max} more. The full list: secretariat deadlines --wp CODE, or the calendar feed (type calendar).`, style: "muted" });
+  if (rows.length > max) blocks.push({ type: "text", text: `…and ${rows.length - max} more. Type calendar for the feed that lists them all.`, style: "muted" });
   return blocks;
 }
 

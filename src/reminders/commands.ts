@@ -137,7 +137,7 @@ export const reminderCommands = [
       const next = op === "add" ? normaliseHolidays([...current, ...given]) : current.filter((d) => !given.includes(d));
       await ctx.deps.store.db.workingParty.update({ where: { id: wp.id }, data: { holidays: JSON.stringify(next) } });
       await auditChange(ctx, `reminders.holiday.${op}`, { days: given });
-      return textReply(next.length ? `Holidays of ${wp.code}: ${next.join(", ")}.` : `${wp.code} has no holidays listed.`);
+      return textReply(next.length ? `Holidays of ${wp.code}: ${next.map(longDate).join(", ")}.` : `${wp.code} has no holidays listed.`);
     },
   }),
 ];

@@ -39,8 +39,8 @@ async function home(): Promise<Reply> {
 describe("home", () => {
   it("lists the member's overdue and next-60-day deadlines, not later ones nor other delegations'", async () => {
     const text = replyToPlainText(await home());
-    expect(text).toMatch(/⚠ overdue 2026-10-31 — 12\.1 interim report/);
-    expect(text).toMatch(/2026-12-15 — 12\.1 final course/);
+    expect(text).toMatch(/⚠ overdue 31 October 2026 — 12\.1 interim report/);
+    expect(text).toMatch(/15 December 2026 — 12\.1 final course/);
     expect(text).not.toMatch(/evaluation|DE report/);
   });
 
@@ -57,6 +57,6 @@ describe("home", () => {
   });
 
   it("shows the adopt-by date of the latest plan that has started", async () => {
-    expect(replyToPlainText(await home())).toMatch(/Next action plan to adopt by: 2027-04-30 \(plan 12 ends 2027-06-30\)/);
+    expect(replyToPlainText(await home())).toMatch(/Next action plan to adopt by: 30 April 2027 \(plan 12 ends 30 June 2027\)/);
   });
 });

@@ -87,7 +87,7 @@ describe("compiled progress report", () => {
   it("writes the same content as Markdown, escaping what leads typed", async () => {
     const out = await compileCollection(rt.store, 1, NOW, tempDir());
     const md = fs.readFileSync(out.markdown, "utf8");
-    expect(md).toMatch(/^# Law Enforcement Working Party – Customs .*\(CCWP\)\n\n\*\*NOTE\*\*/);
+    expect(md).toMatch(/^\*\*LIMITE\*\*\n\n# Law Enforcement Working Party – Customs .*\(CCWP\)\n\n\*\*NOTE\*\*/);
     expect(md).toContain("| 99.5 | Risk information exchange under Naples II | DE | No report |");
     expect(md).toContain("| 99.3 | Handbook on joint customs operations | NL | Not started |");
     expect(md).toContain("## Objective IV 1.a — Strengthen cooperation");

@@ -88,3 +88,22 @@ describe("iCalendar feeds", () => {
     expect(JSON.parse(url.stdout).url).toMatch(/^https:\/\/bot\.example\.eu\/calendar\/[A-Za-z0-9_-]{32}\.ics$/);
   });
 });
+
+describe("iCalendar lines", () => {
+  it("folds every line at 75 octets, not characters, and a parser reads the words back whole (issue 14 item 17)", async () => {
+    // the 1997 plan's titles with "—" and "✓" (3 octets each) pushed lines to 77-79 octets
+    const plan1 = await rt.store.db.actionPlan.findFirstOrThrow({ where: { number: 1 } });
+    await rt.store.db.action.update({ where: { planId_code: { planId: plan1.id, code: "41" } }, data: { status: "done", doneAt: new Date("1998-01-10T10:00:00Z") } });
+    const text = await buildCalendar(rt.store.db, "CCWP", { kind: "wp" }, "1998-01-15");
+    const lines = text.split("\r\n");
+    const long = lines.filter((l) => Buffer.byteLength(l, "utf8") > 75);
+    expect(long).toEqual([]);
+    expect(text).toContain("✓");
+    // no line break inside a UTF-8 sequence: every line is valid text on its own
+    for (const l of lines) expect(Buffer.from(Buffer.from(l, "utf8").toString("utf8"), "utf8").equals(Buffer.from(l, "utf8"))).toBe(true);
+    const a41 = events(text).find((e) => e.uid === "ccwp-plan1-action-41-deadline-0@secretariat-bot")!;
+    expect(String(a41.summary)).toMatch(/^✓ CCWP 41: Early 1998 — Customs administrations shall send/);
+    const full = events(text).find((e) => e.uid === "ccwp-plan1-adopt-next@secretariat-bot")!;
+    expect(String(full.summary)).toBe("CCWP: adopt the next action plan (plan 1 ends 31 December 1998)");
+  });
+});

@@ -18,7 +18,12 @@ const Common = {
   json: z.boolean().optional(),
 };
 const StatusOptions = z.object(Common);
-const CompileOptions = z.object({ ...Common, out: z.string().trim().min(1).optional() });
+const CompileOptions = z.object({
+  ...Common,
+  out: z.string().trim().min(1).optional(),
+  number: z.string().trim().min(1, "must not be empty").max(60).optional(),
+  classification: z.string().trim().min(1, "must not be empty").max(60).optional(),
+});
 
 /** The collection the options name, or a one-line CLI error. */
 async function pick(rt: Runtime, o: { wp?: string; plan?: number }) {
@@ -53,12 +58,14 @@ export function registerCollect(program: Command, ctx: CliContext): void {
     .option("--wp <code>", "working party (default DEFAULT_WORKING_PARTY)")
     .option("--plan <n>", "the collection for plan N (default: the open one)")
     .option("--out <dir>", "directory to write to (default: reports/ beside the SQLite database)")
+    .option("--number <text>", "document number on the cover, e.g. the Council's 15198/26 (default: CODE/APplan/PRid)")
+    .option("--classification <text>", "classification line on the cover (default: LIMITE)")
     .option("--json", 'print {"docx","markdown","reported","total"}')
     .action(async (raw: Record<string, unknown>) => {
       const o = parseOptions(CompileOptions, raw);
       await ctx.withRuntime(async (rt) => {
         const c = await pick(rt, o);
-        const out = await compileCollection(rt.store, c.id, ctx.io.now(), o.out);
+        const out = await compileCollection(rt.store, c.id, ctx.io.now(), o.out, { number: o.number, classification: o.classification });
         const data = { docx: out.docx, markdown: out.markdown, reported: out.document.reported, total: out.document.total };
         emit(ctx.io, Boolean(o.json), data, () => `${out.docx}\n${out.markdown}`);
       });

@@ -4,6 +4,7 @@ import type { Command } from "commander";
 import type { CliContext } from "../context.ts";
 import { Dispatcher } from "../../outbox/dispatcher.ts";
 import { replyToPlainText } from "../../core/reply.ts";
+import { LogRelay, toStderr } from "../log-relay.ts";
 import { planners } from "../planners.ts";
 import { startScheduler } from "../scheduler.ts";
 
@@ -14,31 +15,49 @@ export function registerStart(program: Command, ctx: CliContext): void {
     .option("--as <user>", "console chat: your user name", os.userInfo().username || "operator")
     .option("--json", "accepted for symmetry; start prints logs only")
     .action(async (o: { as: string }) => {
-      await ctx.withRuntime(
-        async (rt) => {
-          const kit = await ctx.kit();
-          const servers = await kit.startServers(rt);
-          if (servers.started.length > 0) rt.logger.info({ listening: servers.started }, "secretariat-bot serving");
-          // Console channels (#ccwp) are printed; Slack and Teams go through their messengers.
-          const consoleOut = kit.consoleMessenger((m) => ctx.io.out(`\n[to ${m.to.kind === "user" ? "@" : ""}${m.to.id}]\n${m.replies.map(replyToPlainText).join("\n\n")}`));
-          const scheduler = startScheduler({ store: rt.store, logger: rt.logger }, new Dispatcher(rt.store, [consoleOut, ...servers.messengers], rt.logger), planners);
-          void scheduler.tickNow();
-          if (servers.chat) {
-            await new Promise<void>((resolve) => {
-              const stop = () => {
-                scheduler.stop();
-                void servers.stop().then(resolve, resolve);
-              };
-              process.once("SIGINT", stop);
-              process.once("SIGTERM", stop);
+      const logs = new LogRelay();
+      try {
+        await ctx.withRuntime(
+          async (rt) => {
+            const kit = await ctx.kit();
+            const servers = await kit.startServers(rt);
+            if (servers.started.length > 0) rt.logger.info({ listening: servers.started }, "secretariat-bot serving");
+            // Console channels (#ccwp) are printed (into the chat once it is open); Slack and Teams go through their messengers.
+            let print = (text: string) => ctx.io.out(text);
+            const consoleOut = kit.consoleMessenger((m) => print(`\n[to ${m.to.kind === "user" ? "@" : ""}${m.to.id}]\n${m.replies.map(replyToPlainText).join("\n\n")}`));
+            const scheduler = startScheduler({ store: rt.store, logger: rt.logger }, new Dispatcher(rt.store, [consoleOut, ...servers.messengers], rt.logger), planners);
+            if (servers.chat) {
+              logs.sendTo(toStderr);
+              void scheduler.tickNow();
+              await new Promise<void>((resolve) => {
+                const stop = () => {
+                  scheduler.stop();
+                  void servers.stop().then(resolve, resolve);
+                };
+                process.once("SIGINT", stop);
+                process.once("SIGTERM", stop);
+              });
+              return;
+            }
+            await kit.runConsoleChat(rt, {
+              user: o.as,
+              input: process.stdin,
+              output: process.stdout,
+              attach(screen) {
+                print = (text) => screen.print(text);
+                // The log joins the chat only when stderr writes to the same terminal; redirected
+                // (2>bot.log, a service manager) it stays JSON where it was sent.
+                logs.sendTo(process.stderr.isTTY && process.stdout.isTTY ? (line) => screen.log(line) : toStderr);
+                void scheduler.tickNow();
+              },
             });
-            return;
-          }
-          await kit.runConsoleChat(rt, { user: o.as, input: process.stdin, output: process.stdout });
-          scheduler.stop();
-          await servers.stop();
-        },
-        { logLevel: "info" },
-      );
+            scheduler.stop();
+            await servers.stop();
+          },
+          { logLevel: "info", logTo: logs },
+        );
+      } finally {
+        if (!logs.routed) logs.sendTo(toStderr); // it stopped before it knew: what was logged goes to stderr
+      }
     });
 }

@@ -20,8 +20,8 @@ import {
   WidthType,
   type ITableCellOptions,
 } from "docx";
-import { intro } from "./markdown.ts";
-import type { ProgressDocument, ReportedAction } from "./model.ts";
+import { intro, receivedLine } from "./markdown.ts";
+import { sourceLine, type ProgressDocument, type ReportedAction } from "./model.ts";
 
 const FONT = "Times New Roman";
 const GREY = "5A5A5A";
@@ -30,12 +30,6 @@ const NONE = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" } as const;
 const THIN = { style: BorderStyle.SINGLE, size: 4, color: "A6A6A6" } as const;
 const noBorders = { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE };
 const gridBorders = { top: THIN, bottom: THIN, left: THIN, right: THIN, insideHorizontal: THIN, insideVertical: THIN };
-
-/** Paragraphs for text a lead typed: one per line, so their line breaks survive. */
-const lines = (text: string, opts: { italics?: boolean; size?: number } = {}) =>
-  text
-    .split(/\r?\n/)
-    .map((l) => new Paragraph({ spacing: { after: 60 }, children: [new TextRun({ text: l, italics: opts.italics, size: opts.size })] }));
 
 const cell = (children: Paragraph[], o: Partial<ITableCellOptions> = {}) =>
   new TableCell({ children, margins: { top: 60, bottom: 60, left: 100, right: 100 }, ...o });
@@ -82,32 +76,42 @@ function overviewTable(d: ProgressDocument): Table {
   });
 }
 
+/** One row of an action's table: a label and its paragraphs' runs. */
+type RowSpec = [label: string, paragraphs: TextRun[][]];
+
+/** Runs for text a lead typed: one paragraph per line, so their line breaks survive. */
+const typed = (text: string, italics = false): TextRun[][] => text.split(/\r?\n/).map((l) => [new TextRun({ text: l, italics, size: 22 })]);
+
+/**
+ * An action's heading and table, kept on one page: Word and LibreOffice move a table whose rows
+ * may not split and whose paragraphs are each kept with the next, rather than break it.
+ */
 function actionBlock(a: ReportedAction): (Paragraph | Table)[] {
-  const row = (label: string, content: Paragraph[]) =>
-    new TableRow({
+  const specs: RowSpec[] = [
+    ["Lead", typed(a.lead)],
+    ["Status", [[new TextRun({ text: a.status, bold: true, size: 22 }), ...(a.late ? [new TextRun({ text: " (reported late)", italics: true, size: 22 })] : [])]]],
+    ...(a.enteredBy ? [["Reported by", typed(a.enteredBy, true)] as RowSpec] : []),
+    ...(a.alsoImplements.length ? [["Also implements", typed(a.alsoImplements.join(", "))] as RowSpec] : []),
+    ["Summary", typed(a.summary)],
+    ["Next steps", a.nextSteps ? typed(a.nextSteps) : typed("None given.", true)],
+    ["Risks", a.risks ? typed(a.risks) : typed("None reported.", true)],
+  ];
+  const rows = specs.map(([label, paras], i) => {
+    const keepNext = i < specs.length - 1;
+    return new TableRow({
+      cantSplit: true,
       children: [
-        cell([new Paragraph({ children: [new TextRun({ text: label, bold: true, size: 20 })] })], {
+        cell([new Paragraph({ keepNext, children: [new TextRun({ text: label, bold: true, size: 20 })] })], {
           width: { size: 20, type: WidthType.PERCENTAGE },
           shading: { type: ShadingType.CLEAR, color: "auto", fill: "F2F4F8" },
         }),
-        cell(content, { width: { size: 80, type: WidthType.PERCENTAGE } }),
+        cell(paras.map((children) => new Paragraph({ keepNext, spacing: { after: 60 }, children })), { width: { size: 80, type: WidthType.PERCENTAGE } }),
       ],
     });
-  const small = (t: string, italics = false) => lines(t, { size: 22, italics });
+  });
   return [
     new Paragraph({ heading: HeadingLevel.HEADING_2, keepNext: true, children: [new TextRun(`Action ${a.code}: ${a.title}`)] }),
-    new Table({
-      width: { size: 100, type: WidthType.PERCENTAGE },
-      borders: gridBorders,
-      rows: [
-        row("Lead", small(a.lead)),
-        row("Status", [new Paragraph({ children: [new TextRun({ text: a.status, bold: true, size: 22 }), ...(a.late ? [new TextRun({ text: " (reported late)", italics: true, size: 22 })] : [])] })]),
-        ...(a.alsoImplements.length ? [row("Also implements", small(a.alsoImplements.join(", ")))] : []),
-        row("Summary", small(a.summary)),
-        row("Next steps", a.nextSteps ? small(a.nextSteps) : small("None given.", true)),
-        row("Risks", a.risks ? small(a.risks) : small("None reported.", true)),
-      ],
-    }),
+    new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, borders: gridBorders, rows }),
     new Paragraph({ spacing: { after: 120 }, children: [] }),
   ];
 }
@@ -115,7 +119,10 @@ function actionBlock(a: ReportedAction): (Paragraph | Table)[] {
 /** Lays out the report and packs it into .docx bytes. */
 export async function renderDocx(d: ProgressDocument): Promise<Buffer> {
   const body: (Paragraph | Table)[] = [
-    new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { after: 240 }, children: [new TextRun(`Brussels, ${d.date}`)] }),
+    new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { after: 60 }, children: [new TextRun(`Brussels, ${d.date}`)] }),
+    // the document number and the classification line, where a Council note has them
+    new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { after: 60 }, children: [new TextRun({ text: d.reference, bold: true })] }),
+    new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { after: 240 }, children: [new TextRun({ text: d.classification, bold: true, size: 26 })] }),
     new Paragraph({ spacing: { after: 40 }, children: [new TextRun({ text: d.workingParty.name, bold: true, allCaps: true, size: 22, color: "1F3864" })] }),
     new Paragraph({ border: { bottom: RULE }, spacing: { after: 360 }, children: [new TextRun({ text: `(${d.workingParty.code})`, size: 22, color: GREY })] }),
     new Paragraph({ alignment: AlignmentType.LEFT, spacing: { after: 240 }, children: [new TextRun({ text: "NOTE", bold: true, size: 32 })] }),
@@ -125,7 +132,7 @@ export async function renderDocx(d: ProgressDocument): Promise<Buffer> {
     new Paragraph({ spacing: { after: 60 }, children: [new TextRun({ text: "Reports due: ", bold: true }), new TextRun(d.dueDate)] }),
     new Paragraph({
       spacing: { after: 240 },
-      children: [new TextRun({ text: "Reports received: ", bold: true }), new TextRun(`${d.reported} of ${d.total} actions${d.closed ? " (collection closed)" : " (collection still open)"}`)],
+      children: [new TextRun({ text: "Reports received: ", bold: true }), new TextRun(receivedLine(d))],
     }),
     new Paragraph({ spacing: { after: 240 }, children: [new TextRun(intro(d))] }),
     new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun("Overview")] }),
@@ -146,13 +153,13 @@ export async function renderDocx(d: ProgressDocument): Promise<Buffer> {
           new Paragraph({
             indent: { left: 400, right: 400 },
             spacing: { after: 60 },
+            keepNext: true,
             border: { left: { style: BorderStyle.SINGLE, size: 12, color: "A6A6A6", space: 8 } },
             children: [new TextRun({ text: g.text.length > 900 ? `${g.text.slice(0, 899)}…` : g.text, italics: true, size: 22 })],
           }),
         );
       }
-      const source = [g.document, g.context, g.label].filter(Boolean).join(", ");
-      body.push(new Paragraph({ indent: { left: 400 }, spacing: { after: 200 }, children: [new TextRun({ text: `Source: ${source}`, size: 18, color: GREY })] }));
+      body.push(new Paragraph({ indent: { left: 400 }, spacing: { after: 200 }, keepNext: true, children: [new TextRun({ text: sourceLine(g), size: 18, color: GREY })] }));
     }
     for (const a of g.actions) body.push(...actionBlock(a));
   }

@@ -11,7 +11,7 @@ import type { DbTx, Store } from "../../store/index.ts";
 import { civilDay } from "../schedule.ts";
 import { loadSnapshot, type CollectionSnapshot } from "../snapshot.ts";
 import { renderMarkdown } from "./markdown.ts";
-import { buildProgressDocument, objectiveKey, type ObjectivePassages, type ProgressDocument } from "./model.ts";
+import { buildProgressDocument, objectiveKey, type CompileFacts, type ObjectivePassages, type ProgressDocument, type ReportAuthors } from "./model.ts";
 
 export { buildProgressDocument, type ProgressDocument } from "./model.ts";
 export { renderMarkdown } from "./markdown.ts";
@@ -46,10 +46,48 @@ export async function loadObjectivePassages(db: DbTx, s: CollectionSnapshot): Pr
   return out;
 }
 
+/** The cover lines a compile may be given; by default the bot's own number and LIMITE. */
+export interface CoverOptions {
+  /** the document number, e.g. the Council's "15198/26" once the note is registered */
+  number?: string;
+  /** the classification line; LIMITE (not for the public) unless the secretariat says otherwise */
+  classification?: string;
+}
+
+/** Default classification: progress notes go to delegations, not to the public. */
+export const DEFAULT_CLASSIFICATION = "LIMITE";
+
+/** The bot's own document number for a collection's note: "CCWP/AP12/PR3". */
+export const defaultReference = (s: CollectionSnapshot) => `${s.workingParty.code}/AP${s.plan.number}/PR${s.collection.id}`;
+
+/** Which actions the bot asked (a request or a chase recorded in the outbox), and who entered each current report. */
+export async function loadCompileFacts(db: DbTx, s: CollectionSnapshot, cover: CoverOptions = {}): Promise<CompileFacts> {
+  const prefix = `collect:${s.collection.id}:`;
+  const requests = await db.delivery.findMany({ where: { key: { startsWith: prefix }, kind: { in: ["report-request", "chase"] }, status: { not: "failed" } }, select: { key: true } });
+  // keys: collect:<collection>:ask:<action>:<member>, collect:<collection>:chase:<action>:<member>:<tag>
+  const asked = new Set(requests.map((r) => Number(r.key.slice(prefix.length).split(":")[1])));
+  const reports = [...s.reports.values()];
+  const versions = reports.length
+    ? await db.reportVersion.findMany({ where: { OR: reports.map((r) => ({ reportId: r.id, version: r.version })) }, include: { member: true } })
+    : [];
+  const byReport = new Map(versions.map((v) => [v.reportId, v]));
+  const authors: ReportAuthors = new Map();
+  for (const r of reports) {
+    const v = byReport.get(r.id);
+    if (v) authors.set(r.actionId, { member: v.member, submittedBy: v.submittedBy });
+  }
+  return {
+    asked,
+    authors,
+    reference: cover.number?.trim() || defaultReference(s),
+    classification: cover.classification?.trim() || DEFAULT_CLASSIFICATION,
+  };
+}
+
 /** Compiles collection `collectionId` into `outDir` (created if missing). */
-export async function compileCollection(store: Store, collectionId: number, now: Date, outDir = defaultReportsDir(store)): Promise<CompiledReport> {
+export async function compileCollection(store: Store, collectionId: number, now: Date, outDir = defaultReportsDir(store), cover: CoverOptions = {}): Promise<CompiledReport> {
   const snap = await loadSnapshot(store.db, collectionId);
-  const document = buildProgressDocument(snap, await loadObjectivePassages(store.db, snap), now);
+  const document = buildProgressDocument(snap, await loadObjectivePassages(store.db, snap), now, await loadCompileFacts(store.db, snap, cover));
   const base = `${snap.workingParty.code}-plan-${snap.plan.number}-progress-report-${civilDay(now, snap.workingParty.timeZone)}`.replace(/[^A-Za-z0-9._-]/g, "_");
   fs.mkdirSync(outDir, { recursive: true });
   const docx = path.resolve(outDir, `${base}.docx`);

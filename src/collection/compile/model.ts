@@ -4,8 +4,8 @@
  * implement, and the actions with no report. Built purely from a snapshot and the objectives'
  * passages; the Markdown and .docx writers only lay it out.
  */
-import type { Passage, StrategyDocument } from "../../store/index.ts";
-import { leadInfo } from "../leads.ts";
+import type { Member, Passage, StrategyDocument } from "../../store/index.ts";
+import { leadInfo, leadMembers } from "../leads.ts";
 import { longDate } from "../messages.ts";
 import { civilDay } from "../schedule.ts";
 import type { CollectionSnapshot } from "../snapshot.ts";
@@ -23,6 +23,8 @@ export interface ReportedAction {
   risks: string | null;
   /** other objectives the action also implements ("IV 2.b") */
   alsoImplements: string[];
+  /** "Entered by the secretariat (sam) for DE" when the secretariat, not a lead, entered the report */
+  enteredBy: string | null;
 }
 
 /** A strategy objective with the reported actions that implement it. */
@@ -42,6 +44,10 @@ export interface ObjectiveGroup {
 
 /** The whole report. */
 export interface ProgressDocument {
+  /** the document number on the cover: the Council's once registered, else the bot's own */
+  reference: string;
+  /** the classification line ("LIMITE", "PUBLIC") */
+  classification: string;
   workingParty: { code: string; name: string };
   plan: { number: number; title: string; period: string };
   /** the day it was compiled, long form */
@@ -50,6 +56,10 @@ export interface ProgressDocument {
   closed: boolean;
   reported: number;
   total: number;
+  /** actions whose lead the bot asked (a request or a chase was recorded for them) */
+  asked: number;
+  /** reports the secretariat entered for a lead (received by e-mail, in a meeting) */
+  enteredForLeads: number;
   overview: { code: string; title: string; lead: string; status: string }[];
   groups: ObjectiveGroup[];
   unreported: { code: string; title: string; lead: string }[];
@@ -60,27 +70,69 @@ export type ObjectivePassages = Map<string, Passage & { document: Pick<StrategyD
 
 export const objectiveKey = (slug: string, label: string) => `${slug}|${label}`;
 
-const firstSentence = (text: string, max = 140) => {
-  const s = /^(.+?[.;:])(\s|$)/.exec(text)?.[1] ?? text;
-  return s.length > max ? `${s.slice(0, max - 1).trimEnd()}…` : s;
-};
+/** Who entered each current report: the member of its latest version, and the actor ref. */
+export type ReportAuthors = Map<number, { member: Member | null; submittedBy: string }>;
 
-const headingTrail = (json: string): string | null => {
+/** What the compile adds to the snapshot: who was asked, who entered what, the cover's lines. */
+export interface CompileFacts {
+  /** action ids the bot asked for a report (start or chase) */
+  asked: ReadonlySet<number>;
+  /** by action id */
+  authors: ReportAuthors;
+  reference: string;
+  classification: string;
+}
+
+// Clause ends the strategies leave on an objective: "…authorities; and", "…assessments:".
+const TRAILING = /(?:\s*[;:,]\s*(?:and|or)?|\s+(?:and|or))\s*$/i;
+
+/** The first sentence or clause, without the punctuation that joined it to the next one. */
+const firstSentence = (text: string) => (/^(.+?[.;:])(\s|$)/.exec(text)?.[1] ?? text).replace(TRAILING, "").replace(/\.$/, "");
+
+/** An objective's words for a heading: its first clause, cut at a word when long. */
+export function objectiveTitle(text: string, max = 140): string {
+  const s = firstSentence(text);
+  if (s.length <= max) return s;
+  const cut = s.slice(0, max);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), max / 2)).replace(TRAILING, "").replace(/[,;:]$/, "")}…`;
+}
+
+/** The headings an objective stands under, without the document's own title (it is named already). */
+const headingTrail = (json: string, documentTitle: string | undefined): string | null => {
+  const same = (a: string, b: string) => a.replace(/\W+/g, " ").trim().toLowerCase() === b.replace(/\W+/g, " ").trim().toLowerCase();
   try {
     const h = JSON.parse(json) as unknown;
-    const parts = Array.isArray(h) ? h.filter((x): x is string => typeof x === "string") : [];
+    const parts = (Array.isArray(h) ? h.filter((x): x is string => typeof x === "string") : [])
+      .map((p) => p.trim().replace(/\s*[;:,]$/, ""))
+      .filter((p) => p && !/^annex$/i.test(p) && !(documentTitle && same(p, documentTitle)));
     return parts.length ? parts.join(" › ") : null;
   } catch {
     return null;
   }
 };
 
+/** "Source: <document>, <label> (<where it stands>)" */
+export function sourceLine(g: Pick<ObjectiveGroup, "document" | "label" | "context">): string {
+  return `Source: ${[g.document, g.label].filter(Boolean).join(", ")}${g.context ? ` (${g.context})` : ""}`;
+}
+
+/** "Entered by the secretariat (sam) for DE" when the report's author is not among the action's leads. */
+function enteredBy(action: Parameters<typeof leadMembers>[0], lead: string, members: readonly Member[], author: { member: Member | null; submittedBy: string } | undefined): string | null {
+  if (!author) return null;
+  const m = author.member;
+  if (m && leadMembers(action, members).some((x) => x.id === m.id)) return null;
+  if (m && action.leadDelegation && (m.delegation ?? "").toUpperCase() === action.leadDelegation.toUpperCase()) return null;
+  // only the secretariat may report for another delegation (mayReport), so that is who it was
+  return `Entered by the secretariat${m ? ` (${m.displayName})` : ""} for ${lead}`;
+}
+
 /** Builds the document model. `now` gives the date on the cover (in the working party's zone). */
-export function buildProgressDocument(s: CollectionSnapshot, passages: ObjectivePassages, now: Date): ProgressDocument {
+export function buildProgressDocument(s: CollectionSnapshot, passages: ObjectivePassages, now: Date, facts: CompileFacts): ProgressDocument {
   const groups = new Map<string, ObjectiveGroup & { order: [string, number] }>();
   const overview: ProgressDocument["overview"] = [];
   const unreported: ProgressDocument["unreported"] = [];
   let reported = 0;
+  let enteredForLeads = 0;
   for (const a of s.actions) {
     const lead = leadInfo(a, s.members).label;
     const r = s.reports.get(a.id);
@@ -99,9 +151,9 @@ export function buildProgressDocument(s: CollectionSnapshot, passages: Objective
         label: first?.label ?? null,
         document: p?.document.title ?? first?.documentSlug ?? null,
         // The passage is the objective itself; its headings name the part of the strategy it sits in.
-        title: first ? (p ? firstSentence(p.text) : "objective not found in the strategy documents loaded") : "Actions not linked to a strategy objective",
-        text: p && firstSentence(p.text) !== p.text ? p.text : null,
-        context: p ? headingTrail(p.headings) : null,
+        title: first ? (p ? objectiveTitle(p.text) : "objective not found in the strategy documents loaded") : "Actions not linked to a strategy objective",
+        text: p && objectiveTitle(p.text) !== p.text ? p.text : null,
+        context: p ? headingTrail(p.headings, p.document.title) : null,
         actions: [],
         // Objectives in document order; unlinked actions last.
         order: first ? [`0${first.documentSlug}`, p?.ord ?? Number.MAX_SAFE_INTEGER] : ["1", 0],
@@ -117,12 +169,16 @@ export function buildProgressDocument(s: CollectionSnapshot, passages: Objective
       nextSteps: r.nextSteps,
       risks: r.risks,
       alsoImplements: objectives.slice(1).map((o) => o.label),
+      enteredBy: enteredBy(a, lead, s.members, facts.authors.get(a.id)),
     });
+    if (groups.get(key)!.actions.at(-1)!.enteredBy) enteredForLeads++;
   }
   const ordered = [...groups.values()]
     .sort((x, y) => x.order[0].localeCompare(y.order[0]) || x.order[1] - y.order[1] || (x.label ?? "").localeCompare(y.label ?? ""))
     .map(({ order: _order, ...g }) => g);
   return {
+    reference: facts.reference,
+    classification: facts.classification,
     workingParty: { code: s.workingParty.code, name: s.workingParty.name },
     plan: { number: s.plan.number, title: s.plan.title, period: `${longDate(s.plan.startDate)} – ${longDate(s.plan.endDate)}` },
     date: longDate(civilDay(now, s.workingParty.timeZone)),
@@ -130,6 +186,8 @@ export function buildProgressDocument(s: CollectionSnapshot, passages: Objective
     closed: s.collection.status === "closed",
     reported,
     total: s.actions.length,
+    asked: s.actions.filter((a) => facts.asked.has(a.id)).length,
+    enteredForLeads,
     overview,
     groups: ordered,
     unreported,
