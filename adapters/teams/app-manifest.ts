@@ -49,6 +49,8 @@ export function buildTeamsManifest(template: Record<string, unknown>, options: {
       ...b,
       ...(options.botId ? { botId: options.botId } : {}),
       scopes: [...BOT_SCOPES],
+      // Users send the bot documents to import ("import this") in the personal chat.
+      supportsFiles: true,
       commandLists: [{ scopes: [...BOT_SCOPES], commands: options.commands }],
     })),
     ...(base

@@ -6,7 +6,7 @@
 import type { Activity } from "@microsoft/agents-activity";
 import { z } from "zod";
 import type { Form } from "../../src/core/reply.ts";
-import type { Conversation, IncomingMessage, IncomingUser } from "../../src/core/message.ts";
+import type { Attachment, Conversation, IncomingMessage, IncomingUser } from "../../src/core/message.ts";
 import { FIELD_PREFIX } from "./render.ts";
 
 /** The Teams invoke name of an Action.Execute press. */
@@ -135,10 +135,13 @@ function base(activity: Activity, receivedAt: Date) {
   return { platform: "teams" as const, user: userOf(activity), conversation: conversationOf(activity), receivedAt };
 }
 
-/** A typed message, or null when it is not for the bot (a channel message without its mention). */
-export function textMessage(activity: Activity, receivedAt: Date): IncomingMessage | null {
+/**
+ * A typed message, with the files sent with it, or null when it is not for the bot (a channel
+ * message without its mention).
+ */
+export function textMessage(activity: Activity, receivedAt: Date, files: Attachment[] = []): IncomingMessage | null {
   if (!isPersonal(activity) && !mentionsBot(activity)) return null;
-  return { ...base(activity, receivedAt), kind: "text", text: textOf(activity) };
+  return { ...base(activity, receivedAt), kind: "text", text: textOf(activity), ...(files.length > 0 ? { attachments: files } : {}) };
 }
 
 /**

@@ -15,6 +15,7 @@ import { FILE_ROUTE, FileLinks } from "./attachments.ts";
 import { storeDirectory } from "./directory.ts";
 import { MAX_BODY_BYTES, teamsEndpoint } from "./endpoint.ts";
 import { channelIdOf, channelNameOf, referenceOf, userOf } from "./inbound.ts";
+import { incomingFiles } from "./incoming-files.ts";
 import { checkLocalMode } from "./local-mode.ts";
 import { TeamsMessenger } from "./messenger.ts";
 import { TEAMS_ROUTE } from "./index.ts";
@@ -43,6 +44,7 @@ export function teamsMountWith(overrides: AgentsSdkOverrides = {}): Mount {
         clock,
         // Only Teams deliveries go out here, at once; those for other platforms wait for the scheduler.
         dispatch: async (ids: number[], now: Date) => void (await dispatcher.dispatchDue({ now, only: ids })),
+        files: (activity: Activity) => incomingFiles(activity, adapter.trust),
         // Where the bot is added is the core's business: admin binds it (audited) or refreshes the bindings made for it.
         installed: async (activity: Activity, now: Date) => {
           const channelId = channelIdOf(activity.conversation!.id);

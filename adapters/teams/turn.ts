@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto";
 import { Activity, ActivityTypes } from "@microsoft/agents-activity";
 import type { InvokeResponse, TurnContext } from "@microsoft/agents-hosting";
 import type { Reply } from "../../src/core/reply.ts";
-import type { IncomingMessage } from "../../src/core/message.ts";
+import type { Attachment, IncomingMessage } from "../../src/core/message.ts";
 import type { Runtime } from "../../src/runtime/open-runtime.ts";
 import { messageActivity } from "./activity.ts";
 import { fileAttachments, type FileLinks } from "./attachments.ts";
@@ -23,6 +23,8 @@ export interface TurnDeps {
   dispatch(deliveryIds: number[], now: Date): Promise<void>;
   /** records where the bot was added, so reminders can reach it (the core decides what to bind) */
   installed(activity: Activity, now: Date): Promise<void>;
+  /** the files sent with an activity, as the core's attachments (fetched only if a command asks) */
+  files(activity: Activity): Attachment[];
   /** the clock: adapters read it, the core gets it as `receivedAt` */
   clock: () => Date;
 }
@@ -75,7 +77,7 @@ async function onMessage(context: TurnContext, deps: TurnDeps, sender: ReplySend
     }
     return sender.send(context, replies);
   }
-  const message = textMessage(activity, now);
+  const message = textMessage(activity, now, deps.files(activity));
   if (!message) return;
   await sender.send(context, await handle(context, deps, message));
 }

@@ -103,7 +103,8 @@ export const planningCommands: AnyCommand[] = [
       const later = await db.actionPlan.count({ where: { workingPartyId: wp.id, number: { gt: plan.number } } });
       const actions = await db.action.count({ where: { planId: plan.id } });
       const rows = await listDeadlines(db, { planId: plan.id }, t);
-      const n = (s: string) => rows.filter((r) => r.action !== null && r.status === s).length;
+      // The same deadlines as `deadlines` counts: the plan's own "adopt the next plan by" is one of them.
+      const n = (s: string) => rows.filter((r) => r.status === s).length;
       return reply(`${wp.code} plan ${plan.number}: ${plan.title}`, [
         { type: "text", text: `${wp.code} plan ${plan.number}: ${plan.title}`, style: "heading" },
         {
@@ -225,6 +226,10 @@ export const planningCommands: AnyCommand[] = [
       const wp = ctx.actor.workingParty;
       if (plan && !(await db.actionPlan.findUnique({ where: { workingPartyId_number: { workingPartyId: wp.id, number: plan } } })))
         throw new NotFoundError(`${wp.code} has no plan ${plan}. Type current plan to see the plans.`);
+      // A localhost link only works on the bot's own machine: fine for the console, useless (and
+      // confusing) in Slack or Teams, where the feed needs the bot's public address.
+      if (!ctx.deps.config.PUBLIC_URL && ctx.message.platform !== "console")
+        return textReply(`Calendar feeds of ${wp.code} are not available in chat yet: the bot has no public address. Ask the secretariat.`);
       const scope: FeedScope = plan ? { kind: "plan", number: plan } : delegation ? { kind: "delegation", code: delegation } : { kind: "wp" };
       const feed = await ensureFeed(db, wp.id, scope);
       const base = ctx.deps.config.PUBLIC_URL ?? `http://localhost:${ctx.deps.config.PORT}`;

@@ -69,9 +69,10 @@ describe("Teams app manifest", () => {
     expect((await validateTeamsManifest({ ...broken, bots: [{ botId: "not-a-guid", scopes: ["everywhere"] }] })).length).toBeGreaterThan(0);
   });
 
-  it("declares a bot for personal, team and group chat scopes", () => {
-    const bots = committed().bots as { scopes: string[]; commandLists: { scopes: string[] }[] }[];
+  it("declares a bot for personal, team and group chat scopes, that accepts files (import this)", () => {
+    const bots = committed().bots as { scopes: string[]; supportsFiles: boolean; commandLists: { scopes: string[] }[] }[];
     expect(bots).toHaveLength(1);
+    expect(bots[0]!.supportsFiles).toBe(true);
     expect(bots[0]!.scopes).toEqual(["personal", "team", "groupChat"]);
     expect(bots[0]!.commandLists[0]!.scopes).toEqual(["personal", "team", "groupChat"]);
   });
