@@ -7,6 +7,8 @@ import type { Activity } from "@microsoft/agents-activity";
 import { z } from "zod";
 import type { Form } from "../../src/core/reply.ts";
 import type { Attachment, Conversation, IncomingMessage, IncomingUser } from "../../src/core/message.ts";
+import { mentionToken } from "../../src/core/mention.ts";
+import { mentionedUsers } from "./mentions.ts";
 import { FIELD_PREFIX } from "./render.ts";
 
 /** The Teams invoke name of an Action.Execute press. */
@@ -113,11 +115,13 @@ export function mentionsBot(activity: Activity): boolean {
 
 /**
  * A typed message → text for the core: the bot's mention removed (the SDK's
- * `Activity.removeRecipientMention`), then what Teams adds around text in channels (leftover
- * `<at>` tags, HTML, entities) dropped.
+ * `Activity.removeRecipientMention`), every other person's mention written as the neutral member
+ * reference `@{id}` (`ids` maps their Teams id to the id the core knows them by, see mentions.ts),
+ * then what Teams adds around text in channels (leftover `<at>` tags, HTML, entities) dropped.
  */
-export function textOf(activity: Activity): string {
-  const text = (mentionsBot(activity) ? activity.removeRecipientMention() : activity.text) ?? "";
+export function textOf(activity: Activity, ids: ReadonlyMap<string, string> = new Map()): string {
+  let text = (mentionsBot(activity) ? activity.removeRecipientMention() : activity.text) ?? "";
+  for (const m of mentionedUsers(activity)) text = text.replace(m.text, mentionToken(ids.get(m.id) ?? m.aadObjectId ?? m.id));
   return text
     .replace(/<at>[^<]*<\/at>/gi, (m) => m.replace(/<\/?at>/gi, ""))
     .replace(/<br\s*\/?>/gi, "\n")
@@ -139,9 +143,9 @@ function base(activity: Activity, receivedAt: Date) {
  * A typed message, with the files sent with it, or null when it is not for the bot (a channel
  * message without its mention).
  */
-export function textMessage(activity: Activity, receivedAt: Date, files: Attachment[] = []): IncomingMessage | null {
+export function textMessage(activity: Activity, receivedAt: Date, files: Attachment[] = [], mentionIds: ReadonlyMap<string, string> = new Map()): IncomingMessage | null {
   if (!isPersonal(activity) && !mentionsBot(activity)) return null;
-  return { ...base(activity, receivedAt), kind: "text", text: textOf(activity), ...(files.length > 0 ? { attachments: files } : {}) };
+  return { ...base(activity, receivedAt), kind: "text", text: textOf(activity, mentionIds), ...(files.length > 0 ? { attachments: files } : {}) };
 }
 
 /**

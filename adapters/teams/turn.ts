@@ -12,7 +12,8 @@ import type { Attachment, IncomingMessage } from "../../src/core/message.ts";
 import type { Runtime } from "../../src/runtime/open-runtime.ts";
 import { messageActivity } from "./activity.ts";
 import { fileAttachments, type FileLinks } from "./attachments.ts";
-import { ADAPTIVE_CARD_ACTION_INVOKE, cardPress, channelIdOf, conversationOf, executeData, isPersonal, textMessage, userOf, type CardPress } from "./inbound.ts";
+import { ADAPTIVE_CARD_ACTION_INVOKE, cardPress, channelIdOf, conversationOf, executeData, isPersonal, mentionsBot, textMessage, userOf, type CardPress } from "./inbound.ts";
+import { mentionedUsers, mentionIds } from "./mentions.ts";
 import { ADAPTIVE_CARD_CONTENT_TYPE, renderCard, renderRejectedForm } from "./render.ts";
 import { ReplySender } from "./reply-sender.ts";
 
@@ -77,7 +78,9 @@ async function onMessage(context: TurnContext, deps: TurnDeps, sender: ReplySend
     }
     return sender.send(context, replies);
   }
-  const message = textMessage(activity, now, deps.files(activity));
+  const mentioned = mentionedUsers(activity);
+  const ids = mentioned.length > 0 && (isPersonal(activity) || mentionsBot(activity)) ? await mentionIds(context, mentioned) : new Map<string, string>();
+  const message = textMessage(activity, now, deps.files(activity), ids);
   if (!message) return;
   await sender.send(context, await handle(context, deps, message));
 }

@@ -46,7 +46,7 @@ export const grammar: readonly Phrase[] = [
     command: "collect.start",
   },
   { pattern: new RegExp(String.raw`^collect(?:ion)?\s+status${PLAN}$`, "i"), command: "collect.status" },
-  { pattern: new RegExp(String.raw`^collect\s+chase${PLAN}$`, "i"), command: "collect.chase" },
+  { pattern: new RegExp(String.raw`^collect\s+chase${PLAN}(?:\s+action\s+${ACTION})?$`, "i"), command: "collect.chase" },
   { pattern: new RegExp(String.raw`^collect\s+close${PLAN}$`, "i"), command: "collect.close" },
   { pattern: new RegExp(String.raw`^collect\s+compile${PLAN}$`, "i"), command: "collect.compile" },
   {

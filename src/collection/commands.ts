@@ -117,12 +117,15 @@ export const collectionCommands: AnyCommand[] = [
     id: "collect.chase",
     group: GROUP,
     summary: "Remind now the leads who have not reported, and send the chairs a digest.",
-    usage: "collect chase [plan N]",
-    examples: ["collect chase", "collect chase plan 99"],
+    usage: "collect chase [plan N] [action CODE]",
+    examples: ["collect chase", "collect chase plan 99", "collect chase plan 99 action 99.2"],
     roles: CHAIRS,
-    args: PlanArgs,
-    handler: async ({ plan }, ctx) => {
-      const { c, snap } = await collectionOf(ctx, plan);
+    args: PlanArgs.extend({ action: z.preprocess(blankToUndefined, ActionCodeSchema.optional()) }),
+    handler: async ({ plan, action }, ctx) => {
+      const { c, snap: all } = await collectionOf(ctx, plan);
+      // One action: the same chase over a snapshot that asks only that action.
+      const snap = action ? { ...all, actions: all.actions.filter((a) => a.code === action) } : all;
+      if (action && snap.actions.length === 0) throw new InputError(`Action ${action} is not asked in the collection for plan ${all.plan.number}; nothing was sent.`);
       if (c.status === "closed") throw new InputError(`The collection for plan ${snap.plan.number} is closed; there is nobody left to chase.`);
       // One manual chase per minute: pressing twice does not remind anyone twice.
       const tag = `manual-${ctx.now.toISOString().slice(0, 16).replace(/[-:]/g, "")}`;

@@ -39,6 +39,9 @@ export class TeamsConnectorStandIn {
     this.failures.push("pass");
   }
 
+  /** The people the members API knows (GET …/members/{id}), by Teams id, as the connector returns them. */
+  readonly roster = new Map<string, Record<string, unknown>>();
+
   /** How many calls were dropped so far. */
   dropped = 0;
 
@@ -113,6 +116,12 @@ export class TeamsConnectorStandIn {
       if (req.method === "POST" && /^\/v3\/conversations\/?$/.test(path)) {
         res.writeHead(201, { "content-type": "application/json" }).end(JSON.stringify({ id: `a:new-chat-${this.counter}`, activityId: id, serviceUrl: this.url }));
         return;
+      }
+      const member = req.method === "GET" ? /^\/v3\/conversations\/.+\/members\/([^/]+)$/.exec(path) : null;
+      if (member) {
+        const known = this.roster.get(member[1]!);
+        if (!known) return void res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: { code: "MemberNotFoundInConversation" } }));
+        return void res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(known));
       }
       if (path.startsWith("/v3/conversations/")) {
         res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ id }));

@@ -69,7 +69,8 @@ export function registerCollectionPages(app: FastifyInstance, { rt, now }: Conso
         return reply.redirect(`/console/wp/${m.workingParty.code}/collections`, 303);
       }
       const plan = (await db.actionPlan.findUniqueOrThrow({ where: { id: c.planId } })).number;
-      const r = await runCommand(rt, m, `collect.${verb}`, { plan }, now());
+      const action = verb === "chase" ? String((request.body as Record<string, string> | undefined)?.action ?? "") : "";
+      const r = await runCommand(rt, m, `collect.${verb}`, { plan, ...(action ? { action } : {}) }, now());
       if (verb === "compile" && r.ok) {
         const file = r.replies.flatMap((x) => x.blocks).find((b) => b.type === "file" && b.file.name.endsWith(".docx"));
         if (file && file.type === "file" && fs.existsSync(file.file.path)) {

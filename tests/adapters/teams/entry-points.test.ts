@@ -101,6 +101,21 @@ describe.each(databaseKinds)("Teams entry points on %s", (kind) => {
       expect(JSON.parse(entries[0]!.detail)).toMatchObject({ purpose: "general" });
     });
 
+    it("gives a member a role when the secretariat mentions them in a channel (the same command as on Slack)", async () => {
+      await t.post(personalMessage(t.connector.url, marie, "whoami"));
+      await t.post(personalMessage(t.connector.url, jan, "whoami"));
+      await t.rt.store.db.member.updateMany({ where: { platform: "teams", platformUserId: jan.aadObjectId }, data: { role: "secretariat" } });
+      // Teams names the mentioned person by their Teams id; the connector's members API gives the AAD id.
+      t.connector.roster.set(marie.id, { id: marie.id, name: marie.name, aadObjectId: marie.aadObjectId });
+      const activity = channelMention(t.connector.url, jan, "role <at>Marie Dupont</at> chair");
+      activity.entities.push({ type: "mention", text: "<at>Marie Dupont</at>", mentioned: { id: marie.id, name: marie.name } } as never);
+      t.connector.clear();
+      await t.post(activity);
+      expect(JSON.stringify(t.connector.cards)).toContain("Marie Dupont is now a chair of CCWP");
+      const m = await t.rt.store.db.member.findFirstOrThrow({ where: { platform: "teams", platformUserId: marie.aadObjectId } });
+      expect(m.role).toBe("chair");
+    });
+
     it("names a channel bound with `bind this channel` by its team and channel, not its id", async () => {
       await t.post(personalMessage(t.connector.url, jan, "whoami"));
       await t.rt.store.db.member.updateMany({ where: { platform: "teams", platformUserId: jan.aadObjectId }, data: { role: "secretariat" } });

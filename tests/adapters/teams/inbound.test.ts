@@ -15,7 +15,21 @@ describe("Teams inbound", () => {
     expect(textOf(activity(a))).toBe("deadlines this month");
   });
 
-  it("keeps other people's mentions as plain names", () => {
+  it("writes another person's mention as the neutral member reference, by the id the core knows them by", () => {
+    const a = channelMention(url, jan, "role <at>Marie Dupont</at> chair");
+    a.entities.push({ type: "mention", text: "<at>Marie Dupont</at>", mentioned: { id: marie.id, name: marie.name } } as never);
+    expect(textOf(activity(a), new Map([[marie.id, marie.aadObjectId]]))).toBe(`role @{${marie.aadObjectId}} chair`);
+    // When nothing better is known, the Teams id itself.
+    expect(textOf(activity(a))).toBe(`role @{${marie.id}} chair`);
+  });
+
+  it("uses the AAD object id a mention entity carries", () => {
+    const a = channelMention(url, jan, "delegation <at>Marie Dupont</at> FR");
+    a.entities.push({ type: "mention", text: "<at>Marie Dupont</at>", mentioned: { id: marie.id, name: marie.name, aadObjectId: marie.aadObjectId } } as never);
+    expect(textOf(activity(a))).toBe(`delegation @{${marie.aadObjectId}} FR`);
+  });
+
+  it("keeps <at> tags that no mention entity backs as plain names", () => {
     const a = { ...channelMention(url, jan, "role <at>Marie Dupont</at> chair") };
     expect(textOf(activity(a))).toBe("role Marie Dupont chair");
   });

@@ -136,6 +136,10 @@ describe("the web console in a browser", () => {
     const row = page.locator('tr[data-action="1.1"]');
     expect(await row.getAttribute("class")).toBe("missing");
 
+    // Chase one lead from the row: only that action's lead is reminded.
+    await page.getByRole("button", { name: "Chase the lead of 1.2" }).click();
+    expect(await page.getByRole("status").textContent()).toMatch(/\b1\.2\b/);
+
     // The lead reports from chat; the row turns green.
     const said = await c.rt.bot.handle({ ...consoleText("report 1.1 on track: two joint courses planned next: first course in March", "fr-lead", {}, c.clock.now), workingParty: "LEWP" });
     expect(replyToPlainText(said.replies[0]!)).toMatch(/Thank you/);
