@@ -1,26 +1,13 @@
-/** The audit log: who changed what, when. Written in the same transaction as the change. */
+/**
+ * The audit log for callers not yet on the unit of work: writes through the store's one audit
+ * repository, in whatever transaction `db` is. New code uses `uow.audit` instead.
+ */
+import { AuditRepository, type AuditInput } from "../store/audit.ts";
 import type { DbTx } from "../store/index.ts";
 
-export interface AuditInput {
-  workingPartyId?: number | null;
-  /** "slack:U0123", "console:alice", "cli" */
-  actor: string;
-  /** "collection.start", "report.submit", "permission.refused", ... */
-  action: string;
-  subject?: string;
-  detail?: Record<string, unknown>;
-  at?: Date;
-}
+export type { AuditInput } from "../store/audit.ts";
 
+/** Records one entry in the transaction the change runs in. */
 export async function audit(db: DbTx, entry: AuditInput): Promise<void> {
-  await db.auditEntry.create({
-    data: {
-      workingPartyId: entry.workingPartyId ?? null,
-      actor: entry.actor,
-      action: entry.action,
-      subject: entry.subject ?? null,
-      detail: JSON.stringify(entry.detail ?? {}),
-      ...(entry.at ? { createdAt: entry.at } : {}),
-    },
-  });
+  await new AuditRepository(db).record(entry);
 }
