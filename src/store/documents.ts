@@ -25,15 +25,9 @@ export interface DocumentVectors {
   vectors: Float32Array[];
 }
 
-/** What an import did. */
-export interface StoredDocument {
+/** What an import did: the document's own facts, as given, and what storing it made of them. */
+export interface StoredDocument extends Pick<NewDocument, "slug" | "title" | "reference" | "dateText" | "year" | "kind"> {
   id: number;
-  slug: string;
-  title: string;
-  reference: string | null;
-  dateText: string | null;
-  year: number | null;
-  kind: string;
   passages: number;
   replaced: boolean;
   /** labels of the first passages, to show the user what was understood */
