@@ -75,7 +75,11 @@ async function updateMember(ctx: CommandContext, user: MemberReference, data: { 
     "userId" in user
       ? await ctx.uow.members.find({ workingPartyId: wp.id, platform: ctx.actor.platform, platformUserId: user.userId })
       : await ctx.uow.members.findNamed(wp.id, ctx.actor.platform, user.name);
-  if (!member) throw new NotFoundError(`I do not know ${"userId" in user ? "that member" : user.name} in ${wp.code} yet: they must write to me once first.`);
+  if (!member) {
+    // A typed name is matched to user ids only (display names can be chosen by anyone).
+    const hint = "userId" in user || ctx.actor.platform === "console" ? "" : ` Mention them (type @ and pick them) so I know exactly who is meant.`;
+    throw new NotFoundError(`I do not know ${"userId" in user ? "that member" : user.name} in ${wp.code} yet: they must write to me once first.${hint}`);
+  }
   const updated = await ctx.uow.members.update(member.id, data);
   await ctx.uow.audit.record({ workingPartyId: wp.id, actor: ctx.actor.ref, action, subject: `${member.platform}:${member.platformUserId}`, detail: data, at: ctx.now });
   return updated;

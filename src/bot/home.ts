@@ -11,6 +11,7 @@ import { defineCommand } from "../core/command.ts";
 import { reply, type Block, type Button, type Reply } from "../core/reply.ts";
 import { longDate } from "../time/civil-date.ts";
 import type { Actor } from "../core/actor.ts";
+import { ledByWhere } from "../store/plans/leads.ts";
 
 /** How far ahead the home looks for deadlines. */
 export const HOME_HORIZON_DAYS = 60;
@@ -32,9 +33,8 @@ export async function buildHome(db: Db, actor: Actor, now: Date): Promise<Reply>
   const wp = actor.workingParty;
   const today = civilDateAt(now, wp.timeZone);
   const horizon = addCivilDays(today, HOME_HORIZON_DAYS);
-  const leads = [{ leadMemberId: actor.member.id }, ...(actor.delegation ? [{ leadDelegation: actor.delegation }] : [])];
   const actions = await db.action.findMany({
-    where: { status: "open", plan: { workingPartyId: wp.id, status: { not: "closed" } }, OR: leads },
+    where: { status: "open", plan: { workingPartyId: wp.id, status: { not: "closed" } }, ...ledByWhere(actor) },
     include: { plan: { select: { number: true } } },
     orderBy: [{ planId: "asc" }, { ord: "asc" }],
   });

@@ -10,7 +10,7 @@ import type { Platform } from "../core/message.ts";
 import type { Logger } from "../log/logger.ts";
 import type { Outbox } from "../outbox/outbox.ts";
 import type { Store } from "../store/index.ts";
-import { leadMembers } from "./leads.ts";
+import { leadMembers } from "../store/plans/leads.ts";
 import { chairsOrSecretariat } from "../outbox/recipients.ts";
 import { chaseMessage, digestMessage } from "./messages.ts";
 import { chaseSchedule, civilDay, dueChase } from "./schedule.ts";

@@ -8,7 +8,7 @@ import { audit } from "../audit/audit-log.ts";
 import type { CommandContext } from "../core/command.ts";
 import { ConflictError, NotFoundError, PermissionError } from "../core/errors.ts";
 import type { Action, ActionPlan, Collection, ProgressReport } from "../store/index.ts";
-import { mayReport } from "./leads.ts";
+import { leadsAction, mayReport } from "../store/plans/leads.ts";
 import { civilDay } from "./schedule.ts";
 import { STATUS_LABELS, type ReportContent } from "./types.ts";
 
@@ -124,8 +124,7 @@ export async function submitReport(ctx: CommandContext, t: ReportTarget, content
   }
 }
 
-const sameLead = (ctx: CommandContext, action: Action) =>
-  mayReport({ ...ctx.actor, role: "delegate" }, action);
+const sameLead = (ctx: CommandContext, action: Action) => leadsAction(ctx.actor, action);
 
 function conflict(t: ReportTarget, by: string, version: number, content: ReportContent): ConflictError {
   const yours = [`Status: ${STATUS_LABELS[content.status]}`, `Summary: ${content.summary}`, content.nextSteps ? `Next steps: ${content.nextSteps}` : "", content.risks ? `Risks: ${content.risks}` : ""]

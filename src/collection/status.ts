@@ -3,7 +3,7 @@
  * overdue once the due day has passed), and whose reports came in late. Pure over a snapshot.
  */
 import { reply, type Block, type Reply } from "../core/reply.ts";
-import { leadInfo } from "./leads.ts";
+import { leadInfo } from "../store/plans/leads.ts";
 import { longDate } from "../time/civil-date.ts";
 import { civilDay } from "./schedule.ts";
 import type { CollectionSnapshot } from "./snapshot.ts";

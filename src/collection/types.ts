@@ -56,10 +56,3 @@ export const ReportContentSchema = z.object({
 });
 export type ReportContent = z.infer<typeof ReportContentSchema>;
 
-/** One action's lead as the plan names it, and the members who may report for it. */
-export interface LeadInfo {
-  /** "FR", "FR (marie)" or "marie" */
-  label: string;
-  delegation: string | null;
-  memberIds: number[];
-}

@@ -3,7 +3,8 @@
  * mention (Slack `<@U0123|marie>`, Teams `<at>Marie Dupont</at>` with its mention entity) into
  * the text as `@{platform user id}`, one token without spaces, so `role @{U0123} chair` means the
  * same on Slack and Teams. A name typed by hand (`role @marie chair`, `role marie chair`) stays a
- * name, looked up by display name (or, on the console, by user id).
+ * name, looked up as a platform user id (on the console, the user name), never as a display name:
+ * anyone can call themselves "marie" on Slack or Teams.
  */
 
 /** The token an adapter writes for a mention of a platform user: "@{U0123}". */

@@ -39,7 +39,7 @@ export async function buildCalendar(db: Db, workingPartyCode: string, scope: Fee
   });
   const rows = await listDeadlines(
     db,
-    { workingPartyId: wp.id, ...(scope.kind === "plan" ? { planNumber: scope.number } : {}), ...(scope.kind === "delegation" ? { lead: { delegation: scope.code } } : {}) },
+    { workingPartyId: wp.id, ...(scope.kind === "plan" ? { planNumber: scope.number } : {}), ...(scope.kind === "delegation" ? { leadDelegation: scope.code } : {}) },
     today,
   );
   const code = wp.code;

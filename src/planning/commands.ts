@@ -17,6 +17,7 @@ import { ensureFeed, feedUrl } from "./calendar-feeds.ts";
 import type { FeedScope } from "./calendar.ts";
 import { deadlineBlocks, deadlineLine, doneButton } from "./chat-format.ts";
 import { listDeadlines } from "./deadlines.ts";
+import { mayReport } from "../store/plans/leads.ts";
 import { adoptionSentence, currentPlan } from "./plans.ts";
 import { presidencySummary } from "./presidency-summary.ts";
 import { svgToPng } from "./timeline-png.ts";
@@ -73,8 +74,7 @@ export const planningCommands: AnyCommand[] = [
         return reply(`${rows.length} overdue deadline(s)`, deadlineBlocks(`Overdue in ${wp.code} (as of ${longDate(t)}), latest first`, rows));
       }
       if (scope === "mine" || scope === "my") {
-        const lead = { delegation: ctx.actor.delegation, memberId: ctx.actor.member.id };
-        const rows = (await listDeadlines(db, { workingPartyId: wp.id, lead }, t)).filter((r) => r.status !== "done");
+        const rows = (await listDeadlines(db, { workingPartyId: wp.id, ledBy: ctx.actor }, t)).filter((r) => r.status !== "done");
         const whose = ctx.actor.delegation ? `${ctx.actor.delegation} or you` : "you";
         if (rows.length === 0)
           return textReply(`No open deadline in ${wp.code} is on an action led by ${whose}.${ctx.actor.delegation ? "" : " (No delegation is set for you: ask the secretariat to set it.)"}`);
@@ -198,10 +198,9 @@ export const planningCommands: AnyCommand[] = [
       const a = await findAction(ctx, code, plan);
       const { actor } = ctx;
       const db = ctx.deps.store.db;
-      const leads = actor.member.id === a.leadMemberId || (actor.delegation !== null && actor.delegation === a.leadDelegation);
       // The rule: plans are edited by the secretariat; a lead may close its own action.
       // handleMessage records the refusal in the audit log.
-      if (actor.role !== "secretariat" && !leads) {
+      if (!mayReport(actor, a)) {
         throw new PermissionError(
           `Only the secretariat or the lead of action ${a.code}${a.leadDelegation ? ` (${a.leadDelegation})` : ""} can mark it done. You are ${actor.delegation ? `with ${actor.delegation}` : "without a delegation"}; nothing was changed.`,
         );

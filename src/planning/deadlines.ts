@@ -4,6 +4,7 @@
  */
 import type { Db, Prisma } from "../store/index.ts";
 import type { CivilDate } from "../time/civil-date.ts";
+import { ledByWhere, type LeadActor } from "../store/plans/leads.ts";
 
 /** Status of a deadline on a given day. */
 export type DeadlineStatus = "open" | "done" | "overdue";
@@ -37,8 +38,10 @@ export interface DeadlineFilter {
   until?: CivilDate;
   /** only overdue (due before today and not done) */
   overdue?: boolean;
-  /** actions led by this delegation or this member */
-  lead?: { delegation?: string | null; memberId?: number };
+  /** actions this member leads (src/store/plans/leads.ts) */
+  ledBy?: LeadActor;
+  /** actions whose lead delegation is this one (a delegation's calendar feed) */
+  leadDelegation?: string;
   limit?: number;
 }
 
@@ -61,12 +64,8 @@ export async function listDeadlines(db: Db, filter: DeadlineFilter, today: Civil
       ? { plan: { ...(filter.workingPartyId ? { workingPartyId: filter.workingPartyId } : {}), ...(filter.planNumber ? { number: filter.planNumber } : {}) } }
       : {}),
   };
-  if (filter.lead) {
-    const or: Prisma.ActionWhereInput[] = [];
-    if (filter.lead.delegation) or.push({ leadDelegation: filter.lead.delegation });
-    if (filter.lead.memberId) or.push({ leadMemberId: filter.lead.memberId });
-    where.action = or.length ? { OR: or } : { id: -1 };
-  }
+  if (filter.ledBy) where.action = ledByWhere(filter.ledBy);
+  else if (filter.leadDelegation) where.action = { leadDelegation: filter.leadDelegation };
   if (filter.overdue) where.AND = [{ OR: [{ actionId: null }, { action: { status: { not: "done" } } }] }];
   const rows = await db.deadline.findMany({
     where,

@@ -11,6 +11,7 @@ import type { Db } from "../store/index.ts";
 import { adoptByFromEnd, computeCycle } from "./cycle.ts";
 import { parseDeadlinePhrase } from "./deadline-phrase.ts";
 import type { PlanFile } from "./plan-file.ts";
+import { namesMember } from "../store/plans/leads.ts";
 
 /** What an import did. */
 export interface ImportSummary {
@@ -38,9 +39,10 @@ export async function importPlan(db: Db, plan: PlanFile, who: { actor: string; n
   const adoptNextBy = plan.adoptNextBy ?? (plan.end ? adoptByFromEnd(plan.end, wp.adoptLeadMonths, wp.timeZone) : rule.adoptNextBy);
   if (adoptNextBy > end) throw new InputError(`adoptNextBy (${adoptNextBy}) is after the plan's end (${end}); nothing was imported.`);
   const strategy = plan.strategy ? await db.strategyDocument.findUnique({ where: { slug: plan.strategy } }) : null;
-  // Lead user names resolve to a member of the working party on any platform, by user id or name.
+  // lead.user binds to a member of the working party on any platform by platform user id, never
+  // by display name (src/store/plans/leads.ts).
   const members = await db.member.findMany({ where: { workingPartyId: wp.id } });
-  const memberFor = (user?: string) => (user ? (members.find((m) => m.platformUserId === user) ?? members.find((m) => m.displayName === user))?.id ?? null : null);
+  const memberFor = (user?: string) => members.find((m) => namesMember(user ?? null, m))?.id ?? null;
 
   return db.$transaction(
     async (tx) => {

@@ -28,14 +28,12 @@ export class MemberRepository {
   }
 
   /**
-   * The member a command names (`role @marie chair`): by platform user id on the given platform,
-   * else by display name.
+   * The member a command names by hand (`role marie chair`): by platform user id on the given
+   * platform (on the console, the user name), never by display name, which anyone can set to
+   * "marie" on Slack or Teams. A mention (`role @marie chair`) arrives as the user id.
    */
-  async findNamed(workingPartyId: number, platform: string, name: string): Promise<Member | null> {
-    return (
-      (await this.db.member.findFirst({ where: { workingPartyId, platform, platformUserId: name } })) ??
-      (await this.db.member.findFirst({ where: { workingPartyId, displayName: name } }))
-    );
+  findNamed(workingPartyId: number, platform: string, name: string): Promise<Member | null> {
+    return this.db.member.findFirst({ where: { workingPartyId, platform, platformUserId: name } });
   }
 
   /** Every membership of one person (one row per working party), with its working party, by code. */

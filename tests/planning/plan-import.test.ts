@@ -88,10 +88,10 @@ describe.each(databaseKinds)("importing plans on %s", (kind) => {
   afterAll(() => rt.dispose());
   const now = new Date("2026-11-23T10:00:00Z");
 
-  it("stores a plan with computed end and adopt-by, resolving the lead user to a member on any platform", async () => {
+  it("stores a plan with computed end and adopt-by, resolving the lead user to a member on any platform by platform user id", async () => {
     const db = rt.store.db;
     const wp = await db.workingParty.findUniqueOrThrow({ where: { code: "CCWP" } });
-    const member = await db.member.create({ data: { workingPartyId: wp.id, platform: "teams", platformUserId: "aad-123", displayName: "fr-lead", delegation: "FR" } });
+    const member = await db.member.create({ data: { workingPartyId: wp.id, platform: "teams", platformUserId: "fr-lead", displayName: "Françoise Leroy", delegation: "FR" } });
     const r = parse(YAML_PLAN);
     if (!r.ok) throw new Error(r.errors.join());
     const s = await importPlan(db, r.plan, { actor: "cli", now });

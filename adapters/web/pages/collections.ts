@@ -6,7 +6,7 @@
  */
 import fs from "node:fs";
 import type { FastifyInstance } from "fastify";
-import { leadInfo, mayReport } from "../../../src/collection/leads.ts";
+import { leadInfo, mayReport } from "../../../src/store/plans/leads.ts";
 import { loadSnapshot } from "../../../src/collection/snapshot.ts";
 import { collectionStatus } from "../../../src/collection/status.ts";
 import { STATUS_LABELS } from "../../../src/collection/types.ts";

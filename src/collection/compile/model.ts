@@ -5,7 +5,7 @@
  * passages; the Markdown and .docx writers only lay it out.
  */
 import type { Member, Passage, StrategyDocument } from "../../store/index.ts";
-import { leadInfo, leadMembers } from "../leads.ts";
+import { leadInfo, leadsAction, type ActionLead } from "../../store/plans/leads.ts";
 import { longDate } from "../messages.ts";
 import { civilDay } from "../schedule.ts";
 import type { CollectionSnapshot } from "../snapshot.ts";
@@ -117,11 +117,10 @@ export function sourceLine(g: Pick<ObjectiveGroup, "document" | "label" | "conte
 }
 
 /** "Entered by the secretariat (sam) for DE" when the report's author is not among the action's leads. */
-function enteredBy(action: Parameters<typeof leadMembers>[0], lead: string, members: readonly Member[], author: { member: Member | null; submittedBy: string } | undefined): string | null {
+function enteredBy(action: ActionLead, lead: string, author: { member: Member | null; submittedBy: string } | undefined): string | null {
   if (!author) return null;
   const m = author.member;
-  if (m && leadMembers(action, members).some((x) => x.id === m.id)) return null;
-  if (m && action.leadDelegation && (m.delegation ?? "").toUpperCase() === action.leadDelegation.toUpperCase()) return null;
+  if (m && leadsAction({ member: m, delegation: m.delegation }, action)) return null;
   // only the secretariat may report for another delegation (mayReport), so that is who it was
   return `Entered by the secretariat${m ? ` (${m.displayName})` : ""} for ${lead}`;
 }
@@ -169,7 +168,7 @@ export function buildProgressDocument(s: CollectionSnapshot, passages: Objective
       nextSteps: r.nextSteps,
       risks: r.risks,
       alsoImplements: objectives.slice(1).map((o) => o.label),
-      enteredBy: enteredBy(a, lead, s.members, facts.authors.get(a.id)),
+      enteredBy: enteredBy(a, lead, facts.authors.get(a.id)),
     });
     if (groups.get(key)!.actions.at(-1)!.enteredBy) enteredForLeads++;
   }
