@@ -1,5 +1,5 @@
 // Checks eval/test2/questions.yaml before anything is measured, by the rules of
-// eval/test/check-quotes.ts: known keys and kinds, no duplicate questions, unanswerable items carry
+// eval/tools/check-quotes.ts: known keys and kinds, no duplicate questions, unanswerable items carry
 // no doc/label/quote, every answerable item names a test2 document and a label, and every quote
 // (and every `also` quote) is 6–15 words and a verbatim substring of its document's text, ignoring
 // whitespace only. Text as a reader gets it (eval/test2/document-text.ts). Prints counts by kind

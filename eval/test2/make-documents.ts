@@ -1,5 +1,5 @@
 // Renders the second blind test split's documents written in markup
-// (data/eval-documents/test2/sources/*.src.txt, the markup of eval/test/document-source.ts) into
+// (data/eval-documents/test2/sources/*.src.txt, the markup of eval/tools/document-source.ts) into
 // the files secretariats have: `@format eurlex` → EUR-Lex HTML, `@format docx` → Word,
 // `@format register-pdf` → Council register PDF printed by Chromium (eval/test2/render-register-pdf.ts).
 // `@output` names the file under data/eval-documents/test2/. The .txt and .md exports are written
@@ -8,9 +8,9 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { one, parseSource } from '../test/document-source.ts';
-import { renderEurLex } from '../test/render-eurlex.ts';
-import { renderWord } from '../test/render-word.ts';
+import { one, parseSource } from '../tools/document-source.ts';
+import { renderEurLex } from '../tools/render-eurlex.ts';
+import { renderWord } from '../tools/render-word.ts';
 import { renderRegisterPdf } from './render-register-pdf.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../data/eval-documents/test2');

@@ -1,12 +1,12 @@
-// A Council register PDF from the evaluation markup (see eval/test/document-source.ts), printed by
-// Debian's Chromium through playwright-core because LibreOffice (which eval/test/make-documents.ts
+// A Council register PDF from the evaluation markup (see eval/tools/document-source.ts), printed by
+// Debian's Chromium through playwright-core because LibreOffice (which eval/tools/make-documents.ts
 // uses) is not on every machine. The layout is the register's: "Council of the European Union"
 // and "Brussels, <date> (OR. en)" on the first line, the reference and its codes on the right,
 // the document kind, the From/To/No. prev. doc./Subject table between rules, footnotes at the end
 // of the page run, and on every page a footer with reference, initials, page number, unit and EN.
 import { chromium } from 'playwright-core';
-import type { DocumentSource } from '../test/document-source.ts';
-import { all, one } from '../test/document-source.ts';
+import type { DocumentSource } from '../tools/document-source.ts';
+import { all, one } from '../tools/document-source.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
