@@ -26,8 +26,10 @@ function refused(host, port) {
 
 const connect = net.Socket.prototype.connect;
 net.Socket.prototype.connect = function (...args) {
-  const first = args[0];
-  const options = first && typeof first === "object" && !Array.isArray(first) ? first : { port: first, host: typeof args[1] === "string" ? args[1] : undefined };
+  // net.connect() (and so http, undici's fetch, pg) hands over its arguments normalised, as one
+  // array [options, callback]: read the options from it, or every such call would pass as "localhost".
+  const first = Array.isArray(args[0]) ? args[0][0] : args[0];
+  const options = first && typeof first === "object" ? first : { port: first, host: typeof args[1] === "string" ? args[1] : undefined };
   if (options.path === undefined && !isLoopback(options.host ?? "localhost")) {
     note(`connect ${options.host}:${options.port}`);
     const error = refused(options.host, options.port);
