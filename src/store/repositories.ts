@@ -3,6 +3,7 @@
  * work's transaction). Adding one: write `src/store/<aggregate>.ts` with a class that takes a
  * `DbTx` and holds every query and rule about that aggregate, then list it here.
  */
+import { ActionPlanRepository } from "./action-plans.ts";
 import { AuditRepository } from "./audit.ts";
 import { ChannelRepository } from "./channels.ts";
 import { MemberRepository } from "./members.ts";
@@ -16,6 +17,7 @@ export interface Repositories {
   channels: ChannelRepository;
   audit: AuditRepository;
   preferences: PreferenceRepository;
+  actionPlans: ActionPlanRepository;
 }
 
 /** The repositories over one client. Cheap: a unit of work makes its own set. */
@@ -26,5 +28,6 @@ export function repositoriesOn(db: DbTx): Repositories {
     channels: new ChannelRepository(db),
     audit: new AuditRepository(db),
     preferences: new PreferenceRepository(db),
+    actionPlans: new ActionPlanRepository(db),
   };
 }

@@ -127,6 +127,23 @@ describe("the web console in a browser", () => {
     await expect.poll(() => page.url()).toMatch(/\/console\/wp\/LEWP\/plans\/1#deadline-/);
     expect(await page.locator("#main").textContent()).toMatch(/“Q3 2027” → 30 September 2027/);
 
+    // Add an action with a deadline: its day shows as you type; a bad phrase keeps the form as typed.
+    await page.getByRole("link", { name: "Add an action" }).click();
+    await check(page, "action-form");
+    await page.getByLabel("Code").fill("1.3");
+    await page.getByLabel("Title").fill("Exchange of liaison officers");
+    await page.getByLabel("Due (new)").first().fill("Q1 2027");
+    await expect.poll(() => page.locator("#parsed-0").textContent()).toMatch(/31 March 2027/);
+    await page.getByLabel("Due (new)").nth(1).fill("when pigs fly");
+    await expect.poll(() => page.locator("#parsed-1").textContent()).toMatch(/when pigs fly/);
+    await page.getByRole("button", { name: "Add action" }).click();
+    expect(await page.getByRole("alert").textContent()).toMatch(/Nothing was saved/);
+    await check(page, "action-form-error");
+    await page.getByLabel("Due (new)").nth(1).fill("");
+    await page.getByRole("button", { name: "Add action" }).click();
+    await expect.poll(() => page.url()).toMatch(/\/console\/wp\/LEWP\/plans\/1#action-/);
+    expect(await page.locator('tr:has(th:text-is("1.3"))').textContent()).toMatch(/“Q1 2027” → 31 March 2027/);
+
     // Start a collection from the page.
     await page.goto(`${c.base}/console/wp/LEWP/collections`);
     await check(page, "collections");
@@ -180,7 +197,7 @@ describe("the web console in a browser", () => {
 
     // Every change is in the audit log under the member who made it.
     const entries = await c.rt.store.db.auditEntry.findMany({ where: { workingPartyId: lewp.id }, orderBy: { id: "asc" } });
-    expect(entries.filter((e) => e.actor === "slack:U0SOFIA").map((e) => e.action)).toEqual(expect.arrayContaining(["wp.create", "plan.import", "deadline.edit", "collection.start", "collection.compile"]));
+    expect(entries.filter((e) => e.actor === "slack:U0SOFIA").map((e) => e.action)).toEqual(expect.arrayContaining(["wp.create", "plan.import", "deadline.edit", "action.add", "collection.start", "collection.compile"]));
     await page.close();
   }, 300_000);
 });
