@@ -1,6 +1,7 @@
 /**
- * The evaluation: a split's questions (eval/dev/*.yaml, eval/test/*.yaml) against the bundled
- * corpus plus the evaluation documents those questions name (data/eval-documents/<split>/),
+ * The evaluation: a split's questions (eval/<split>/*.yaml: dev, and any held-out split such as
+ * test2) against the bundled corpus plus the evaluation documents those questions name
+ * (data/eval-documents/<split>/, else another split's folder),
  * imported as found, for the bot and for the baseline a developer would pick first (MiniSearch
  * with default options over blank-line paragraphs). The expected passage is the one holding the
  * question's verbatim `quote`; whether our label for it reads as the question's `label` is
@@ -34,13 +35,20 @@ const Question = z.object({
 });
 /** One evaluation question. */
 export type EvalQuestion = z.infer<typeof Question>;
-/** The two splits. */
-export type Split = "dev" | "test";
+/** A split: the name of a folder under eval/ that holds question files (dev, test2, …). */
+export type Split = string;
+
+const yamlFiles = (dir: string) => (fs.existsSync(dir) && fs.statSync(dir).isDirectory() ? fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => path.join(dir, f)) : []);
+
+/** Every split: each folder under eval/ with a .yaml file in it, dev first, so a new held-out split is picked up as it lands. */
+export function discoverSplits(): Split[] {
+  const names = fs.readdirSync(here).filter((d) => yamlFiles(path.join(here, d)).length > 0);
+  return names.sort((a, b) => (a === "dev" ? -1 : b === "dev" ? 1 : a.localeCompare(b)));
+}
 
 /** The questions of a split (every .yaml file in eval/<split>/), or of one file. */
-export function loadQuestions(splitOrFile: Split | string = "dev"): EvalQuestion[] {
-  const dir = path.join(here, splitOrFile);
-  const files = splitOrFile === "dev" || splitOrFile === "test" ? (fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => path.join(dir, f)) : []) : [splitOrFile];
+export function loadQuestions(splitOrFile: Split = "dev"): EvalQuestion[] {
+  const files = /\.ya?ml$/.test(splitOrFile) ? [splitOrFile] : yamlFiles(path.join(here, splitOrFile));
   const list = files.flatMap((f) => z.array(Question).parse(parse(fs.readFileSync(f, "utf8")) ?? []));
   for (const q of list) if (q.answerable && (!q.doc || !q.quote)) throw new Error(`question "${q.q}" needs doc and quote`);
   return list;
@@ -71,11 +79,12 @@ export async function loadCorpus(questions: EvalQuestion[] = [], split: Split = 
   };
   for (const [slug, file] of Object.entries(BUNDLED_DOCUMENTS)) await add(slug, fs.readFileSync(path.join(CORPUS_DIR, file)), file);
   const named = new Set(questions.flatMap((q) => [q.doc, ...(q.also ?? []).map((a) => a.doc)]).filter((d): d is string => Boolean(d) && !(d! in BUNDLED_DOCUMENTS)));
-  const dir = path.join(EVAL_DOCUMENTS, split);
-  const files = fs.existsSync(dir) ? fs.readdirSync(dir) : [];
+  // the split's own folder first, then the others (sources/ holds markup, not documents)
+  const dirs = [split, ...fs.readdirSync(EVAL_DOCUMENTS).filter((d) => d !== split && d !== "sources")].map((d) => path.join(EVAL_DOCUMENTS, d)).filter((d) => fs.existsSync(d) && fs.statSync(d).isDirectory());
   for (const slug of named) {
-    const file = files.find((f) => f.replace(/\.[^.]+$/, "") === slug);
-    if (!file) corpus.failed.set(slug, `no file ${slug}.* in data/eval-documents/${split}/`);
+    const dir = dirs.find((d) => fs.readdirSync(d).some((f) => f.replace(/\.[^.]+$/, "") === slug));
+    const file = dir && fs.readdirSync(dir).find((f) => f.replace(/\.[^.]+$/, "") === slug);
+    if (!dir || !file) corpus.failed.set(slug, `no file ${slug}.* in data/eval-documents/${split}/`);
     else await add(slug, fs.readFileSync(path.join(dir, file)), file);
   }
   return corpus;

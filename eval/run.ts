@@ -1,20 +1,20 @@
 /**
- * `npm run eval`: for the development split (eval/dev) and the test split (eval/test), top-1,
+ * `npm run eval`: for every split (eval/dev, and each held-out folder such as eval/test2), top-1,
  * top-3, unanswerable declined and answerable wrongly declined, for the bot and for the baseline
  * (MiniSearch defaults) beside it, label agreement, figures per kind, and the decline model's
  * threshold with its figures on the split it was fitted on.
- *   npm run eval -- --split dev     one split only (tune on dev; measure test once, at the end)
+ *   npm run eval -- --split dev     one split only (tune on dev; measure a held-out split once, at the end)
  *   npm run eval -- --fit           refit the decline model on dev and write decline-model.json
  *   npm run eval -- --misses        list the bot's misses
  */
 import fs from "node:fs";
 import { DECLINE_MODEL_FILE, FEATURE_NAMES, fittedDeclineModel, UNFITTED } from "../src/knowledge/decline/decline-model.ts";
-import { baselineSystem, botSystem, loadCorpus, loadQuestions, score, type Scores, type Split } from "./evaluate.ts";
+import { baselineSystem, botSystem, discoverSplits, loadCorpus, loadQuestions, score, type Scores, type Split } from "./evaluate.ts";
 import { fitDecline, type Example } from "./fit-decline.ts";
 
 const args = process.argv.slice(2);
-const only = args.includes("--split") ? (args[args.indexOf("--split") + 1] as Split) : undefined;
-const splits: Split[] = only ? [only] : ["dev", "test"];
+const only = args.includes("--split") ? args[args.indexOf("--split") + 1] : undefined;
+const splits: Split[] = only ? [only] : discoverSplits();
 
 if (args.includes("--fit")) {
   const questions = loadQuestions("dev");

@@ -1,5 +1,5 @@
 // The small markup the evaluation documents are written in (data/eval-documents/sources/*.src.txt),
-// read once here and rendered by eval/test/make-documents.ts into the layouts secretariats have:
+// read once here and rendered by eval/tools/make-documents.ts into the layouts secretariats have:
 // EUR-Lex HTML, Council register PDF (via .docx and LibreOffice) and Word files.
 //
 //   @key value            metadata (repeatable keys, such as @title or @code, keep every value)

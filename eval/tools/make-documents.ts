@@ -3,7 +3,7 @@
 // `@format register-pdf` → Word in the Council register layout, converted to PDF with LibreOffice
 // (`libreoffice --headless --convert-to pdf`). `@output` names the file under data/eval-documents/.
 // The text exports (.txt, .md) are written by hand and not made here.
-//   npx tsx eval/test/make-documents.ts [NAME.src.txt ...]
+//   npx tsx eval/tools/make-documents.ts [NAME.src.txt ...]
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

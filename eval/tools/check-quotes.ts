@@ -4,10 +4,9 @@
 // break or a page break in the source), and unanswerable items carry no doc/label/quote.
 // Text comes from the project's own libraries where present (a PDF library, mammoth), else from
 // `pdftotext` and the .docx's XML read with adm-zip. Prints counts by kind; exits 1 on any fault.
-//   npx tsx eval/test/check-quotes.ts [FILE.yaml ...]   (default: eval/test/questions.yaml and
-//   eval/dev/e-questions.yaml)
+//   npx tsx eval/tools/check-quotes.ts [FILE.yaml ...]   (default: every eval/dev/*.yaml)
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AdmZip from 'adm-zip';
@@ -83,9 +82,10 @@ async function docxText(file: string): Promise<string> {
 function documentFile(doc: string): string | undefined {
   const bundled = BUNDLED[doc];
   if (bundled) return join(root, 'data/corpus', bundled);
-  for (const split of ['dev', 'test']) {
+  // every split folder (dev, test2, …); sources/ holds markup, not documents
+  for (const split of readdirSync(join(root, 'data/eval-documents')).filter((d) => d !== 'sources')) {
     const dir = join(root, 'data/eval-documents', split);
-    if (!existsSync(dir)) continue;
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) continue;
     const hit = readdirSync(dir).find((f) => f.slice(0, f.length - extname(f).length) === doc);
     if (hit) return join(dir, hit);
   }
@@ -154,7 +154,10 @@ async function checkFile(file: string, counts: Map<string, number>): Promise<str
 }
 
 const files = process.argv.slice(2);
-if (files.length === 0) files.push(join(root, 'eval/test/questions.yaml'), join(root, 'eval/dev/e-questions.yaml'));
+if (files.length === 0) {
+  const dev = join(root, 'eval/dev');
+  files.push(...readdirSync(dev).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => join(dev, f)));
+}
 let failed = false;
 for (const file of files) {
   if (!existsSync(file)) {
