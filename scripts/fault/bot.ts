@@ -31,7 +31,8 @@ async function run(cmd: Record<string, unknown>): Promise<unknown> {
   switch (cmd.op) {
     case "tick": {
       const { results } = await runTick({ store: rt.store, logger: rt.logger }, dispatcher, new Date(String(cmd.now)), [reminderPlanner]);
-      const open = await db.delivery.count({ where: { kind: { in: ["reminder", "escalation"] }, status: "pending" } });
+      // "sending" too: a killed copy's rows wait for their lease to run out, they are not settled.
+      const open = await db.delivery.count({ where: { kind: { in: ["reminder", "escalation"] }, status: { in: ["pending", "sending"] } } });
       const outcomes: Record<string, number> = {};
       for (const r of results) outcomes[`${r.delivery.kind}:${r.outcome}`] = (outcomes[`${r.delivery.kind}:${r.outcome}`] ?? 0) + 1;
       return { open, outcomes };

@@ -112,7 +112,7 @@ const reimport: Scenario = async (standIn, kind, rounds) => {
 
 /** Item 2: a second copy ticks after the first one's lease ran out while its slow batch was still being sent. */
 const slowRace: Scenario = async (standIn, kind, rounds) => {
-  const env = { FAULT_LEASE_MS: "1200" };
+  const env = { FAULT_LEASE_MS: "800" };
   const s = await prepare(standIn, kind, { rounds, channels: 6, env });
   const second = await Bot.start(s.url, standIn, env);
   let takenOver = 0;
