@@ -4,6 +4,8 @@
  * joined again. Structure (numbering, headings) is left to the labeller.
  */
 
+import { parseMarker } from "./markers.ts";
+
 /** One paragraph of the cleaned document. */
 export interface Block {
   text: string;
@@ -178,7 +180,8 @@ function dropFurniture(kept: { text: string }[]): void {
   for (let i = kept.length - 1; i >= 0; i--) {
     const t = kept[i]!.text;
     // headings that recur on purpose ("For the CCWP:") end with a colon; furniture does not
-    const repeated = (counts.get(key(t)) ?? 0) >= 3 && !/:$/.test(t) && !/^[-–(]?\s*[0-9a-zA-Z]{1,4}[.)]\s/.test(t) && !/^\d+(?:\.\d+)+\s/.test(t);
+    // and a section heading ("Article 20" on its own line) differs by its number like a page does
+    const repeated = (counts.get(key(t)) ?? 0) >= 3 && !/:$/.test(t) && !/^[-–(]?\s*[0-9a-zA-Z]{1,4}[.)]\s/.test(t) && !/^\d+(?:\.\d+)+\s/.test(t) && parseMarker(t)?.kind !== "named";
     const pageNumber = /^(?:-\s*)?\d{1,3}(?:\s*-)?$|^page \d+(?: of \d+)?$/i.test(t);
     if (repeated || pageNumber || t === "EN") kept.splice(i, 1);
   }

@@ -23,7 +23,7 @@ type Node =
 
 type Classified =
   | { kind: "marker"; marker: Marker; heading: boolean; capsHeading: boolean }
-  | { kind: "keyword" | "subhead" | "caption"; text: string }
+  | { kind: "keyword" | "subhead" | "caption" | "keyword-paragraph"; text: string }
   | { kind: "paragraph"; text: string }
   | { kind: "meta"; text: string };
 
@@ -56,6 +56,7 @@ export function bodyBlocks(blocks: Block[]): Block[] {
 /** Labels the passages of a document's cleaned paragraphs. */
 export function labelPassages(allBlocks: Block[]): LabelledPassage[] {
   const blocks = bodyBlocks(allBlocks);
+  const midSentenceCaps = capsWordsInSentences(blocks);
   const passages: LabelledPassage[] = [];
   let stack: Node[] = [];
 
@@ -75,10 +76,13 @@ export function labelPassages(allBlocks: Block[]): LabelledPassage[] {
     if (marker) {
       const rest = marker.rest;
       const capsHeading = isCaps(rest) && rest.length <= 120;
-      const heading = b.emphasised || capsHeading || (rest.length > 0 && words(rest) <= 12 && !/[.;:,!?]["')]?$/.test(rest) && /^[A-Z]/.test(rest));
-      return { kind: "marker", marker, heading, capsHeading };
+      // "Article 20" alone on its line heads the numbered paragraphs under it
+      const heading = b.emphasised || capsHeading || (marker.kind === "named" && rest === "") || (rest.length > 0 && words(rest) <= 12 && !/[.;:,!?]["')]?$/.test(rest) && /^[A-Z]/.test(rest));
+      return { kind: "marker", marker, heading, capsHeading: capsHeading || (b.emphasised && marker.kind !== "named") };
     }
     const text = b.text.trim();
+    const lead = leadingKeyword(text, midSentenceCaps);
+    if (lead) return { kind: "keyword-paragraph", text: lead };
     const bare = text.replace(/\s*:$/, "");
     if (isCaps(bare) && bare.length <= 80 && !/[,;.]$/.test(bare) && (text.endsWith(":") || (words(bare) <= 2 && restartsBelow(i)))) return { kind: "keyword", text: bare };
     // "For the CCWP:" names who the items are for; "The Member States shall:" is a sentence.
@@ -90,6 +94,7 @@ export function labelPassages(allBlocks: Block[]): LabelledPassage[] {
 
   // Look-ahead reads markers without context (cheap, computed once); the walk itself reads them in context.
   const ahead = blocks.map((b) => parseMarker(b.text));
+  const standalone = standaloneStyles(ahead);
   const nextSameStyle = (i: number, style: string): Marker | undefined => {
     for (let j = i + 1; j < blocks.length; j++) if (ahead[j]?.style === style) return ahead[j];
     return undefined;
@@ -111,6 +116,16 @@ export function labelPassages(allBlocks: Block[]): LabelledPassage[] {
         stack = [{ kind: "keyword", text: item.text, inLabel: undefined }];
         break;
       }
+      case "keyword-paragraph": {
+        // "AGREES on the following objectives:", "WELCOMES the Communication …": the keyword
+        // labels this paragraph, and heads the points numbered after it only when the
+        // paragraph introduces them (ends with a colon); a recital ("TAKING NOTE of …;") does not
+        // head the operative points that follow it
+        const introduces = /:$/.test(blocks[i]!.text.trim());
+        stack = [{ kind: "keyword", text: item.text, inLabel: introduces ? undefined : false }];
+        passages.push({ label: item.text, headings: [], text: blocks[i]!.text });
+        break;
+      }
       case "caption": {
         popWhile(stack, (n) => n.kind === "caption" || (n.kind === "marker" && !n.heading));
         stack.push({ kind: "caption", text: item.text });
@@ -128,10 +143,15 @@ export function labelPassages(allBlocks: Block[]): LabelledPassage[] {
       case "marker": {
         if (item.marker.kind === "named" && !stack.some((n) => n.kind === "marker" && n.marker.style === item.marker.style)) {
           // "Article 2", "Chapter III": a section of the document, under an enclosing named
-          // section if there is one, otherwise at the top (not inside the recitals before it)
+          // section that heads it directly ("Chapter II" then "Article 5"), otherwise at the top
+          // (not inside the recitals before it, nor in an article whose points came first)
           const outer = stack.findLastIndex((n) => n.kind === "marker" && n.marker.kind === "named");
-          stack.length = outer + 1;
+          const direct = outer >= 0 && !stack.slice(outer + 1).some((n) => n.kind === "marker");
+          stack.length = direct ? outer + 1 : 0;
         }
+        // a heading set in capitals or bold ("I. DRUG SUPPLY REDUCTION") of a style not open yet
+        // is a section of its own, never a child of the numbered paragraph before it
+        if (item.capsHeading && !stack.some((n) => n.kind === "marker" && n.marker.style === item.marker.style)) popWhile(stack, (n) => n.kind === "marker" && !n.heading);
         const at = landing(stack, item.marker, nextSameStyle(i, item.marker.style));
         // the sibling of a numbered heading is a heading too (3.1 and 3.2 are both sections)
         const replaced = stack[at];
@@ -143,7 +163,7 @@ export function labelPassages(allBlocks: Block[]): LabelledPassage[] {
         if (parent && parent.inLabel === undefined) parent.inLabel = !item.heading;
         const node: Node = { kind: "marker", marker: item.marker, heading: item.heading, capsHeading: item.capsHeading };
         stack.push(node);
-        node.passage = { label: renderLabel(stack), headings: headingChain(stack.slice(0, -1)), text: item.marker.rest };
+        node.passage = { label: renderLabel(stack, standalone), headings: headingChain(stack.slice(0, -1)), text: item.marker.rest };
         passages.push(node.passage);
         break;
       }
@@ -173,12 +193,36 @@ export function labelPassages(allBlocks: Block[]): LabelledPassage[] {
           owner.passage!.text = `${owner.passage!.text}\n${item.text}`;
           break;
         }
-        passages.push({ label: renderLabel(stack) || PREAMBLE_LABEL, headings: headingChain(stack), text: item.text });
+        passages.push({ label: renderLabel(stack, standalone) || PREAMBLE_LABEL, headings: headingChain(stack), text: item.text });
         break;
       }
     }
   }
   return passages.filter((p) => p.text.trim().length > 0 || p.label.length > 0).map((p) => ({ ...p, text: p.text.trim() }));
+}
+
+/**
+ * The capitalised words at the start of a paragraph that head it as a keyword does
+ * ("TAKING NOTE of", "HEREBY RESOLVES that"): capitals followed by lower-case text, none of them
+ * a word the document also writes in capitals inside a sentence (an acronym such as EMPACT).
+ */
+function leadingKeyword(text: string, acronyms: Set<string>): string | undefined {
+  const m = /^((?:[A-Z][A-Z'’-]+\s+){1,4})(?=[a-z(‘“"'])/.exec(text);
+  if (!m) return undefined;
+  const caps = m[1]!.trim().split(/\s+/);
+  if (!caps.some((w) => w.length >= 4) || caps.some((w) => acronyms.has(w))) return undefined;
+  return caps.join(" ");
+}
+
+/**
+ * Words the document writes inside a sentence in capitals (acronyms: EMPACT) or capitalised
+ * (names: the Council, the Resolution), in capitals as found: such a word opening a paragraph in
+ * capitals is a title or a subject, not a keyword.
+ */
+function capsWordsInSentences(blocks: Block[]): Set<string> {
+  const out = new Set<string>();
+  for (const b of blocks) for (const m of b.text.matchAll(/\b[a-z][a-z,;:]*\s+\(?([A-Z][A-Za-z'’-]+)\b/g)) out.add(m[1]!.toUpperCase());
+  return out;
 }
 
 function popWhile(stack: Node[], pred: (n: Node) => boolean): void {
@@ -216,8 +260,28 @@ function landing(stack: Node[], m: Marker, next: Marker | undefined): number {
   return nearest;
 }
 
+/**
+ * The marker styles whose numbers never repeat in the document ("Article 20" in a convention
+ * whose articles run on across its titles, "2.1" in a strategy whose points run on across its
+ * policy areas): a label starts at such a marker, as the document itself cites it.
+ */
+function standaloneStyles(markers: (Marker | undefined)[]): Set<string> {
+  const seen = new Map<string, Set<string>>();
+  const repeated = new Set<string>();
+  for (const m of markers) {
+    if (!m || (m.kind !== "named" && m.kind !== "decimal")) continue;
+    const cores = seen.get(m.style) ?? new Set<string>();
+    seen.set(m.style, cores);
+    if (cores.has(m.core)) repeated.add(m.style);
+    cores.add(m.core);
+  }
+  return new Set([...seen.keys()].filter((s) => !repeated.has(s) && seen.get(s)!.size >= 2));
+}
+
 /** Renders the label of the node on top of `stack` (grammar in docs/knowledge.md). */
-function renderLabel(stack: Node[]): string {
+function renderLabel(full: Node[], standalone: Set<string>): string {
+  const from = full.findLastIndex((n) => n.kind === "marker" && standalone.has(n.marker.style));
+  const stack = from > 0 ? full.slice(from) : full;
   let out = "";
   let prev: Extract<Node, { kind: "marker" }> | undefined;
   let prevPart = "";

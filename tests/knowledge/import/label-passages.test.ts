@@ -111,3 +111,42 @@ describe("labeller on documents in other styles", () => {
     expect(d.kind).toBe("programme");
   });
 });
+
+describe("labeller on layouts the project did not write", () => {
+  const text = (name: string, body: string): ParsedDocument => parseDocument(new TextEncoder().encode(body), name);
+
+  it("a capitalised verb opening a paragraph labels it, and heads the points only when it introduces them", () => {
+    const d = text(
+      "conclusions.txt",
+      "THE COUNCIL OF THE EUROPEAN UNION,\n\nRECALLING that EMPACT was made permanent in 2021;\n\nTAKING NOTE of the threat assessment;\n\nAGREES on the following priorities:\n\n1. High-risk criminal networks.\n\n2. Cyber-attacks.\n\nINVITES the Commission to report to the Council each year.\n",
+    );
+    expect(passage(d, "RECALLING").text).toMatch(/^RECALLING that EMPACT/);
+    expect(passage(d, "TAKING NOTE").text).toContain("threat assessment");
+    expect(passage(d, "AGREES 2").text).toBe("Cyber-attacks.");
+    expect(passage(d, "INVITES").text).toMatch(/report to the Council/);
+  });
+
+  it("a recital does not head the operative points after it; an acronym opening a sentence is no keyword", () => {
+    const d = text("iss.txt", "TAKING NOTE of the Agenda on Security;\n\n1. ADOPTS the renewed strategy.\n\n2. STRESSES that the work of COSI goes on.\n\nCOSI will report to the Council every year on the strategy.\n");
+    expect(passage(d, "1").text).toMatch(/^ADOPTS/);
+    expect(passage(d, "2").text).toMatch(/^STRESSES/);
+    expect(d.passages.some((p) => p.label === "COSI")).toBe(false);
+  });
+
+  it("articles on lines of their own are labelled by article, not dropped as running headers", () => {
+    const articles = [1, 2, 3, 4].map((n) => `Article ${n}\n\nScope ${n}\n\n1. The first rule of article ${n}.\n\n2. The second rule of article ${n}.\n`).join("\n");
+    const d = text("convention.txt", `TITLE I\n\nGENERAL PROVISIONS\n\n${articles}`);
+    expect(passage(d, "Article 3 2").text).toBe("The second rule of article 3.");
+    expect(passage(d, "Article 4 1").text).toBe("The first rule of article 4.");
+  });
+
+  it("a heading in capitals after numbered paragraphs opens a section of its own; points numbered across sections stand alone", () => {
+    const d = text(
+      "drugs.txt",
+      "1. The Strategy sets the frame.\n\n2. The Strategy has policy areas.\n\nI. DRUG SUPPLY REDUCTION\n\n1.1 Target the high-risk groups.\n\n1.2 Follow the money.\n\nII. DRUG DEMAND REDUCTION\n\n2.1 Prevent drug use.\n",
+    );
+    expect(passage(d, "I").text).toBe("DRUG SUPPLY REDUCTION");
+    expect(passage(d, "1.2").text).toBe("Follow the money.");
+    expect(passage(d, "2.1").headings).toContain("II. DRUG DEMAND REDUCTION");
+  });
+});
