@@ -1,12 +1,16 @@
 /**
  * Fault script for exactly-once reminders (`npm run fault`; not a test: it takes minutes). Runs N
- * rounds of each scenario and counts, at a loopback recorder standing in for the platform, digests
- * lost (expected, never received) and duplicated (received more than once):
+ * rounds of each scenario and counts digests lost (expected, never received) and duplicated
+ * (received more than once). First, at a loopback recorder standing in for the platform:
  *   a) two processes tick the same instant on one PostgreSQL database
  *   b) the same on one SQLite file
  *   c) a process is killed with SIGKILL at a random moment mid-tick, then restarted
  *   d) the platform answers 429 (Retry-After: 1) to every first attempt, then 200
+ * Then issue 13's items 1–5 through the real Slack messenger against a Slack Web API stand-in in a
+ * process of its own, on SQLite and on PostgreSQL (slack-faults.ts: s1 … s5).
  * Prints one JSON object per scenario: {"scenario","rounds","expected","received","lost","duplicated"}.
+ * `npm run fault -- s1 s3a` runs only those; FAULT_ROUNDS sets the rounds (default 30), FAULT_DB
+ * one database (sqlite or postgresql).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -18,10 +22,11 @@ import { loadConfig } from "../../src/config/index.ts";
 import { createLogger } from "../../src/log/logger.ts";
 import { openRuntime } from "../../src/runtime/open-runtime.ts";
 import { addCivilDays, instantAt } from "../../src/time/civil-date.ts";
+import { freshDatabase, StandIn } from "./processes.ts";
+import { slackScenarios } from "./slack-faults.ts";
 
-const ROUNDS = Number(process.env.FAULT_ROUNDS ?? 100);
+const ROUNDS = Number(process.env.FAULT_ROUNDS ?? 30);
 const CHANNELS = 8; // digests per round: one per reminders channel
-const PG_BASE = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
 const root = path.resolve(import.meta.dirname, "../..");
 
 /** The platform stand-in: counts each key it accepts; optional 429 on first attempts; optional delay. */
@@ -52,18 +57,6 @@ function startRecorder(opts: { first429?: boolean; delayMs?: number }) {
   return new Promise<{ url: string; received: Map<string, number>; hooks: typeof hooks; close(): void }>((resolve) =>
     server.listen(0, "127.0.0.1", () => resolve({ url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, received, hooks, close: () => server.close() })),
   );
-}
-
-async function freshDatabase(kind: "sqlite" | "postgresql"): Promise<string> {
-  if (kind === "sqlite") return `file:${path.join(fs.mkdtempSync(path.join(os.tmpdir(), "fault-")), "fault.db")}`;
-  const name = `fault_${Date.now()}_${process.pid}`;
-  const c = new pg.Client({ connectionString: PG_BASE });
-  await c.connect();
-  await c.query(`CREATE DATABASE ${name}`);
-  await c.end();
-  const u = new URL(PG_BASE);
-  u.pathname = `/${name}`;
-  return u.toString();
 }
 
 /** One plan whose deadlines fall one per round, each reminded (14 days before) on every channel. */
@@ -165,3 +158,23 @@ if (want("d")) await scenario("d: platform answers 429 then 200 (SQLite)", "sqli
   await exited(tickProcess(url, rec, at));
   await exited(tickProcess(url, rec, later(at, 2)));
 }, { first429: true });
+
+const platformScenarios = Object.keys(slackScenarios).filter(want);
+if (platformScenarios.length) {
+  // The two databases run side by side, each with a Slack stand-in of its own (switches are global).
+  const kinds = (["sqlite", "postgresql"] as const).filter((k) => !process.env.FAULT_DB || process.env.FAULT_DB === k);
+  const standIns = await Promise.all(kinds.map(() => StandIn.start()));
+  try {
+    for (const name of platformScenarios) {
+      await Promise.all(
+        kinds.map(async (kind, i) => {
+          const started = Date.now();
+          const line = await slackScenarios[name]!(standIns[i]!, kind, Math.min(ROUNDS, 60));
+          process.stdout.write(`${JSON.stringify({ ...line, seconds: Math.round((Date.now() - started) / 1000) })}\n`);
+        }),
+      );
+    }
+  } finally {
+    for (const s of standIns) s.stop();
+  }
+}
