@@ -12,6 +12,7 @@ import { reply, type Block, type Button, type Reply } from "../core/reply.ts";
 import { longDate } from "../time/civil-date.ts";
 import type { Actor } from "../core/actor.ts";
 import { ledByWhere } from "../store/plans/leads.ts";
+import { currentPlan } from "../planning/plans.ts";
 
 /** How far ahead the home looks for deadlines. */
 export const HOME_HORIZON_DAYS = 60;
@@ -51,7 +52,7 @@ export async function buildHome(db: Db, actor: Actor, now: Date): Promise<Reply>
     include: { items: { where: { actionId: { in: actionIds } }, include: { action: { select: { code: true, title: true } } } } },
     orderBy: { dueDate: "asc" },
   });
-  const currentPlan = await db.actionPlan.findFirst({ where: { workingPartyId: wp.id, startDate: { lte: today } }, orderBy: [{ startDate: "desc" }, { id: "desc" }] });
+  const plan = await currentPlan(db, wp.id, today);
 
   const who = `${actor.member.displayName}${actor.delegation ? ` (${actor.delegation})` : ""}`;
   const blocks: Block[] = [
@@ -62,7 +63,7 @@ export async function buildHome(db: Db, actor: Actor, now: Date): Promise<Reply>
         { label: "You", value: `${who}, ${actor.role}` },
         {
           label: "Next action plan to adopt by",
-          value: currentPlan ? `${longDate(currentPlan.adoptNextBy)} (plan ${currentPlan.number} ends ${longDate(currentPlan.endDate)})` : "no plan has started yet",
+          value: plan ? `${longDate(plan.adoptNextBy)} (plan ${plan.number} ends ${longDate(plan.endDate)})` : "no plan yet",
         },
       ],
     },

@@ -18,7 +18,7 @@ import type { FeedScope } from "./calendar.ts";
 import { deadlineBlocks, deadlineLine, doneButton } from "./chat-format.ts";
 import { listDeadlines } from "./deadlines.ts";
 import { mayReport } from "../store/plans/leads.ts";
-import { adoptionSentence, currentPlan } from "./plans.ts";
+import { adoptionSentence, currentPlan, laterPlanExists } from "./plans.ts";
 import { presidencySummary } from "./presidency-summary.ts";
 import { svgToPng } from "./timeline-png.ts";
 import { renderTimelineSvg, timelineData } from "./timeline.ts";
@@ -100,7 +100,7 @@ export const planningCommands: AnyCommand[] = [
       const t = today(ctx);
       const plan = await currentPlan(db, wp.id, t);
       if (!plan) return textReply(`${wp.code} has no action plan yet. The secretariat can import one: secretariat import plan FILE.`);
-      const later = await db.actionPlan.count({ where: { workingPartyId: wp.id, number: { gt: plan.number } } });
+      const later = await laterPlanExists(db, wp.id, plan);
       const actions = await db.action.count({ where: { planId: plan.id } });
       const rows = await listDeadlines(db, { planId: plan.id }, t);
       // The same deadlines as `deadlines` counts: the plan's own "adopt the next plan by" is one of them.
@@ -116,7 +116,7 @@ export const planningCommands: AnyCommand[] = [
             { label: "Deadlines", value: `${n("open")} open, ${n("overdue")} overdue, ${n("done")} done` },
           ],
         },
-        { type: "text", text: adoptionSentence(plan, later > 0, t) },
+        { type: "text", text: adoptionSentence(plan, later, t) },
       ]);
     },
   }),

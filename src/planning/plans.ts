@@ -2,14 +2,14 @@
  * A working party's plans as the bot speaks of them: the current plan on a given day and where its
  * cycle stands ("the next plan should have been adopted by ...").
  */
-import type { ActionPlan, Db } from "../store/index.ts";
+import type { ActionPlan, Db, DbTx } from "../store/index.ts";
 import { daysBetween, longDate, type CivilDate } from "../time/civil-date.ts";
 
 /**
  * The current plan on `today`: the running one with the highest number; otherwise the latest that
  * has started; otherwise the first upcoming one.
  */
-export async function currentPlan(db: Db, workingPartyId: number, today: CivilDate): Promise<ActionPlan | null> {
+export async function currentPlan(db: Db | DbTx, workingPartyId: number, today: CivilDate): Promise<ActionPlan | null> {
   const plans = await db.actionPlan.findMany({ where: { workingPartyId }, orderBy: { number: "asc" } });
   return pickCurrent(plans, today);
 }
@@ -21,6 +21,20 @@ export function pickCurrent<P extends { startDate: string; endDate: string; numb
   const started = plans.filter((p) => p.startDate <= today).sort((a, b) => a.startDate.localeCompare(b.startDate) || a.number - b.number);
   if (started.length) return started.at(-1)!;
   return [...plans].sort((a, b) => a.startDate.localeCompare(b.startDate))[0] ?? null;
+}
+
+/**
+ * Whether a later plan has followed `plan`: the next plan is adopted, so this plan's own "adopt the
+ * next plan by" date is settled. Plans follow each other by number (a working party numbers its
+ * plans in the order it adopts them), never by start date, so an early-dated import cannot settle it.
+ */
+export function isSuperseded(plan: { number: number }, plans: readonly { number: number }[]): boolean {
+  return plans.some((q) => q.number > plan.number);
+}
+
+/** isSuperseded, read from the store. */
+export async function laterPlanExists(db: Db | DbTx, workingPartyId: number, plan: { number: number }): Promise<boolean> {
+  return isSuperseded(plan, await db.actionPlan.findMany({ where: { workingPartyId }, select: { number: true } }));
 }
 
 /** One sentence on the next adoption: due, late, or done (a later plan exists). */

@@ -8,6 +8,7 @@ import { instantAt, type CivilDate } from "../time/civil-date.ts";
 import { parseHolidays } from "../time/working-days.ts";
 import type { ReminderItem } from "./digest.ts";
 import { deadlineIdentity, ruleIdentity } from "./reminder-keys.ts";
+import { isSuperseded } from "../planning/plans.ts";
 import { toRule, type Rule } from "./rules.ts";
 import { candidateDueRange, occurrences } from "./schedule.ts";
 
@@ -40,8 +41,8 @@ export function remindsOf(rule: Rule, d: { actionId: number | null; planId: numb
 
 /** Plans a later plan has followed: their own dates (adopt the next plan by) are settled. */
 export async function supersededPlans(db: DbTx, workingPartyId: number): Promise<Set<number>> {
-  const plans = await db.actionPlan.findMany({ where: { workingPartyId }, select: { id: true, startDate: true } });
-  return new Set(plans.filter((p) => plans.some((q) => q.startDate > p.startDate)).map((p) => p.id));
+  const plans = await db.actionPlan.findMany({ where: { workingPartyId }, select: { id: true, number: true } });
+  return new Set(plans.filter((p) => isSuperseded(p, plans)).map((p) => p.id));
 }
 
 /** Every reminder of `rules` whose day falls in [fromDay, toDay], ordered by moment. */

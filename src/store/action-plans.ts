@@ -39,11 +39,6 @@ export class ActionPlanRepository {
     return this.db.actionPlan.findUnique({ where: { workingPartyId_number: { workingPartyId, number } }, include: PLAN_PAGE });
   }
 
-  /** Whether the working party has a plan starting after `startDate` (the next one is adopted). */
-  async hasLaterThan(workingPartyId: number, startDate: string): Promise<boolean> {
-    return (await this.db.actionPlan.count({ where: { workingPartyId, startDate: { gt: startDate } } })) > 0;
-  }
-
   /** One action with its plan and deadlines, or null. */
   action(id: number) {
     return this.db.action.findUnique({ where: { id }, include: { plan: true, deadlines: { orderBy: [{ ord: "asc" }, { id: "asc" }] } } });

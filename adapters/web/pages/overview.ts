@@ -5,7 +5,7 @@ import { BotError } from "../../../src/core/errors.ts";
 import { collectionStatus } from "../../../src/collection/status.ts";
 import { loadSnapshot } from "../../../src/collection/snapshot.ts";
 import { listDeadlines } from "../../../src/planning/deadlines.ts";
-import { adoptionSentence, currentPlan } from "../../../src/planning/plans.ts";
+import { adoptionSentence, currentPlan, laterPlanExists } from "../../../src/planning/plans.ts";
 import { addCivilDays, longDate, todayIn } from "../../../src/time/civil-date.ts";
 import type { ConsoleContext } from "../index.ts";
 import { navFor, page, refuseAnonymous, requireWorkingParty, setNotice, STAFF } from "../page.ts";
@@ -19,7 +19,7 @@ export function registerOverview(app: FastifyInstance, { rt, now }: ConsoleConte
     const wp = m.workingParty;
     const today = todayIn(now(), wp.timeZone);
     const plan = await currentPlan(db, wp.id, today);
-    const later = plan ? (await db.actionPlan.count({ where: { workingPartyId: wp.id, startDate: { gt: plan.startDate } } })) > 0 : false;
+    const later = plan ? await laterPlanExists(db, wp.id, plan) : false;
     const soon = await listDeadlines(db, { workingPartyId: wp.id, from: today, until: addCivilDays(today, 30), limit: 200 }, today);
     const overdue = await listDeadlines(db, { workingPartyId: wp.id, overdue: true, limit: 200 }, today);
     const open = await db.collection.findMany({ where: { workingPartyId: wp.id, status: "open" }, orderBy: { id: "asc" } });
