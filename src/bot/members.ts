@@ -70,6 +70,19 @@ export async function resolveActor(repos: Repositories, message: IncomingMessage
   if (user.directRef && user.directRef !== existing?.directRef) changes.directRef = user.directRef;
   let member = existing;
   if (!member || Object.keys(changes).length > 0) member = await repos.members.save(key, user.name ?? user.id, changes);
+  // A role or delegation given by the operator's console (`say --role`, the terminal chat) is a
+  // change of who may do what: audited like `role NAME …`, in the same unit of work.
+  for (const field of ["role", "delegation"] as const) {
+    if (changes[field] === undefined) continue;
+    await repos.audit.record({
+      workingPartyId: workingParty.id,
+      actor: "cli",
+      action: `member.${field}`,
+      subject: `${platform}:${user.id}`,
+      detail: { from: existing?.[field] ?? null, to: changes[field], via: "console claims" },
+      at: message.receivedAt,
+    });
+  }
   return {
     member,
     role: (ROLES as readonly string[]).includes(member.role) ? (member.role as Role) : "delegate",

@@ -28,7 +28,7 @@ export const importCommand = defineCommand({
     if (file.size !== undefined && file.size > MAX_FILE_BYTES) throw new InputError(`${file.name} is ${(file.size / 1048576).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB.`);
     const bytes = await file.fetch();
     const kb = await knowledgeBase(ctx.deps.store, ctx.deps.config);
-    const d = await importDocument(kb, ctx.deps.store, bytes, file.name, {}, ctx.now);
+    const d = await importDocument(kb, ctx.deps.store, bytes, file.name, {}, ctx.now, { actor: ctx.actor.ref, workingPartyId: ctx.actor.workingParty.id });
     const head = `${d.replaced ? "Replaced" : "Imported"} ${d.slug}: ${d.title}`;
     return reply(`${head} — ${d.passages} passages`, [
       { type: "text", text: head },

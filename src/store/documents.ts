@@ -4,6 +4,7 @@
  * document with the same slug in one transaction (its id kept, so plans that implement it stay
  * linked; its passages replaced, so no duplicates).
  */
+import { AuditRepository, type AuditInput } from "./audit.ts";
 import { Prisma, type Db, type DbTx } from "./index.ts";
 
 /** A document ready to store, as the knowledge job's importer makes it. */
@@ -66,8 +67,13 @@ export interface PassageRow {
 const LONG_TRANSACTION = { timeout: 60_000, maxWait: 15_000 };
 
 /** Writes `doc` (and its vectors), replacing a document with the same slug; all or nothing. `now` defaults to the database's clock. */
-export async function storeDocument(db: Db, doc: NewDocument, now?: Date, vectors?: DocumentVectors): Promise<StoredDocument> {
-  return db.$transaction((tx) => storeDocumentIn(tx, doc, now, vectors), LONG_TRANSACTION);
+export async function storeDocument(db: Db, doc: NewDocument, now?: Date, vectors?: DocumentVectors, entry?: AuditInput): Promise<StoredDocument> {
+  return db.$transaction(async (tx) => {
+    const stored = await storeDocumentIn(tx, doc, now, vectors);
+    // The audit entry commits with the passages or not at all.
+    if (entry) await new AuditRepository(tx).record({ ...entry, detail: { ...entry.detail, passages: stored.passages, replaced: stored.replaced } });
+    return stored;
+  }, LONG_TRANSACTION);
 }
 
 /** The same inside a transaction the caller holds. */

@@ -16,6 +16,8 @@ interface AnswerLine {
   answer: string;
   sources: { document: string; title: string; label: string; text: string; score: number }[];
 }
+const importEntries = async () =>
+  (JSON.parse((await runCli(["audit", "--json"], { env })).stdout) as { actor: string; action: string; subject: string; detail: Record<string, unknown> }[]).filter((e) => e.action === "document.import");
 const lines = (stdout: string) => stdout.trim().split("\n").map((l) => JSON.parse(l) as AnswerLine);
 
 describe("secretariat ask", () => {
@@ -69,6 +71,12 @@ describe("secretariat import strategy", () => {
     expect(JSON.parse(b.stdout)).toMatchObject({ slug: "decimal-markdown", title: "Ports strategy 2030", dateText: "4 March 2025", replaced: true, passages: 10 });
     const q = await runCli(["ask", "--json", "container screening results within 24 hours"], { env });
     expect(lines(q.stdout)[0]!.sources[0]).toMatchObject({ document: "decimal-markdown", label: "2.1.1", title: "Ports strategy 2030" });
+    // each import is audited (issue 14, item 13), with what it stored
+    const imports = (await importEntries()).filter((e) => e.subject === "decimal-markdown");
+    expect(imports.map((e) => [e.actor, e.detail.replaced, e.detail.passages])).toEqual([
+      ["cli", true, 10],
+      ["cli", false, 10],
+    ]);
   });
 
   it("rejects a bad file with exit code 2 and one clear line, storing nothing", async () => {
@@ -87,5 +95,6 @@ describe("secretariat import strategy", () => {
     }
     const q = await runCli(["ask", "--json", "precursor diversion"], { env });
     expect(lines(q.stdout)[0]!.sources.map((s) => s.document)).not.toContain("flat");
+    expect((await importEntries()).map((e) => e.subject)).not.toContain("flat");
   });
 });

@@ -64,12 +64,15 @@ export function registerAdminPages(app: FastifyInstance, { rt, now }: ConsoleCon
     if (!file || file.bytes.length === 0) return refuse(reply, back, "Choose a file to upload; nothing was imported.");
     if (file.bytes.length > MAX_DOCUMENT_BYTES) return refuse(reply, back, `${file.name} is ${(file.bytes.length / 1048576).toFixed(1)} MB; documents of at most ${MAX_DOCUMENT_BYTES / 1048576} MB are imported. Nothing was imported.`);
     try {
-      const stored = await importDocument(await knowledgeBase(rt.store, rt.config), rt.store, file.bytes, file.name, { title: fields.title?.trim() || undefined }, now());
+      const stored = await importDocument(await knowledgeBase(rt.store, rt.config), rt.store, file.bytes, file.name, { title: fields.title?.trim() || undefined }, now(), {
+        actor: actorRef(request.person!),
+        workingPartyId: m.workingPartyId,
+      });
       await db.$transaction(async (tx) => {
         const row = await tx.strategyDocument.findUniqueOrThrow({ where: { slug: stored.slug } });
         await tx.documentAccess.deleteMany({ where: { documentId: row.id } });
         if (fields.owner === "mine") await tx.documentAccess.create({ data: { documentId: row.id, workingPartyId: m.workingPartyId } });
-        await audit(tx, { workingPartyId: m.workingPartyId, actor: actorRef(request.person!), action: "document.import", subject: stored.slug, detail: { file: file.name, passages: stored.passages, shared: fields.owner !== "mine" }, at: now() });
+        await audit(tx, { workingPartyId: m.workingPartyId, actor: actorRef(request.person!), action: "document.access", subject: stored.slug, detail: { shared: fields.owner !== "mine" }, at: now() });
       });
       setNotice(reply, `Imported ${stored.title}: ${stored.passages} passages${fields.owner === "mine" ? `, for ${m.workingParty.code} only` : ", shared with every working party"}.`);
       return reply.redirect(`${back}/${stored.slug}`, 303);

@@ -50,7 +50,10 @@ export function registerImportStrategy(program: Command, ctx: CliContext): void 
       await ctx.withRuntime(async (rt) => {
         let stored;
         try {
-          stored = await importDocument(await knowledgeBase(rt.store, rt.config), rt.store, bytes, file, { title: o.title, reference: o.reference, date: o.date, slug: o.slug }, ctx.io.now());
+          stored = await importDocument(await knowledgeBase(rt.store, rt.config), rt.store, bytes, file, { title: o.title, reference: o.reference, date: o.date, slug: o.slug }, ctx.io.now(), {
+            actor: "cli",
+            workingPartyId: null,
+          });
         } catch (e) {
           if (e instanceof BotError) throw new CliError(e.userMessage, 2);
           throw e;

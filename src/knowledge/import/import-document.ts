@@ -9,11 +9,18 @@ import { passageText, type KnowledgeBase } from "../knowledge-base.ts";
 import { readDocument } from "./read-document.ts";
 import type { ImportOverrides } from "./parse-document.ts";
 
-/** Imports one document; throws InputError (nothing stored) when the file cannot be read or labelled. */
-export async function importDocument(kb: KnowledgeBase, store: Store, bytes: Uint8Array, name: string, overrides: ImportOverrides, now: Date): Promise<StoredDocument> {
+/** Who imports: the audit log's actor ("cli", "slack:U0123") and the working party it was done in. */
+export interface Importer {
+  actor: string;
+  workingPartyId: number | null;
+}
+
+/** Imports one document, audited; throws InputError (nothing stored) when the file cannot be read or labelled. */
+export async function importDocument(kb: KnowledgeBase, store: Store, bytes: Uint8Array, name: string, overrides: ImportOverrides, now: Date, by: Importer): Promise<StoredDocument> {
   const doc = await readDocument(bytes, name, overrides);
   const vectors = kb.embedder ? { model: kb.embedder.model, vectors: await kb.embedder.embed(doc.passages.map(passageText)) } : undefined;
-  const stored = await storeDocument(store.db, doc, now, vectors);
+  const entry = { workingPartyId: by.workingPartyId, actor: by.actor, action: "document.import", subject: doc.slug, detail: { file: name, title: doc.title }, at: now };
+  const stored = await storeDocument(store.db, doc, now, vectors, entry);
   kb.invalidate();
   return stored;
 }

@@ -68,12 +68,12 @@ for (const kind of databaseKinds) {
     });
 
     it("stores a document's vectors at import and makes them anew when it is imported again", async () => {
-      await importDocument(kb, rt.store, doc("Dogs are trained jointly."), "dogs.md", { slug: "dogs" }, now);
+      await importDocument(kb, rt.store, doc("Dogs are trained jointly."), "dogs.md", { slug: "dogs" }, now, { actor: "cli", workingPartyId: null });
       const first = (await loadIndexRows(rt.store.db)).passages.filter((p) => p.text.includes("Dogs are trained"));
       expect(first).toHaveLength(1);
       const [expected] = await kb.embedder!.embed([passageText(first[0]!)]);
       expect([...first[0]!.embedding!]).toEqual([...expected!].map((x) => Math.fround(x)));
-      await importDocument(kb, rt.store, doc("Scanners are bought jointly."), "dogs.md", { slug: "dogs" }, now);
+      await importDocument(kb, rt.store, doc("Scanners are bought jointly."), "dogs.md", { slug: "dogs" }, now, { actor: "cli", workingPartyId: null });
       const rows = (await loadIndexRows(rt.store.db)).passages;
       expect(rows.some((p) => p.text.includes("Dogs are trained"))).toBe(false);
       const second = rows.find((p) => p.text.includes("Scanners are bought"))!;

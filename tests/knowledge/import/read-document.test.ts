@@ -149,9 +149,9 @@ for (const kind of databaseKinds) {
     it("imports a PDF, a Word file and a EUR-Lex page, and answers from each by label and by words", async () => {
       const kb = await knowledgeBase(rt.store, rt.config);
       const now = new Date("2026-11-23T10:00:00Z");
-      const pdf = await importDocument(kb, rt.store, registerPdf(), "register.pdf", { slug: "register" }, now);
-      const word = await importDocument(kb, rt.store, await wordFile(), "ipr.docx", { slug: "ipr" }, now);
-      const html = await importDocument(kb, rt.store, Buffer.from(EURLEX), "res.html", { slug: "res-2011" }, now);
+      const pdf = await importDocument(kb, rt.store, registerPdf(), "register.pdf", { slug: "register" }, now, { actor: "cli", workingPartyId: null });
+      const word = await importDocument(kb, rt.store, await wordFile(), "ipr.docx", { slug: "ipr" }, now, { actor: "cli", workingPartyId: null });
+      const html = await importDocument(kb, rt.store, Buffer.from(EURLEX), "res.html", { slug: "res-2011" }, now, { actor: "cli", workingPartyId: null });
       expect([pdf.passages, word.labels, html.year]).toEqual([5, expect.any(Number), 2011]);
       expect((await askKnowledgeBase(kb, "point 3.(a) of the register document")).answer.sources[0]).toMatchObject({ document: "register", label: "3.(a)" });
       expect((await askKnowledgeBase(kb, "what does the 2011 resolution say about sniffer dogs?")).answer.sources[0]).toMatchObject({ document: "res-2011", label: "HEREBY RESOLVES 1" });
