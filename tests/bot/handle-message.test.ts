@@ -33,7 +33,7 @@ describe("handleMessage", () => {
     const r = await rt.bot.handle(consoleText("role @claire chair", "sam", { role: "secretariat" }));
     expect(replyToPlainText(r.replies[0]!)).toMatch(/claire is now a chair of CCWP/);
     expect((await rt.store.db.member.findFirstOrThrow({ where: { platformUserId: "claire" } })).role).toBe("chair");
-    const entry = await rt.store.db.auditEntry.findFirstOrThrow({ where: { action: "member.role" } });
+    const entry = await rt.store.db.auditEntry.findFirstOrThrow({ where: { action: "member.role", subject: "console:claire" } });
     expect(entry.actor).toBe("console:sam");
     expect(entry.subject).toBe("console:claire");
   });
