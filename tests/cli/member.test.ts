@@ -24,3 +24,25 @@ describe("secretariat member set", () => {
     expect(p.stderr).toMatch(/--platform/);
   });
 });
+
+describe("secretariat member list", () => {
+  it("lists the working party's members with role and delegation, and a working party with none says so", async () => {
+    const env = { DATABASE_URL: (await seededDatabase("sqlite")).url };
+    await runCli(["member", "set", "--platform", "slack", "--user", "U0123ABCD", "--role", "secretariat", "--delegation", "GSC", "--name", "Ines"], { env });
+    await runCli(["member", "set", "--platform", "teams", "--user", "aad-7", "--delegation", "FR", "--name", "Marie"], { env });
+    const r = await runCli(["member", "list", "--json"], { env });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual([
+      { workingParty: "CCWP", platform: "slack", user: "U0123ABCD", name: "Ines", role: "secretariat", delegation: "GSC" },
+      { workingParty: "CCWP", platform: "teams", user: "aad-7", name: "Marie", role: "delegate", delegation: "FR" },
+    ]);
+    const text = await runCli(["member", "list"], { env });
+    expect(text.stdout).toBe("Ines (slack:U0123ABCD) in CCWP: secretariat, GSC\nMarie (teams:aad-7) in CCWP: delegate, FR\n");
+    await runCli(["wp", "create", "LEWP", "Law Enforcement Working Party"], { env });
+    const empty = await runCli(["member", "list", "--wp", "lewp"], { env });
+    expect([empty.code, empty.stdout]).toEqual([0, "LEWP has no members yet.\n"]);
+    const unknown = await runCli(["member", "list", "--wp", "NOPE"], { env });
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toMatch(/NOPE/);
+  });
+});
