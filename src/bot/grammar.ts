@@ -71,6 +71,8 @@ export const grammar: readonly Phrase[] = [
   { pattern: /^action (?<code>[A-Za-z0-9._/-]+)\??$/i, command: "plan.action" },
   { pattern: /^done (?<code>[A-Za-z0-9._/-]+)$/i, command: "plan.done" },
   { pattern: /^mark (?:action )?(?<code>[A-Za-z0-9._/-]+) (?:as )?done$/i, command: "plan.done" },
+  { pattern: /^(?:reopen|re-open|undo done|undone) (?:action )?(?<code>[A-Za-z0-9._/-]+)$/i, command: "plan.reopen" },
+  { pattern: /^mark (?:action )?(?<code>[A-Za-z0-9._/-]+) (?:as )?(?:open|not done)$/i, command: "plan.reopen" },
   { pattern: /^calendar(?: (?:plan (?<plan>\d+)|(?<delegation>[A-Za-z]{2,8})))?$/i, command: "plan.calendar" },
   { pattern: /^(?:show (?:the |me the )?)?timeline$/i, command: "plan.timeline" },
   { pattern: /^(?:the )?presidency\??$/i, command: "plan.presidency" },

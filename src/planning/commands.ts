@@ -214,6 +214,25 @@ export const planningCommands: AnyCommand[] = [
     },
   }),
   defineCommand({
+    id: "plan.reopen",
+    group: "Plans",
+    summary: "Reopen an action marked done by mistake (the secretariat).",
+    usage: "reopen CODE",
+    examples: ["reopen 22", "reopen action 12.1"],
+    args: z.object({ code: Code, plan: z.coerce.number().int().min(1).optional() }),
+    roles: ["secretariat"],
+    handler: async ({ code, plan }, ctx) => {
+      const a = await findAction(ctx, code, plan);
+      const { actor } = ctx;
+      if (a.status !== "done") return textReply(`Action ${a.code} (plan ${a.plan.number}) is not marked done; nothing was changed.`);
+      await ctx.deps.store.db.$transaction(async (tx) => {
+        await tx.action.update({ where: { id: a.id }, data: { status: "open", doneAt: null } });
+        await audit(tx, { workingPartyId: actor.workingParty.id, actor: actor.ref, action: "action.reopen", subject: `${actor.workingParty.code} plan ${a.plan.number} action ${a.code}`, at: ctx.now });
+      });
+      return textReply(`Action ${a.code} (plan ${a.plan.number}) is open again. Its deadlines count as open or overdue again, and its reminders resume (none already sent is sent twice).`, "shared");
+    },
+  }),
+  defineCommand({
     id: "plan.calendar",
     group: "Deadlines",
     summary: "Get the calendar feed URL of the deadlines (whole working party, a plan, or a delegation).",
