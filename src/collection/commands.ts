@@ -4,14 +4,13 @@
  * "report ..." and "collect ..." must not fall through to free questions.
  */
 import { z } from "zod";
-import { audit } from "../audit/audit-log.ts";
 import { defineCommand, type CommandContext, type AnyCommand } from "../core/command.ts";
 import { InputError } from "../core/errors.ts";
 import { reply, textReply, type Block } from "../core/reply.ts";
 import type { Role } from "../core/message.ts";
 import { chaseCollection } from "./chase.ts";
 import { closeCollection } from "./close.ts";
-import { compileCollection } from "./compile/index.ts";
+import { compileAudited } from "./compile/index.ts";
 import { findCollection } from "./find.ts";
 import { longDate, reportForm } from "./messages.ts";
 import { checkMayReport, findReportTarget, previousReport, submitReport } from "./report.ts";
@@ -165,9 +164,8 @@ export const collectionCommands: AnyCommand[] = [
     handler: async ({ plan }, ctx) => {
       const store = ctx.deps.store;
       const c = await findCollection(store.db, ctx.actor.workingParty.id, ctx.actor.workingParty.code, plan);
-      const out = await compileCollection(store, c.id, ctx.now);
+      const out = await compileAudited(store, c.id, ctx.now, { actor: ctx.actor.ref, workingPartyId: ctx.actor.workingParty.id });
       const d = out.document;
-      await audit(store.db, { workingPartyId: ctx.actor.workingParty.id, actor: ctx.actor.ref, action: "collection.compile", subject: `collection:${c.id}`, detail: { docx: out.docx, markdown: out.markdown }, at: ctx.now });
       const blocks: Block[] = [
         { type: "text", text: `Progress report on ${d.workingParty.code} action plan ${d.plan.number}: ${d.reported} of ${d.total} actions reported${d.closed ? "" : " so far (the collection is still open)"}.` },
         { type: "file", file: { name: out.docx.split(/[\\/]/).pop()!, mediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", path: out.docx, title: "Progress report (Word)" } },

@@ -78,8 +78,10 @@ describe("collection through secretariat say and the CLI", () => {
     expect(closed.out[0]!.text).toMatch(/Closed the collection for plan 99: 1 of 3 actions reported/);
 
     const audit = await cli("audit", "--json");
-    const actions = (JSON.parse(audit.stdout) as { action: string }[]).map((a) => a.action).filter((a) => /^(collection|report)\./.test(a)).reverse();
-    expect(actions).toEqual(["collection.start", "report.submit", "report.refused", "collection.chase", "collection.close"]);
+    const entries = (JSON.parse(audit.stdout) as { action: string; actor: string }[]).filter((a) => /^(collection|report)\./.test(a.action)).reverse();
+    // the CLI's compile is audited like the chat's (issue 14, item 13)
+    expect(entries.map((a) => a.action)).toEqual(["collection.start", "report.submit", "report.refused", "collection.chase", "collection.compile", "collection.close"]);
+    expect(entries.find((a) => a.action === "collection.compile")!.actor).toBe("cli");
   }, 180_000);
 
   it("refuses a bad --plan as a usage error", async () => {

@@ -7,6 +7,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { AuditRepository } from "../../store/audit.ts";
 import type { DbTx, Store } from "../../store/index.ts";
 import { civilDay } from "../schedule.ts";
 import { loadSnapshot, type CollectionSnapshot } from "../snapshot.ts";
@@ -99,6 +100,19 @@ export async function compileCollection(store: Store, collectionId: number, now:
   writeAtomic(docx, bytes);
   writeAtomic(markdown, renderMarkdown(document));
   return { docx, markdown, document };
+}
+
+/** Who compiles: the audit log's actor ("cli", "slack:U0123") and the working party. */
+export interface Compiler {
+  actor: string;
+  workingPartyId: number;
+}
+
+/** compileCollection, recorded in the audit log (chat, console and CLI alike) once the files are written. */
+export async function compileAudited(store: Store, collectionId: number, now: Date, by: Compiler, outDir?: string, cover: CoverOptions = {}): Promise<CompiledReport> {
+  const out = await compileCollection(store, collectionId, now, outDir, cover);
+  await new AuditRepository(store.db).record({ workingPartyId: by.workingPartyId, actor: by.actor, action: "collection.compile", subject: `collection:${collectionId}`, detail: { docx: out.docx, markdown: out.markdown }, at: now });
+  return out;
 }
 
 function writeAtomic(file: string, data: Buffer | string): void {
