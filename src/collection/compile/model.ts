@@ -10,6 +10,7 @@ import { longDate } from "../messages.ts";
 import { civilDay } from "../schedule.ts";
 import type { CollectionSnapshot } from "../snapshot.ts";
 import { STATUS_LABELS, type ReportStatus } from "../types.ts";
+import { safeOptional, safeText } from "./safe-text.ts";
 
 /** One reported action as the document shows it. */
 export interface ReportedAction {
@@ -164,9 +165,10 @@ export function buildProgressDocument(s: CollectionSnapshot, passages: Objective
       lead,
       status: STATUS_LABELS[r.status as ReportStatus] ?? r.status,
       late: r.late,
-      summary: r.summary,
-      nextSteps: r.nextSteps,
-      risks: r.risks,
+      // what the lead typed goes through safeText, so both the .docx and the Markdown get it
+      summary: safeText(r.summary),
+      nextSteps: safeOptional(r.nextSteps),
+      risks: safeOptional(r.risks),
       alsoImplements: objectives.slice(1).map((o) => o.label),
       enteredBy: enteredBy(a, lead, facts.authors.get(a.id)),
     });
