@@ -1,9 +1,11 @@
 /**
  * Teams reply latency on loopback, on the Microsoft 365 Agents SDK: activities posted to the real
- * /api/messages at a steady 100 per second for 30 s (open loop: a slow reply does not slow the
- * sender), each answered by the bot core and posted to a loopback connector stand-in before the
- * HTTP response returns. Baseline in the same run: the SDK's own echo agent (AgentApplication,
- * `sendActivity(text)`) at the same rate against the same stand-in. Then the same load against a
+ * /api/messages of the real bot (`secretariat start` in local Teams mode, its own process) at a
+ * steady 100 per second for 30 s (open loop: a slow reply does not slow the sender), each answered
+ * by the bot core and posted to a loopback connector stand-in before the HTTP response returns.
+ * Baseline in the same run: the SDK's own echo agent (AgentApplication, `sendActivity(text)`), also
+ * in its own process, at the same rate against the same stand-in. The driver and the stand-in
+ * share this process; the load average is printed beside the figures. Then the same load against a
  * connector that drops every 50th request (2 %): every reply must still arrive, once.
  * Goals: p99 ≤ 50 ms; 0 replies lost.
  */
@@ -11,14 +13,12 @@ import http from "node:http";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { HttpServer } from "../adapters/http/server.ts";
-import { startEchoBaseline } from "../adapters/teams/echo-baseline.ts";
-import { teamsMountWith } from "../adapters/teams/mount.ts";
 import { loadConfig } from "../src/config/index.ts";
 import { createLogger } from "../src/log/logger.ts";
 import { openRuntime } from "../src/runtime/open-runtime.ts";
 import { TeamsConnectorStandIn } from "../tests/support/teams-connector-stand-in.ts";
-import { percentile, round, type Figure } from "./support/measure.ts";
+import { percentile, root, round, type Figure } from "./support/measure.ts";
+import { freePort, startProcess, stopProcess } from "./support/processes.ts";
 
 function post(agent: http.Agent, url: URL, body: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -87,36 +87,37 @@ async function drive(url: URL, serviceUrl: string, text: string, rate: number, s
 export async function* teamsBench(rate = 100, seconds = 30): AsyncGenerator<Figure> {
   const connector = await new TeamsConnectorStandIn().start();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-teams-"));
-  const rt = await openRuntime(loadConfig({ DATABASE_URL: `file:${path.join(dir, "bench.db")}`, TEAMS_ENABLE: "1", HOST: "127.0.0.1" }), createLogger("silent"));
-  const server = new HttpServer(rt.logger);
-  if (!(await teamsMountWith().mount(server, rt))) throw new Error("the Teams endpoint did not mount");
-  const address = await server.listen(0, "127.0.0.1");
-  const url = new URL(`http://127.0.0.1:${address.port}/api/messages`);
+  const databaseUrl = `file:${path.join(dir, "bench.db")}`;
+  const port = await freePort();
+  const bot = await startProcess([path.join(root, "bin/secretariat.js"), "start"], { DATABASE_URL: databaseUrl, TEAMS_ENABLE: "1", HOST: "127.0.0.1", PORT: String(port)}, /secretariat-bot serving/);
+  const url = new URL(`http://127.0.0.1:${port}/api/messages`);
   try {
+    yield { name: "machine_load_average_1m_before", value: round(os.loadavg()[0]!, 2), unit: "processes" };
     await drive(url, connector.url, "whoami", 50, 1); // warm-up: members created, code paths compiled
     connector.clear();
-    const bot = await drive(url, connector.url, "whoami", rate, seconds);
+    const bot1 = await drive(url, connector.url, "whoami", rate, seconds);
     const replies = connector.messages.length;
-    const echo = await startEchoBaseline();
+    const echo = await startProcess([path.join(root, "bench/support/echo-agent-process.ts")], {}, /echo agent listening on (\S+)/);
     try {
-      await drive(echo.url, connector.url, "hello", 50, 1);
-      const base = await drive(echo.url, connector.url, "hello", rate, seconds);
-      const p50 = percentile(bot.latencies, 50);
-      const p99 = percentile(bot.latencies, 99);
+      const echoUrl = new URL(echo.match[1]!);
+      await drive(echoUrl, connector.url, "hello", 50, 1);
+      const base = await drive(echoUrl, connector.url, "hello", rate, seconds);
+      const p50 = percentile(bot1.latencies, 50);
+      const p99 = percentile(bot1.latencies, 99);
       const b50 = percentile(base.latencies, 50);
       const b99 = percentile(base.latencies, 99);
       yield { name: "teams_reply_latency_p50_ms", value: round(p50, 2), unit: "ms" };
       yield { name: "teams_reply_latency_p99_ms", value: round(p99, 2), unit: "ms" };
-      yield { name: "teams_activities_per_s", value: round(bot.achievedRate, 1), unit: "1/s" };
-      yield { name: "teams_failed_requests", value: bot.failures, unit: "count" };
+      yield { name: "teams_activities_per_s", value: round(bot1.achievedRate, 1), unit: "1/s" };
+      yield { name: "teams_failed_requests", value: bot1.failures, unit: "count" };
       // Answered 200 but no reply reached the connector (the reply's HTTP call failed inside the turn).
-      yield { name: "teams_replies_missing", value: bot.latencies.length - replies, unit: "count" };
+      yield { name: "teams_replies_missing", value: bot1.latencies.length - replies, unit: "count" };
       yield { name: "baseline_agents_sdk_echo_p50_ms", value: round(b50, 2), unit: "ms" };
       yield { name: "baseline_agents_sdk_echo_p99_ms", value: round(b99, 2), unit: "ms" };
       yield { name: "baseline_agents_sdk_echo_failed_requests", value: base.failures, unit: "count" };
       yield { name: "teams_vs_echo_p99_ratio", value: round(p99 / b99, 2), unit: "x" };
     } finally {
-      await echo.close();
+      await stopProcess(echo.child);
     }
 
     // The same load against a connector that drops 2 % of requests: each activity's reply, by its
@@ -134,13 +135,20 @@ export async function* teamsBench(rate = 100, seconds = 30): AsyncGenerator<Figu
     yield { name: "teams_dropping_connector_dropped_requests", value: connector.dropped, unit: "count" };
     yield { name: "teams_dropping_connector_replies_lost", value: expected.filter((k) => !keys.has(k)).length, unit: "count" };
     yield { name: "teams_dropping_connector_replies_duplicated", value: [...keys.values()].filter((n) => n > 1).length, unit: "count" };
-    yield { name: "teams_dropping_connector_replies_from_outbox", value: await rt.store.db.delivery.count({ where: { kind: "reply" } }), unit: "count" };
     yield { name: "teams_dropping_connector_failed_requests", value: flaky.failures, unit: "count" };
     yield { name: "teams_dropping_connector_p99_ms", value: round(percentile(flaky.latencies, 99), 2), unit: "ms" };
+    yield { name: "machine_load_average_1m_after", value: round(os.loadavg()[0]!, 2), unit: "processes" };
+    // Replies that went through the outbox after their first attempt failed, read from the bot's store once it stopped.
+    await stopProcess(bot.child);
+    const rt = await openRuntime(loadConfig({ DATABASE_URL: databaseUrl }), createLogger("silent"));
+    try {
+      yield { name: "teams_dropping_connector_replies_from_outbox", value: await rt.store.db.delivery.count({ where: { kind: "reply" } }), unit: "count" };
+    } finally {
+      await rt.close();
+    }
   } finally {
-    await server.close();
+    await stopProcess(bot.child);
     await connector.close();
-    await rt.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
