@@ -18,7 +18,7 @@ export async function runConsoleChat(rt: Runtime, options: ConsoleChatOptions): 
   const write = (s: string) => output.write(`${s}\n`);
   const messenger = new ConsoleMessenger((m) => write(`\n[to ${m.to.kind === "user" ? "@" : ""}${m.to.id}]\n${renderForConsole(m.replies)}`));
   const dispatcher = new Dispatcher(rt.store, [messenger], rt.logger);
-  const wp = await rt.store.db.workingParty.findUnique({ where: { code: rt.config.DEFAULT_WORKING_PARTY } });
+  const wp = await rt.store.repos.workingParties.find(rt.config.DEFAULT_WORKING_PARTY);
   write(`secretariat-bot — console chat${wp ? ` with ${wp.code}` : ""}, as ${options.user} (secretariat).`);
   write("Type help to see what I understand; exit or Ctrl-D to quit.");
   write(`Web console: ${publicBase(rt.config)}/console/ (type console for a sign-in link).`);

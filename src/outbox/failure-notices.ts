@@ -39,7 +39,7 @@ export async function reportFailures(store: Store, outbox: Outbox, results: Disp
     if (f.outcome !== "failed" && f.outcome !== "expired") continue;
     const wpId = f.delivery.workingPartyId;
     if (!wpId || f.delivery.kind === "failure-notice") continue;
-    const wp = await store.db.workingParty.findUnique({ where: { id: wpId }, select: { catchUpHours: true } });
+    const windowHours = (await store.repos.deliveries.catchUpMs(wpId)) / 3600_000;
     for (const ch of await secretariatChannels(store.db, wpId)) {
       // Report through another route than the one that failed, if there is one.
       if (ch.platform === f.delivery.platform && ch.to.id === f.delivery.target) continue;
@@ -50,7 +50,7 @@ export async function reportFailures(store: Store, outbox: Outbox, results: Disp
         to: ch.to,
         workingPartyId: wpId,
         dueAt: now,
-        replies: [textReply(failureText(f, wp?.catchUpHours ?? 24), "shared")],
+        replies: [textReply(failureText(f, windowHours), "shared")],
       });
     }
   }

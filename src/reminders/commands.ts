@@ -1,12 +1,13 @@
 /** Reminder rules, holidays and the upcoming schedule, from chat. Changes are the secretariat's. */
 import { z } from "zod";
-import { audit } from "../audit/audit-log.ts";
 import { defineCommand, type CommandContext } from "../core/command.ts";
 import { InputError, NotFoundError } from "../core/errors.ts";
 import { reply, textReply } from "../core/reply.ts";
 import { normaliseHolidays } from "../admin/working-party.ts";
 import { addCivilDays, civilDateAt } from "../time/civil-date.ts";
-import { DeliveryTime, describeRule, safeJson, toRule, type Rule } from "./rules.ts";
+import { parseHolidays } from "../store/index.ts";
+import { DeliveryTime, describeRule, toRule } from "./rules.ts";
+import { activeRules } from "./due-reminders.ts";
 import { sameMeaning } from "./reminder-keys.ts";
 import { upcomingReminders } from "./upcoming.ts";
 import { reminderSettings } from "./settings.ts";
@@ -14,13 +15,8 @@ import { longDate } from "./digest.ts";
 
 const Days = z.coerce.number().int().min(0, "at least 0 days").max(365, "at most 365 days");
 
-async function rulesOf(ctx: CommandContext): Promise<Rule[]> {
-  const rows = await ctx.deps.store.db.reminderRule.findMany({ where: { workingPartyId: ctx.actor.workingParty.id, enabled: true }, orderBy: { id: "asc" } });
-  return rows.map(toRule).filter((r): r is Rule => r !== null);
-}
-
 async function auditChange(ctx: CommandContext, action: string, detail: Record<string, unknown>) {
-  await audit(ctx.deps.store.db, { workingPartyId: ctx.actor.workingParty.id, actor: ctx.actor.ref, action, detail, at: ctx.now });
+  await ctx.uow.audit.record({ workingPartyId: ctx.actor.workingParty.id, actor: ctx.actor.ref, action, detail, at: ctx.now });
 }
 
 export const reminderCommands = [
@@ -81,11 +77,9 @@ export const reminderCommands = [
       if (kind === "escalate" && offsetDays < 1) throw new InputError("Escalate after at least 1 working day.", { days: "at least 1" });
       const repeatDays = kind === "after" ? (repeat ?? null) : null;
       // A rule that means the same as one in force would remind of nothing new.
-      const twin = (await rulesOf(ctx)).find((r) => sameMeaning(r, { kind, offsetDays, repeatDays, workingDaysOnly: true }));
+      const twin = (await activeRules(ctx.deps.store.db, wp.id)).find((r) => sameMeaning(r, { kind, offsetDays, repeatDays, workingDaysOnly: true }));
       if (twin) throw new InputError(`Rule #${twin.id} already reminds ${describeRule(twin)}; nothing was added. To change its time: reminder remove ${twin.id}, then add it again.`);
-      const row = await ctx.deps.store.db.reminderRule.create({
-        data: { workingPartyId: wp.id, kind, offsetDays, repeatDays, deliveryTime: time ?? wp.reminderTime },
-      });
+      const row = await ctx.uow.reminderRules.add({ workingPartyId: wp.id, kind, offsetDays, repeatDays, deliveryTime: time ?? wp.reminderTime });
       await auditChange(ctx, "reminders.rule.add", { id: row.id, kind, offsetDays, repeat, time });
       return textReply(`Added reminder rule #${row.id}: ${describeRule(toRule(row)!)}.`);
     },
@@ -99,8 +93,7 @@ export const reminderCommands = [
     roles: ["secretariat"],
     args: z.object({ id: z.coerce.number().int().positive("a rule number from: reminder rules") }),
     handler: async ({ id }, ctx) => {
-      const { count } = await ctx.deps.store.db.reminderRule.updateMany({ where: { id, workingPartyId: ctx.actor.workingParty.id, enabled: true }, data: { enabled: false } });
-      if (count === 0) throw new NotFoundError(`There is no reminder rule #${id}; see: reminder rules`);
+      if (!(await ctx.uow.reminderRules.disable(ctx.actor.workingParty.id, id))) throw new NotFoundError(`There is no reminder rule #${id}; see: reminder rules`);
       await auditChange(ctx, "reminders.rule.remove", { id });
       return textReply(`Removed reminder rule #${id}.`);
     },
@@ -114,11 +107,13 @@ export const reminderCommands = [
     roles: ["secretariat"],
     args: z.object({ time: DeliveryTime }),
     handler: async ({ time }, ctx) => {
-      const db = ctx.deps.store.db;
       const wpId = ctx.actor.workingParty.id;
-      // Every rule now, and the rules added later (the working party keeps the time).
-      await db.$transaction([db.reminderRule.updateMany({ where: { workingPartyId: wpId }, data: { deliveryTime: time } }), db.workingParty.update({ where: { id: wpId }, data: { reminderTime: time } })]);
-      await auditChange(ctx, "reminders.time", { time });
+      // Every rule now, and the rules added later (the working party keeps the time): one unit of work.
+      await ctx.deps.store.unitOfWork(async (uow) => {
+        await uow.reminderRules.setDeliveryTime(wpId, time);
+        await uow.workingParties.update(wpId, { reminderTime: time });
+        await auditChange({ ...ctx, uow }, "reminders.time", { time });
+      });
       return textReply(`Reminders now go out at ${time} (${ctx.actor.workingParty.timeZone}).`);
     },
   }),
@@ -133,9 +128,9 @@ export const reminderCommands = [
     handler: async ({ op, days }, ctx) => {
       const wp = ctx.actor.workingParty;
       const given = normaliseHolidays(days);
-      const current = (safeJson(wp.holidays) as string[] | null) ?? [];
+      const current = [...parseHolidays(wp.holidays)];
       const next = op === "add" ? normaliseHolidays([...current, ...given]) : current.filter((d) => !given.includes(d));
-      await ctx.deps.store.db.workingParty.update({ where: { id: wp.id }, data: { holidays: JSON.stringify(next) } });
+      await ctx.uow.workingParties.setHolidays(wp.id, next);
       await auditChange(ctx, `reminders.holiday.${op}`, { days: given });
       return textReply(next.length ? `Holidays of ${wp.code}: ${next.map(longDate).join(", ")}.` : `${wp.code} has no holidays listed.`);
     },

@@ -4,6 +4,7 @@
  * planner (what to record now) and by the upcoming list (what will be sent), so both agree.
  */
 import type { Db, DbTx, WorkingParty } from "../store/index.ts";
+import { ReminderRuleRepository } from "../store/reminder-rules.ts";
 import { instantAt, type CivilDate } from "../time/civil-date.ts";
 import { parseHolidays } from "../time/working-days.ts";
 import type { ReminderItem } from "./digest.ts";
@@ -25,7 +26,7 @@ export interface DueReminder {
 
 /** The working party's enabled rules, parsed (unknown kinds from a newer version left out). */
 export async function activeRules(db: DbTx, workingPartyId: number): Promise<Rule[]> {
-  const rows = await db.reminderRule.findMany({ where: { workingPartyId, enabled: true }, orderBy: { id: "asc" } });
+  const rows = await new ReminderRuleRepository(db).enabled(workingPartyId);
   return rows.map(toRule).filter((r): r is Rule => r !== null);
 }
 

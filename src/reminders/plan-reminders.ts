@@ -30,7 +30,7 @@ const watermarkKey = (wp: WorkingParty) => `reminders:last-tick:${wp.id}`;
 /** Records every reminder due at `now` (and missed since the last tick) for all working parties. */
 export async function planReminders(store: Store, outbox: Outbox, now: Date, logger: Logger): Promise<PlanSummary> {
   const total: PlanSummary = { items: 0, skipped: 0, digests: 0 };
-  for (const wp of await store.db.workingParty.findMany()) {
+  for (const wp of await store.repos.workingParties.list()) {
     const s = await planForWorkingParty(store.db, outbox, wp, now, logger);
     total.items += s.items;
     total.skipped += s.skipped;

@@ -8,6 +8,8 @@ import { AuditRepository } from "./audit.ts";
 import { ChannelRepository } from "./channels.ts";
 import { MemberRepository } from "./members.ts";
 import { PreferenceRepository } from "./preferences.ts";
+import { ReminderRuleRepository } from "./reminder-rules.ts";
+import { Deliveries } from "./deliveries.ts";
 import type { DbTx } from "./store.ts";
 import { WorkingPartyRepository } from "./working-parties.ts";
 
@@ -18,6 +20,8 @@ export interface Repositories {
   audit: AuditRepository;
   preferences: PreferenceRepository;
   actionPlans: ActionPlanRepository;
+  reminderRules: ReminderRuleRepository;
+  deliveries: Deliveries;
 }
 
 /** The repositories over one client. Cheap: a unit of work makes its own set. */
@@ -29,5 +33,7 @@ export function repositoriesOn(db: DbTx): Repositories {
     audit: new AuditRepository(db),
     preferences: new PreferenceRepository(db),
     actionPlans: new ActionPlanRepository(db),
+    reminderRules: new ReminderRuleRepository(db),
+    deliveries: new Deliveries(db),
   };
 }

@@ -72,10 +72,7 @@ export function registerReminders(program: Command, ctx: CliContext): void {
         const until = o.until ?? addCivilDays(from, 30);
         if (until < from) throw new CliError("--until is before --from", 2);
         const planned = await upcomingReminders(rt.store.db, wp, from, until);
-        const sentRows = await rt.store.db.delivery.findMany({
-          where: { workingPartyId: wp.id, kind: { in: ["reminder", "escalation"] }, dueAt: { gte: new Date(`${from}T00:00:00Z`), lte: new Date(`${addCivilDays(until, 1)}T00:00:00Z`) } },
-          orderBy: { dueAt: "asc" },
-        });
+        const sentRows = await rt.store.repos.deliveries.digestsDue(wp.id, new Date(`${from}T00:00:00Z`), new Date(`${addCivilDays(until, 1)}T00:00:00Z`));
         const sent = sentRows.map((d) => ({ key: d.key, to: d.target, platform: d.platform, at: d.dueAt.toISOString(), status: d.status, late: d.late, sentAt: d.sentAt?.toISOString() ?? null }));
         emit(ctx.io, Boolean(o.json), { planned, sent }, () =>
           [
