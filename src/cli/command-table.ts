@@ -44,5 +44,6 @@ export const commandTable: CommandEntry[] = [
   { name: "member", usage: "<command>", summary: "members: set a person's role and delegation", load: async () => (await import("./commands/member.ts")).registerMember },
   { name: "audit", usage: "[options]", summary: "the audit log, newest first", load: async () => (await import("./commands/audit.ts")).registerAudit },
   { name: "wp", usage: "<command>", summary: "working parties: create, list, set", load: async () => (await import("./commands/wp.ts")).registerWorkingParty },
+  { name: "setup", usage: "[options]", summary: "prepare the database (migrations, bundled data) and exit", load: async () => (await import("./commands/setup.ts")).registerSetup },
   { name: "console", usage: "link [options]", summary: "a single-use sign-in link to the web console", load: async () => (await import("./commands/console.ts")).registerConsole },
 ];

@@ -6,6 +6,7 @@ import { Dispatcher } from "../../outbox/dispatcher.ts";
 import { replyToPlainText } from "../../core/reply.ts";
 import { LogRelay, toStderr } from "../log-relay.ts";
 import { planners } from "../planners.ts";
+import { prepareDatabase } from "../prepare-database.ts";
 import { startScheduler } from "../scheduler.ts";
 
 export function registerStart(program: Command, ctx: CliContext): void {
@@ -16,6 +17,7 @@ export function registerStart(program: Command, ctx: CliContext): void {
     .option("--json", "accepted for symmetry; start prints logs only")
     .action(async (o: { as: string }) => {
       const logs = new LogRelay();
+      await prepareDatabase(ctx.io.env);
       try {
         await ctx.withRuntime(
           async (rt) => {
