@@ -74,7 +74,7 @@ export async function startSlack(server: HttpServer, rt: Runtime, config: Config
     throw new Error(startupFailure(e, apiUrl ?? "https://slack.com/api/"));
   }
 
-  const stash = new SlackStash(rt.store.db);
+  const stash = new SlackStash(rt.store);
   const messenger = new SlackMessenger(createWebClient(config.SLACK_BOT_TOKEN, apiUrl, blog), stash, logger);
   const directory = new SlackDirectory(app.client, logger);
   const dispatcher = new Dispatcher(rt.store, [messenger], logger);

@@ -12,7 +12,7 @@ export const slackMount: Mount = {
     if (!c.SLACK_BOT_TOKEN) return null;
     const [{ createWebClient, SlackMessenger }, { SlackStash }] = await Promise.all([import("./messenger.ts"), import("./stash.ts")]);
     const apiUrl = c.SLACK_API_URL ? (c.SLACK_API_URL.endsWith("/") ? c.SLACK_API_URL : `${c.SLACK_API_URL}/`) : undefined;
-    return new SlackMessenger(createWebClient(c.SLACK_BOT_TOKEN, apiUrl), new SlackStash(rt.store.db), rt.logger);
+    return new SlackMessenger(createWebClient(c.SLACK_BOT_TOKEN, apiUrl), new SlackStash(rt.store), rt.logger);
   },
   async mount(server, rt) {
     const c = rt.config;

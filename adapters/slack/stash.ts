@@ -7,7 +7,8 @@
  */
 import { randomBytes } from "node:crypto";
 import type { Form, Reply } from "../../src/core/reply.ts";
-import type { Db } from "../../src/store/index.ts";
+import type { Store } from "../../src/store/index.ts";
+import type { SettingRepository } from "../../src/store/settings.ts";
 
 const PREFIX = "slack:";
 
@@ -22,24 +23,25 @@ export const STASH_TTL_MS = {
 export type StashKind = keyof typeof STASH_TTL_MS;
 
 export class SlackStash {
-  private readonly db: Db;
+  private readonly settings: SettingRepository;
 
-  constructor(db: Db) {
-    this.db = db;
+  constructor(store: Store) {
+    this.settings = store.repos.settings;
   }
 
   /** Stores a JSON value under a fresh token. */
   async put(kind: StashKind, value: unknown): Promise<string> {
     const token = randomBytes(12).toString("base64url");
-    await this.db.systemSetting.create({ data: { key: `${PREFIX}${kind}:${token}`, value: JSON.stringify(value) } });
+    // 96 random bits: a taken token means something is badly wrong, not bad luck.
+    if (!(await this.settings.add(`${PREFIX}${kind}:${token}`, JSON.stringify(value)))) throw new Error("a fresh stash token was already taken");
     return token;
   }
 
   /** The value under a token, or null when unknown or pruned. */
   async get<T>(kind: StashKind, token: string): Promise<T | null> {
     if (!/^[A-Za-z0-9_-]{1,64}$/.test(token)) return null;
-    const row = await this.db.systemSetting.findUnique({ where: { key: `${PREFIX}${kind}:${token}` } });
-    return row ? (JSON.parse(row.value) as T) : null;
+    const value = await this.settings.get(`${PREFIX}${kind}:${token}`);
+    return value === null ? null : (JSON.parse(value) as T);
   }
 
   /**
@@ -47,21 +49,14 @@ export class SlackStash {
    * the bot on one database).
    */
   async claimOnce(kind: StashKind, id: string): Promise<boolean> {
-    try {
-      await this.db.systemSetting.create({ data: { key: `${PREFIX}${kind}:${id}`, value: "1" } });
-      return true;
-    } catch (e) {
-      if ((e as { code?: string }).code === "P2002") return false;
-      throw e;
-    }
+    return this.settings.add(`${PREFIX}${kind}:${id}`, "1");
   }
 
   /** Deletes entries older than their kind's lifetime. */
   async prune(now: Date): Promise<number> {
     let n = 0;
     for (const [kind, ttl] of Object.entries(STASH_TTL_MS)) {
-      const r = await this.db.systemSetting.deleteMany({ where: { key: { startsWith: `${PREFIX}${kind}:` }, updatedAt: { lt: new Date(now.getTime() - ttl) } } });
-      n += r.count;
+      n += await this.settings.deleteOlder(`${PREFIX}${kind}:`, new Date(now.getTime() - ttl));
     }
     return n;
   }

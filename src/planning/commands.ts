@@ -242,7 +242,7 @@ export const planningCommands: AnyCommand[] = [
     handler: async ({ plan, delegation }, ctx) => {
       const db = ctx.deps.store.db;
       const wp = ctx.actor.workingParty;
-      if (plan && !(await db.actionPlan.findUnique({ where: { workingPartyId_number: { workingPartyId: wp.id, number: plan } } })))
+      if (plan && !(await ctx.uow.actionPlans.byNumber(wp.id, plan)))
         throw new NotFoundError(`${wp.code} has no plan ${plan}. Type current plan to see the plans.`);
       // A localhost link only works on the bot's own machine: fine for the console, useless (and
       // confusing) in Slack or Teams, where the feed needs the bot's public address.

@@ -12,6 +12,7 @@
 import type { Logger } from "../log/logger.ts";
 import type { Platform } from "../core/message.ts";
 import type { Db, Store, WorkingParty } from "../store/index.ts";
+import { SettingRepository } from "../store/settings.ts";
 import { civilDateAt } from "../time/civil-date.ts";
 import { chairsOrSecretariat, type Addressee } from "../outbox/recipients.ts";
 import type { Outbox } from "../outbox/outbox.ts";
@@ -42,8 +43,9 @@ export async function planReminders(store: Store, outbox: Outbox, now: Date, log
 async function planForWorkingParty(db: Db, outbox: Outbox, wp: WorkingParty, now: Date, logger: Logger): Promise<PlanSummary> {
   const rules = await activeRules(db, wp.id);
   const catchUpMs = wp.catchUpHours * 3600_000;
-  const mark = await db.systemSetting.findUnique({ where: { key: watermarkKey(wp) } });
-  const lastTick = mark ? new Date(mark.value) : null;
+  const settings = new SettingRepository(db);
+  const mark = await settings.get(watermarkKey(wp));
+  const lastTick = mark !== null ? new Date(mark) : null;
   const windowStart = new Date(Math.max(now.getTime() - MAX_LOOKBACK_MS, Math.min(lastTick?.getTime() ?? Infinity, now.getTime() - catchUpMs)));
   const due = (await dueReminders(db, wp, rules, civilDateAt(windowStart, wp.timeZone), civilDateAt(now, wp.timeZone))).filter((r) => r.moment <= now && r.moment >= windowStart);
 
@@ -66,7 +68,7 @@ async function planForWorkingParty(db: Db, outbox: Outbox, wp: WorkingParty, now
   const summary = await recordReminders(db, outbox, wp, planned, now, logger);
   // The watermark only moves forward, so a clock jump backwards re-reads nothing it must not.
   if (!lastTick || now > lastTick) {
-    await db.systemSetting.upsert({ where: { key: watermarkKey(wp) }, create: { key: watermarkKey(wp), value: now.toISOString() }, update: { value: now.toISOString() } });
+    await settings.put(watermarkKey(wp), now.toISOString());
   }
   return summary;
 }

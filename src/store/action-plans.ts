@@ -29,6 +29,11 @@ export class ActionPlanRepository {
     return this.db.actionPlan.findUnique({ where: { id } });
   }
 
+  /** A working party's plan by its number, or null. */
+  byNumber(workingPartyId: number, number: number) {
+    return this.db.actionPlan.findUnique({ where: { workingPartyId_number: { workingPartyId, number } } });
+  }
+
   /** A working party's plans, the latest number first, each with its number of actions. */
   list(workingPartyId: number) {
     return this.db.actionPlan.findMany({ where: { workingPartyId }, orderBy: { number: "desc" }, include: { _count: { select: { actions: true } } } });

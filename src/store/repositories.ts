@@ -10,6 +10,7 @@ import { MemberRepository } from "./members.ts";
 import { PreferenceRepository } from "./preferences.ts";
 import { ReminderRuleRepository } from "./reminder-rules.ts";
 import { Deliveries } from "./deliveries.ts";
+import { SettingRepository } from "./settings.ts";
 import type { DbTx } from "./store.ts";
 import { WorkingPartyRepository } from "./working-parties.ts";
 
@@ -22,6 +23,7 @@ export interface Repositories {
   actionPlans: ActionPlanRepository;
   reminderRules: ReminderRuleRepository;
   deliveries: Deliveries;
+  settings: SettingRepository;
 }
 
 /** The repositories over one client. Cheap: a unit of work makes its own set. */
@@ -35,5 +37,6 @@ export function repositoriesOn(db: DbTx): Repositories {
     actionPlans: new ActionPlanRepository(db),
     reminderRules: new ReminderRuleRepository(db),
     deliveries: new Deliveries(db),
+    settings: new SettingRepository(db),
   };
 }

@@ -35,7 +35,7 @@ export function registerCalendar(program: Command, ctx: CliContext): void {
         const { store, config } = rt;
         const wp = await workingPartyOf(rt, o.wp);
         const scope: FeedScope = o.plan ? { kind: "plan", number: o.plan } : o.delegation ? { kind: "delegation", code: o.delegation } : { kind: "wp" };
-        if (scope.kind === "plan" && !(await store.db.actionPlan.findUnique({ where: { workingPartyId_number: { workingPartyId: wp.id, number: scope.number } } })))
+        if (scope.kind === "plan" && !(await store.repos.actionPlans.byNumber(wp.id, scope.number)))
           throw new CliError(`${wp.code} has no plan ${scope.number}`, 2);
         if (o.feed) {
           const feed = await ensureFeed(store.db, wp.id, scope);

@@ -21,7 +21,7 @@ const t0 = new Date("2026-11-23T09:00:00Z");
 beforeAll(async () => {
   stand = await new SlackApiStandIn().start();
   rt = await testRuntime();
-  messenger = new SlackMessenger(createWebClient("xoxb-messenger", stand.apiUrl), new SlackStash(rt.store.db), rt.logger);
+  messenger = new SlackMessenger(createWebClient("xoxb-messenger", stand.apiUrl), new SlackStash(rt.store), rt.logger);
   dispatcher = new Dispatcher(rt.store, [messenger], rt.logger);
 });
 afterAll(async () => {

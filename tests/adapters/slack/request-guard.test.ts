@@ -46,7 +46,7 @@ describe.each(databaseKinds)("SlackRequestGuard on %s", (kind) => {
     const rt = await testRuntime(kind);
     const copy = await openRuntime(loadConfig({ DATABASE_URL: rt.database.url }), createLogger("silent"));
     try {
-      const guards = [rt, copy].map((r) => new SlackRequestGuard(SECRET, new SlackStash(r.store.db), () => NOW_S * 1000));
+      const guards = [rt, copy].map((r) => new SlackRequestGuard(SECRET, new SlackStash(r.store), () => NOW_S * 1000));
       const req = signed("command=%2Fwp&text=reminder+add+7+days+before", NOW_S);
       const verdicts = await Promise.all([guards[0]!.check(req), guards[1]!.check(req), guards[0]!.check(req)]);
       expect(verdicts.filter((v) => v.ok)).toHaveLength(1);

@@ -68,7 +68,7 @@ describe("slack /wp", () => {
   });
 
   it("posts a shared answer to the channel from its 'Post to channel' button, then removes the private copy", async () => {
-    const token = await new SlackStash(app.rt.store.db).put("share", { reply: reply("Deadlines", [{ type: "text", text: "11.4 due 30 June" }], "shared") });
+    const token = await new SlackStash(app.rt.store).put("share", { reply: reply("Deadlines", [{ type: "text", text: "11.4 due 30 June" }], "shared") });
     const press = await app.interaction(blockAction(app.stand, { action_id: "share", value: token }, { responseUrlId: "share1" }));
     expect(press.status).toBe(200);
     const posts = await answers("share1", 2);

@@ -7,7 +7,7 @@ describe.each(databaseKinds)("slack stash on %s", (kind) => {
   it("stores values under tokens, claims an id once, and prunes by age", async () => {
     const rt = await testRuntime(kind);
     try {
-      const stash = new SlackStash(rt.store.db);
+      const stash = new SlackStash(rt.store);
       const token = await stash.put("form", { command: "x" });
       expect(await stash.get("form", token)).toEqual({ command: "x" });
       expect(await stash.get("share", token)).toBeNull();
