@@ -5,7 +5,6 @@
  * collection, action, member and occurrence, so a repeated tick, a restart or a second copy of the
  * bot sends each chase exactly once.
  */
-import { audit } from "../audit/audit-log.ts";
 import type { Platform } from "../core/message.ts";
 import type { Logger } from "../log/logger.ts";
 import type { Outbox } from "../outbox/outbox.ts";
@@ -44,7 +43,7 @@ export async function chaseCollection(store: Store, outbox: Outbox, snap: Collec
   const dueToday = civilDay(opts.now, wp.timeZone) === collection.dueDate;
   const msgCtx = { collection, plan: snap.plan, workingParty: wp };
   const chased: string[] = [];
-  await store.db.$transaction(async (tx) => {
+  await store.unitOfWork(async (uow) => {
     for (const action of snap.actions) {
       if (snap.reports.has(action.id)) continue;
       for (const m of leadMembers(action, snap.members)) {
@@ -58,7 +57,7 @@ export async function chaseCollection(store: Store, outbox: Outbox, snap: Collec
             dueAt: opts.now,
             replies: [chaseMessage(msgCtx, action, dueToday)],
           },
-          tx,
+          uow.store.db,
         );
         if (created) {
           result.reminders++;
@@ -67,16 +66,16 @@ export async function chaseCollection(store: Store, outbox: Outbox, snap: Collec
       }
     }
     const digest = digestMessage(st);
-    for (const a of await chairsOrSecretariat(tx, wp.id)) {
+    for (const a of await chairsOrSecretariat(uow.store.db, wp.id)) {
       const created = await outbox.enqueue(
         { key: `collect:${collection.id}:digest:${a.id}:${opts.tag}`, kind: "digest", platform: a.platform, to: a.to, workingPartyId: wp.id, dueAt: opts.now, replies: [digest] },
-        tx,
+        uow.store.db,
       );
       if (created) result.digests++;
     }
     result.created = result.reminders + result.digests;
     if (result.created > 0) {
-      await audit(tx, {
+      await uow.audit.record({
         workingPartyId: wp.id,
         actor: opts.actor,
         action: "collection.chase",

@@ -4,7 +4,6 @@
  * that makes two leads editing at once collide visibly (ConflictError) instead of one silently
  * overwriting the other. The transaction commits before the bot says thank you.
  */
-import { audit } from "../audit/audit-log.ts";
 import type { CommandContext } from "../core/command.ts";
 import { ConflictError, NotFoundError, PermissionError } from "../core/errors.ts";
 import type { Action, ActionPlan, Collection, ProgressReport } from "../store/index.ts";
@@ -72,42 +71,24 @@ export interface SubmitResult {
  */
 export async function submitReport(ctx: CommandContext, t: ReportTarget, content: ReportContent, expectedVersion?: number): Promise<SubmitResult> {
   const { actor, now } = ctx;
-  const db = ctx.deps.store.db;
   const wp = actor.workingParty;
   const late = t.collection.status === "closed" || civilDay(now, wp.timeZone) > t.collection.dueDate;
   try {
-    return await db.$transaction(async (tx) => {
-      const current = await tx.progressReport.findUnique({
-        where: { collectionId_actionId: { collectionId: t.collection.id, actionId: t.action.id } },
-        include: { versions: { orderBy: { version: "desc" }, take: 1 } },
-      });
+    return await ctx.deps.store.unitOfWork(async (uow) => {
+      const current = await uow.collections.report(t.collection.id, t.action.id);
       const base = expectedVersion ?? current?.version ?? 0;
       if ((current?.version ?? 0) !== base) throw conflict(t, current?.versions[0]?.submittedBy ?? "someone", current?.version ?? 0, content);
       const data = { status: content.status, summary: content.summary, nextSteps: content.nextSteps ?? null, risks: content.risks ?? null, late, submittedAt: now };
       let report: ProgressReport;
       if (!current) {
-        report = await tx.progressReport.create({ data: { collectionId: t.collection.id, actionId: t.action.id, version: 1, ...data } });
+        report = await uow.collections.createReport(t.collection.id, t.action.id, data);
       } else {
         // Guarded on the version read above: a concurrent save makes this update match nothing.
-        const n = await tx.progressReport.updateMany({ where: { id: current.id, version: base }, data: { ...data, version: base + 1 } });
-        if (n.count !== 1) throw conflict(t, "another lead", base + 1, content);
+        if (!(await uow.collections.updateReport(current.id, base, data))) throw conflict(t, "another lead", base + 1, content);
         report = { ...current, ...data, version: base + 1 };
       }
-      await tx.reportVersion.create({
-        data: {
-          reportId: report.id,
-          version: report.version,
-          status: data.status,
-          summary: data.summary,
-          nextSteps: data.nextSteps,
-          risks: data.risks,
-          late,
-          memberId: actor.member.id,
-          submittedBy: actor.ref,
-          createdAt: now,
-        },
-      });
-      await audit(tx, {
+      await uow.collections.addVersion(report, { memberId: actor.member.id, submittedBy: actor.ref, at: now });
+      await uow.audit.record({
         workingPartyId: wp.id,
         actor: actor.ref,
         action: current ? "report.edit" : "report.submit",

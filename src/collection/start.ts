@@ -3,7 +3,6 @@
  * its items, and asks each action's lead through the outbox, all in one transaction with its audit
  * entry, so a crash leaves either everything or nothing.
  */
-import { audit } from "../audit/audit-log.ts";
 import type { CommandContext } from "../core/command.ts";
 import { ConflictError, InputError, NotFoundError } from "../core/errors.ts";
 import type { Platform } from "../core/message.ts";
@@ -59,16 +58,13 @@ export async function startCollection(input: StartInput, ctx: CommandContext): P
   const members = await db.member.findMany({ where: { workingPartyId: wp.id }, orderBy: { id: "asc" } });
   const askedBy = `${actor.role === "chair" ? "The chair" : "The secretariat"} of ${wp.code}`;
 
-  return db.$transaction(async (tx) => {
-    // Inside the transaction, so two chairs starting at once cannot both succeed unnoticed.
-    const open = await tx.collection.findFirst({ where: { planId: plan.id, status: "open" } });
+  return ctx.deps.store.unitOfWork(async (uow) => {
+    // Inside the unit of work, so two chairs starting at once cannot both succeed unnoticed.
+    const open = await uow.collections.openForPlan(plan.id);
     if (open) {
       throw new ConflictError(`A collection for plan ${plan.number} is already open (due ${longDate(open.dueDate)}). See it with collect status plan ${plan.number}, or close it first with collect close plan ${plan.number}.`);
     }
-    const collection = await tx.collection.create({
-      data: { workingPartyId: wp.id, planId: plan.id, dueDate: input.due, status: "open", startedBy: actor.ref, startedAt: now },
-    });
-    await tx.collectionItem.createMany({ data: actions.map((a) => ({ collectionId: collection.id, actionId: a.id })) });
+    const collection = await uow.collections.start({ workingPartyId: wp.id, planId: plan.id, dueDate: input.due, startedBy: actor.ref, startedAt: now }, actions.map((a) => a.id));
     const result: StartResult = { collection, asked: [], unreachable: [] };
     const msgCtx = { collection, plan, workingParty: wp };
     for (const action of actions) {
@@ -88,12 +84,12 @@ export async function startCollection(input: StartInput, ctx: CommandContext): P
             dueAt: now,
             replies: [requestMessage(msgCtx, action, askedBy)],
           },
-          tx,
+          uow.store.db,
         );
       }
       result.asked.push({ action, members: leads });
     }
-    await audit(tx, {
+    await uow.audit.record({
       workingPartyId: wp.id,
       actor: actor.ref,
       action: "collection.start",

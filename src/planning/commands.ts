@@ -8,7 +8,6 @@ import os from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import { audit } from "../audit/audit-log.ts";
 import { defineCommand, type AnyCommand, type CommandContext } from "../core/command.ts";
 import { NotFoundError, PermissionError } from "../core/errors.ts";
 import { reply, textReply, type Block } from "../core/reply.ts";
@@ -197,7 +196,6 @@ export const planningCommands: AnyCommand[] = [
     handler: async ({ code, plan }, ctx) => {
       const a = await findAction(ctx, code, plan);
       const { actor } = ctx;
-      const db = ctx.deps.store.db;
       // The rule: plans are edited by the secretariat; a lead may close its own action.
       // handleMessage records the refusal in the audit log.
       if (!mayReport(actor, a)) {
@@ -206,9 +204,9 @@ export const planningCommands: AnyCommand[] = [
         );
       }
       if (a.status === "done") return textReply(`Action ${a.code} (plan ${a.plan.number}) is already done.`);
-      await db.$transaction(async (tx) => {
-        await tx.action.update({ where: { id: a.id }, data: { status: "done", doneAt: ctx.now } });
-        await audit(tx, { workingPartyId: actor.workingParty.id, actor: actor.ref, action: "action.done", subject: `${actor.workingParty.code} plan ${a.plan.number} action ${a.code}`, at: ctx.now });
+      await ctx.deps.store.unitOfWork(async (uow) => {
+        await uow.actionPlans.markDone(a.id, ctx.now);
+        await uow.audit.record({ workingPartyId: actor.workingParty.id, actor: actor.ref, action: "action.done", subject: `${actor.workingParty.code} plan ${a.plan.number} action ${a.code}`, at: ctx.now });
       });
       return textReply(`Action ${a.code} (plan ${a.plan.number}) is marked done. Its deadlines no longer count as open or overdue.`, "shared");
     },
@@ -225,9 +223,9 @@ export const planningCommands: AnyCommand[] = [
       const a = await findAction(ctx, code, plan);
       const { actor } = ctx;
       if (a.status !== "done") return textReply(`Action ${a.code} (plan ${a.plan.number}) is not marked done; nothing was changed.`);
-      await ctx.deps.store.db.$transaction(async (tx) => {
-        await tx.action.update({ where: { id: a.id }, data: { status: "open", doneAt: null } });
-        await audit(tx, { workingPartyId: actor.workingParty.id, actor: actor.ref, action: "action.reopen", subject: `${actor.workingParty.code} plan ${a.plan.number} action ${a.code}`, at: ctx.now });
+      await ctx.deps.store.unitOfWork(async (uow) => {
+        await uow.actionPlans.reopen(a.id);
+        await uow.audit.record({ workingPartyId: actor.workingParty.id, actor: actor.ref, action: "action.reopen", subject: `${actor.workingParty.code} plan ${a.plan.number} action ${a.code}`, at: ctx.now });
       });
       return textReply(`Action ${a.code} (plan ${a.plan.number}) is open again. Its deadlines count as open or overdue again, and its reminders resume (none already sent is sent twice).`, "shared");
     },

@@ -54,6 +54,16 @@ export class ActionPlanRepository {
     return (await this.db.action.count({ where: { planId, code } })) > 0;
   }
 
+  /** Marks an action done at `at`: its deadlines no longer count as open. */
+  async markDone(id: number, at: Date): Promise<void> {
+    await this.db.action.update({ where: { id }, data: { status: "done", doneAt: at } });
+  }
+
+  /** Opens an action marked done again. */
+  async reopen(id: number): Promise<void> {
+    await this.db.action.update({ where: { id }, data: { status: "open", doneAt: null } });
+  }
+
   /** One deadline with its plan and action, or null. */
   deadline(id: number) {
     return this.db.deadline.findUnique({ where: { id }, include: { plan: true, action: true } });

@@ -6,6 +6,7 @@
 import { ActionPlanRepository } from "./action-plans.ts";
 import { AuditRepository } from "./audit.ts";
 import { ChannelRepository } from "./channels.ts";
+import { CollectionRepository } from "./collections.ts";
 import { MemberRepository } from "./members.ts";
 import { PreferenceRepository } from "./preferences.ts";
 import { ReminderRuleRepository } from "./reminder-rules.ts";
@@ -24,6 +25,7 @@ export interface Repositories {
   reminderRules: ReminderRuleRepository;
   deliveries: Deliveries;
   settings: SettingRepository;
+  collections: CollectionRepository;
 }
 
 /** The repositories over one client. Cheap: a unit of work makes its own set. */
@@ -38,5 +40,6 @@ export function repositoriesOn(db: DbTx): Repositories {
     reminderRules: new ReminderRuleRepository(db),
     deliveries: new Deliveries(db),
     settings: new SettingRepository(db),
+    collections: new CollectionRepository(db),
   };
 }
