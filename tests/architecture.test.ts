@@ -28,6 +28,20 @@ describe("architecture", () => {
     expect(offenders).toEqual([]);
   });
 
+  // A Prisma query or transaction outside src/store: through the store's client (`store.db.member.`,
+  // `this.db.$transaction`) or a transaction client (`tx.action.update`). Jobs and adapters call
+  // repositories and the unit of work instead, so each query and rule lives once, in src/store.
+  it("lets only src/store query the database", () => {
+    const query = /\.db\.(?:\$transaction|[a-z]\w*\.)|\btx\.[a-z]\w*\.(?:find|create|update|delete|upsert|count|aggregate|groupBy)/;
+    const offenders = [...core.filter((f) => !f.startsWith("src/store/")), ...files("adapters")].flatMap((f) =>
+      fs
+        .readFileSync(path.join(root, f), "utf8")
+        .split("\n")
+        .flatMap((line, i) => (query.test(line) ? [`${f}:${i + 1}: ${line.trim().slice(0, 80)}`] : [])),
+    );
+    expect(offenders).toEqual([]);
+  });
+
   it("lets only src/config read process.env", () => {
     const offenders = core.filter((f) => !f.startsWith("src/config/") && /process\.env/.test(fs.readFileSync(path.join(root, f), "utf8")));
     expect(offenders).toEqual([]);

@@ -117,6 +117,13 @@ export async function storeDocumentIn(tx: DbTx, doc: NewDocument, now?: Date, ve
   };
 }
 
+/** Who may read a stored document: every working party (`onlyFor` null), or only the one named. */
+export async function setDocumentAccess(db: DbTx, slug: string, onlyFor: number | null): Promise<void> {
+  const row = await db.strategyDocument.findUniqueOrThrow({ where: { slug } });
+  await db.documentAccess.deleteMany({ where: { documentId: row.id } });
+  if (onlyFor !== null) await db.documentAccess.create({ data: { documentId: row.id, workingPartyId: onlyFor } });
+}
+
 /** A stamp that changes whenever a document is added, replaced or removed (one cheap query). */
 export async function documentsStamp(db: DbTx): Promise<string> {
   const agg = await db.strategyDocument.aggregate({ _count: { _all: true }, _max: { importedAt: true, id: true } });

@@ -5,7 +5,7 @@
  * permissions and audit are those of chat.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { audit } from "../../../src/audit/audit-log.ts";
+import { setDocumentAccess } from "../../../src/store/documents.ts";
 import { BotError } from "../../../src/core/errors.ts";
 import { importDocument } from "../../../src/knowledge/import/import-document.ts";
 import { MAX_DOCUMENT_BYTES } from "../../../src/knowledge/import/parse-document.ts";
@@ -68,11 +68,9 @@ export function registerAdminPages(app: FastifyInstance, { rt, now }: ConsoleCon
         actor: actorRef(request.person!),
         workingPartyId: m.workingPartyId,
       });
-      await db.$transaction(async (tx) => {
-        const row = await tx.strategyDocument.findUniqueOrThrow({ where: { slug: stored.slug } });
-        await tx.documentAccess.deleteMany({ where: { documentId: row.id } });
-        if (fields.owner === "mine") await tx.documentAccess.create({ data: { documentId: row.id, workingPartyId: m.workingPartyId } });
-        await audit(tx, { workingPartyId: m.workingPartyId, actor: actorRef(request.person!), action: "document.access", subject: stored.slug, detail: { shared: fields.owner !== "mine" }, at: now() });
+      await rt.store.unitOfWork(async (uow) => {
+        await setDocumentAccess(uow.store.db, stored.slug, fields.owner === "mine" ? m.workingPartyId : null);
+        await uow.audit.record({ workingPartyId: m.workingPartyId, actor: actorRef(request.person!), action: "document.access", subject: stored.slug, detail: { shared: fields.owner !== "mine" }, at: now() });
       });
       setNotice(reply, `Imported ${stored.title}: ${stored.passages} passages${fields.owner === "mine" ? `, for ${m.workingParty.code} only` : ", shared with every working party"}.`);
       return reply.redirect(`${back}/${stored.slug}`, 303);
