@@ -28,11 +28,12 @@ describe("architecture", () => {
     expect(offenders).toEqual([]);
   });
 
-  // A Prisma query or transaction outside src/store: through the store's client (`store.db.member.`,
-  // `this.db.$transaction`) or a transaction client (`tx.action.update`). Jobs and adapters call
-  // repositories and the unit of work instead, so each query and rule lives once, in src/store.
-  it("lets only src/store query the database", () => {
-    const query = /\.db\.(?:\$transaction|[a-z]\w*\.)|\btx\.[a-z]\w*\.(?:find|create|update|delete|upsert|count|aggregate|groupBy)/;
+  // A Prisma query outside src/store, through the store's client (`store.db.member.`) or a
+  // transaction client (`tx.action.update`), or a transaction opened by hand (`db.$transaction`).
+  // Jobs and adapters call repositories and the store's unit of work instead, so each query and
+  // rule lives once, in src/store, and what a command writes commits together.
+  it("lets only src/store query the database or open a transaction", () => {
+    const query = /\.db\.[a-z]\w*\.|\$transaction\b|\btx\.[a-z]\w*\.(?:find|create|update|delete|upsert|count|aggregate|groupBy)/;
     const offenders = [...core.filter((f) => !f.startsWith("src/store/")), ...files("adapters")].flatMap((f) =>
       fs
         .readFileSync(path.join(root, f), "utf8")

@@ -5,7 +5,6 @@
  * be one more way to reach `openSession` (its `method`), with the same sessions behind it.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { audit } from "../audit/audit-log.ts";
 import { InputError, NotFoundError } from "../core/errors.ts";
 import type { Db, Store } from "../store/index.ts";
 import { endSession, pruneConsoleAccess, saveSession, saveSignInLink, signInLinkExists, touchSession, useSignInLink, type Person } from "../store/console-access.ts";
@@ -35,33 +34,32 @@ export function isTokenShaped(token: string): boolean {
  * public base URL (PUBLIC_URL, else http://127.0.0.1:PORT).
  */
 export async function issueSignInLink(store: Store, person: Person, options: { base: string; now: Date; actor: string }): Promise<{ url: string; expires: string }> {
-  const db = store.db;
   const memberships = await store.repos.members.ofPerson(person.platform, person.platformUserId);
   if (memberships.length === 0) throw new NotFoundError(`${person.platform}:${person.platformUserId} is not a member of any working party; add them first (secretariat member set).`);
   const token = newToken();
   const expiresAt = new Date(options.now.getTime() + LINK_MINUTES * 60_000);
-  await db.$transaction(async (tx) => {
-    await saveSignInLink(tx, { ...person, tokenHash: hash(token), expiresAt });
-    await audit(tx, { workingPartyId: null, actor: options.actor, action: "console.link", subject: `${person.platform}:${person.platformUserId}`, detail: { expires: expiresAt.toISOString() }, at: options.now });
+  await store.unitOfWork(async (uow) => {
+    await saveSignInLink(uow.store.db, { ...person, tokenHash: hash(token), expiresAt });
+    await uow.audit.record({ workingPartyId: null, actor: options.actor, action: "console.link", subject: `${person.platform}:${person.platformUserId}`, detail: { expires: expiresAt.toISOString() }, at: options.now });
   });
-  await pruneConsoleAccess(db, new Date(options.now.getTime() - 86_400_000));
+  await pruneConsoleAccess(store.db, new Date(options.now.getTime() - 86_400_000));
   return { url: `${options.base.replace(/\/$/, "")}${SIGN_IN_PATH}${token}`, expires: expiresAt.toISOString() };
 }
 
 /** Opens a session from a link; a forged, reused or expired link is refused and changes nothing. */
-export async function openSession(db: Db, token: string, now: Date, method = "link"): Promise<{ sessionToken: string; person: Person }> {
+export async function openSession(store: Store, token: string, now: Date, method = "link"): Promise<{ sessionToken: string; person: Person }> {
   const refused = "This sign-in link cannot be used: it was already used or has expired. Ask the bot for a new one: type console in a direct message to it.";
   if (!isTokenShaped(token)) throw new InputError("This is not a sign-in link the bot issued. Ask the bot for one: type console in a direct message to it.");
   const sessionToken = newToken();
-  const person = await db.$transaction(async (tx) => {
-    const p = await useSignInLink(tx, hash(token), now);
+  const person = await store.unitOfWork(async (uow) => {
+    const p = await useSignInLink(uow.store.db, hash(token), now);
     if (!p) return null;
-    await saveSession(tx, { ...p, tokenHash: hash(sessionToken), method, now, expiresAt: new Date(now.getTime() + SESSION_HOURS * 3_600_000) });
-    await audit(tx, { workingPartyId: null, actor: `${p.platform}:${p.platformUserId}`, action: "console.sign-in", subject: method, at: now });
+    await saveSession(uow.store.db, { ...p, tokenHash: hash(sessionToken), method, now, expiresAt: new Date(now.getTime() + SESSION_HOURS * 3_600_000) });
+    await uow.audit.record({ workingPartyId: null, actor: `${p.platform}:${p.platformUserId}`, action: "console.sign-in", subject: method, at: now });
     return p;
   });
   if (!person) {
-    if (await signInLinkExists(db, hash(token))) throw new InputError(refused);
+    if (await signInLinkExists(store.db, hash(token))) throw new InputError(refused);
     throw new InputError("This is not a sign-in link the bot issued. Ask the bot for one: type console in a direct message to it.");
   }
   return { sessionToken, person };

@@ -11,7 +11,7 @@
  */
 import type { Logger } from "../log/logger.ts";
 import type { Platform } from "../core/message.ts";
-import type { Db, Store, WorkingParty } from "../store/index.ts";
+import type { Store, WorkingParty } from "../store/index.ts";
 import { SettingRepository } from "../store/settings.ts";
 import { civilDateAt } from "../time/civil-date.ts";
 import { chairsOrSecretariat, type Addressee } from "../outbox/recipients.ts";
@@ -32,7 +32,7 @@ const watermarkKey = (wp: WorkingParty) => `reminders:last-tick:${wp.id}`;
 export async function planReminders(store: Store, outbox: Outbox, now: Date, logger: Logger): Promise<PlanSummary> {
   const total: PlanSummary = { items: 0, skipped: 0, digests: 0 };
   for (const wp of await store.repos.workingParties.list()) {
-    const s = await planForWorkingParty(store.db, outbox, wp, now, logger);
+    const s = await planForWorkingParty(store, outbox, wp, now, logger);
     total.items += s.items;
     total.skipped += s.skipped;
     total.digests += s.digests;
@@ -40,7 +40,8 @@ export async function planReminders(store: Store, outbox: Outbox, now: Date, log
   return total;
 }
 
-async function planForWorkingParty(db: Db, outbox: Outbox, wp: WorkingParty, now: Date, logger: Logger): Promise<PlanSummary> {
+async function planForWorkingParty(store: Store, outbox: Outbox, wp: WorkingParty, now: Date, logger: Logger): Promise<PlanSummary> {
+  const db = store.db;
   const rules = await activeRules(db, wp.id);
   const catchUpMs = wp.catchUpHours * 3600_000;
   const settings = new SettingRepository(db);
@@ -65,7 +66,7 @@ async function planForWorkingParty(db: Db, outbox: Outbox, wp: WorkingParty, now
     }
   }
 
-  const summary = await recordReminders(db, outbox, wp, planned, now, logger);
+  const summary = await recordReminders(store, outbox, wp, planned, now, logger);
   // The watermark only moves forward, so a clock jump backwards re-reads nothing it must not.
   if (!lastTick || now > lastTick) {
     await settings.put(watermarkKey(wp), now.toISOString());

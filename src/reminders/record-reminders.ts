@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import type { Logger } from "../log/logger.ts";
 import type { Platform } from "../core/message.ts";
-import type { Db, DbTx, WorkingParty } from "../store/index.ts";
+import type { DbTx, Store, WorkingParty } from "../store/index.ts";
 import { Deliveries } from "../store/deliveries.ts";
 import { civilDateAt } from "../time/civil-date.ts";
 import type { NewDelivery, NewRecord, Outbox } from "../outbox/outbox.ts";
@@ -33,11 +33,11 @@ export interface PlanSummary {
 const NOTHING: PlanSummary = { items: 0, skipped: 0, digests: 0 };
 
 /** Records `planned` and the digests it needs; retried if another copy raced us. */
-export async function recordReminders(db: Db, outbox: Outbox, wp: WorkingParty, planned: PlannedItem[], now: Date, logger: Logger): Promise<PlanSummary> {
-  if (planned.length === 0 && (await new Deliveries(db).targetsWithUnnamedSkipped(wp.id)).length === 0) return NOTHING;
+export async function recordReminders(store: Store, outbox: Outbox, wp: WorkingParty, planned: PlannedItem[], now: Date, logger: Logger): Promise<PlanSummary> {
+  if (planned.length === 0 && (await store.repos.deliveries.targetsWithUnnamedSkipped(wp.id)).length === 0) return NOTHING;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.$transaction(async (tx) => insertNew(tx, outbox, wp, planned, now));
+      return await store.unitOfWork(async (uow) => insertNew(uow.store.db, outbox, wp, planned, now));
     } catch (e) {
       const code = (e as { code?: string }).code;
       if (attempt >= 5 || !(code === "P2002" || code === "P2034" || /SQLITE_BUSY|deadlock|could not serialize/i.test(String(e)))) throw e;

@@ -25,10 +25,10 @@ describe("console sign-in", () => {
     const link = await issueSignInLink(rt.store, { platform: "slack", platformUserId: "U1" }, { base: "http://127.0.0.1:3000/", now: t0, actor: "cli" });
     expect(link.url).toMatch(/^http:\/\/127\.0\.0\.1:3000\/console\/sign-in\//);
     expect(link.expires).toBe(at(LINK_MINUTES).toISOString());
-    const { sessionToken, person } = await openSession(rt.store.db, tokenOf(link.url), at(1));
+    const { sessionToken, person } = await openSession(rt.store, tokenOf(link.url), at(1));
     expect(person).toEqual({ platform: "slack", platformUserId: "U1" });
     expect(await sessionPerson(rt.store.db, sessionToken, at(2))).toEqual(person);
-    await expect(openSession(rt.store.db, tokenOf(link.url), at(2))).rejects.toThrow(/already used or has expired/);
+    await expect(openSession(rt.store, tokenOf(link.url), at(2))).rejects.toThrow(/already used or has expired/);
     expect(await rt.store.db.consoleSession.count()).toBe(1);
   });
 
@@ -36,16 +36,16 @@ describe("console sign-in", () => {
     rt = await testRuntime();
     await member("U1");
     const link = await issueSignInLink(rt.store, { platform: "slack", platformUserId: "U1" }, { base: "http://x", now: t0, actor: "cli" });
-    await expect(openSession(rt.store.db, tokenOf(link.url), at(LINK_MINUTES))).rejects.toThrow(/already used or has expired/);
-    await expect(openSession(rt.store.db, "A".repeat(43), at(1))).rejects.toThrow(/not a sign-in link the bot issued/);
-    await expect(openSession(rt.store.db, "../../etc/passwd", at(1))).rejects.toThrow(/not a sign-in link the bot issued/);
+    await expect(openSession(rt.store, tokenOf(link.url), at(LINK_MINUTES))).rejects.toThrow(/already used or has expired/);
+    await expect(openSession(rt.store, "A".repeat(43), at(1))).rejects.toThrow(/not a sign-in link the bot issued/);
+    await expect(openSession(rt.store, "../../etc/passwd", at(1))).rejects.toThrow(/not a sign-in link the bot issued/);
     expect(await rt.store.db.consoleSession.count()).toBe(0);
   });
 
   it("ends a session left idle, one past its absolute end, and one signed out", async () => {
     rt = await testRuntime();
     await member("U1");
-    const open = async (m: number) => openSession(rt!.store.db, tokenOf((await issueSignInLink(rt!.store, { platform: "slack", platformUserId: "U1" }, { base: "http://x", now: at(m), actor: "cli" })).url), at(m));
+    const open = async (m: number) => openSession(rt!.store, tokenOf((await issueSignInLink(rt!.store, { platform: "slack", platformUserId: "U1" }, { base: "http://x", now: at(m), actor: "cli" })).url), at(m));
     const idle = await open(0);
     expect(await sessionPerson(rt.store.db, idle.sessionToken, at(IDLE_MINUTES))).not.toBeNull();
     expect(await sessionPerson(rt.store.db, idle.sessionToken, at(2 * IDLE_MINUTES + 1))).toBeNull();

@@ -23,7 +23,7 @@ export function registerSignIn(app: FastifyInstance, { rt, now, secure }: Consol
   });
   app.post<{ Params: { token: string } }>("/sign-in/:token", { ...limited, preHandler: app.csrfProtection }, async (request, reply) => {
     try {
-      const { sessionToken } = await openSession(rt.store.db, request.params.token, now());
+      const { sessionToken } = await openSession(rt.store, request.params.token, now());
       reply.setCookie(SESSION_COOKIE, sessionToken, sessionCookieOptions(secure));
       return reply.redirect("/console/", 303);
     } catch (e) {
