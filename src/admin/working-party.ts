@@ -4,6 +4,7 @@ import type { Repositories, Store, WorkingParty } from "../store/index.ts";
 import { DEFAULT_RULES } from "../reminders/rules.ts";
 import { isCivilDate } from "../time/civil-date.ts";
 import { InputError } from "../core/errors.ts";
+import { plainIssue } from "../core/plain-issue.ts";
 
 /** An IANA time zone name that the runtime knows ("Europe/Brussels"). */
 export const TimeZone = z.string().refine((tz) => {
@@ -30,7 +31,7 @@ export const NewWorkingParty = z.object({
 
 /** Creates a working party with the default reminder rules and, optionally, a console channel. */
 export async function createWorkingParty(repos: Repositories, input: z.input<typeof NewWorkingParty>): Promise<WorkingParty> {
-  const parsed = NewWorkingParty.safeParse(input);
+  const parsed = NewWorkingParty.safeParse(input, { error: plainIssue });
   if (!parsed.success) throw settingsError(parsed.error);
   const wp = parsed.data;
   if (wp.adoptLeadMonths >= wp.planMonths) throw new InputError("The adoption lead must be shorter than the plan.");
@@ -96,7 +97,7 @@ export async function listWorkingParties(repos: Repositories): Promise<WorkingPa
 
 /** Changes a working party's settings, audited with what changed. */
 export async function updateWorkingParty(store: Store, code: string, changes: z.input<typeof WorkingPartySettings>, by: { actor: string; now: Date }): Promise<WorkingParty> {
-  const parsed = WorkingPartySettings.safeParse(changes);
+  const parsed = WorkingPartySettings.safeParse(changes, { error: plainIssue });
   if (!parsed.success) throw settingsError(parsed.error);
   const set = Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined)) as z.infer<typeof WorkingPartySettings>;
   if (Object.keys(set).length === 0) throw new InputError("Name a setting to change: name, tz, months or lead.");

@@ -8,6 +8,7 @@ import type { AnyCommand } from "../core/command.ts";
 import { InputError, NotFoundError, PermissionError } from "../core/errors.ts";
 import type { Actor } from "../core/actor.ts";
 import type { IncomingMessage } from "../core/message.ts";
+import { plainIssue } from "../core/plain-issue.ts";
 import type { Phrase } from "./grammar.ts";
 
 export type Routed = { command: AnyCommand; args: unknown };
@@ -50,7 +51,7 @@ export class CommandRouter {
         `Only ${listRoles(command.roles)} can ${command.summary.replace(/\.$/, "").toLowerCase()}. You are ${article(actor.role)} ${actor.role}${actor.delegation ? ` (${actor.delegation})` : ""}; nothing was changed.`,
       );
     }
-    const parsed = (command.args as z.ZodType).safeParse(found.raw);
+    const parsed = (command.args as z.ZodType).safeParse(found.raw, { error: plainIssue });
     if (!parsed.success) {
       const fieldErrors: Record<string, string> = {};
       for (const issue of parsed.error.issues) {

@@ -7,6 +7,7 @@ import type { WorkingParty } from "../store/index.ts";
 import type { Runtime } from "../runtime/open-runtime.ts";
 import { emit, type CliContext } from "./context.ts";
 import { CliError } from "./io.ts";
+import { flagOf, optionProblem } from "./options.ts";
 
 /** The working party a `--wp` option names (default DEFAULT_WORKING_PARTY), or a usage error. */
 export async function workingPartyOf(rt: Pick<Runtime, "store" | "config">, code?: string): Promise<WorkingParty> {
@@ -16,11 +17,20 @@ export async function workingPartyOf(rt: Pick<Runtime, "store" | "config">, code
   return wp;
 }
 
+/** How a command run by id is typed on the command line, for its error messages. */
+export interface CliSpelling {
+  /** e.g. "secretariat reminders remove ID" */
+  usage: string;
+  /** the option or argument each of the command's fields comes from (default: --field) */
+  names?: Record<string, string>;
+}
+
 /**
  * Runs a chat command by id with its arguments, as the operator: the same validation, roles and
- * audit as in chat, without turning the options into a sentence first. Bad arguments exit 2.
+ * audit as in chat, without turning the options into a sentence first. Bad arguments exit 2, named
+ * as the command line spells them, with the command line's usage (the chat's would mislead).
  */
-export async function runAsOperator(ctx: CliContext, command: string, args: Record<string, unknown>, options: Record<string, unknown>): Promise<void> {
+export async function runAsOperator(ctx: CliContext, command: string, args: Record<string, unknown>, options: Record<string, unknown>, spelling?: CliSpelling): Promise<void> {
   await ctx.withRuntime(async (rt) => {
     const wp = await workingPartyOf(rt, options.wp as string | undefined);
     const result = await rt.bot.handle({
@@ -34,7 +44,17 @@ export async function runAsOperator(ctx: CliContext, command: string, args: Reco
       receivedAt: ctx.io.now(),
     });
     const error = result.replies.find((r) => r.tone === "error");
-    if (error) throw new CliError(error.summary, 2);
+    const text = error ? replyToPlainText(error).replace(/\s*\n\s*/g, " ") : "";
+    // The router's refusal of the arguments ends with the chat's usage; a handler's own refusal
+    // ("Escalate after at least 1 working day.") is prose and stays as it is.
+    if (error?.fieldErrors && spelling && /\. Usage: /.test(text)) {
+      const problems = Object.entries(error.fieldErrors).map(([k, m]) => optionProblem(spelling.names?.[k] ?? flagOf(k), m, given(args[k])));
+      throw new CliError(`${problems.join("; ")}. Usage: ${spelling.usage}`, 2);
+    }
+    if (error) throw new CliError(text, 2);
     emit(ctx.io, Boolean(options.json), result.replies, () => result.replies.map(replyToPlainText).join("\n\n"));
   });
 }
+
+/** The text a field was given, to repeat it in a refusal (the first of several). */
+const given = (v: unknown) => (Array.isArray(v) ? v[0] : v);

@@ -89,9 +89,9 @@ describe("secretariat reminders", () => {
     [["reminders", "list", "--from", "2026-02-30"], /--from: a date YYYY-MM-DD/],
     [["reminders", "list", "--wp", "NOPE"], /There is no working party NOPE; the working parties are CCWP/],
     // called by id, so a bad option is a usage error, never a question for the documents
-    [["reminders", "holiday", "delete", "2026-12-24"], /op: .*Usage: holiday add\|remove/],
-    [["reminders", "add", "--kind", "sideways", "--days", "3"], /kind: .*Usage: reminder add/],
-    [["reminders", "add"], /kind: .*Usage: reminder add/],
+    [["reminders", "holiday", "delete", "2026-12-24"], /one of add or remove, not "delete"\. Usage: secretariat reminders holiday add\|remove/],
+    [["reminders", "add", "--kind", "sideways", "--days", "3"], /--kind: .*Usage: secretariat reminders add/],
+    [["reminders", "add"], /--kind: missing\. Usage: secretariat reminders add/],
   ])("refuses %j with one line", async (args, message) => {
     const r = await runCli(args as string[], { env: { DATABASE_URL: (await seededDatabase("sqlite")).url } });
     expect(r.code).toBe(2);

@@ -13,7 +13,7 @@ import { emit, type CliContext } from "../context.ts";
 import { CliError } from "../io.ts";
 import { parseOptions } from "../options.ts";
 import { planners } from "../planners.ts";
-import { runAsOperator, workingPartyOf } from "../operator.ts";
+import { runAsOperator, workingPartyOf, type CliSpelling } from "../operator.ts";
 
 const Instant = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(s) && !Number.isNaN(Date.parse(s)), "an ISO date-time such as 2026-11-23T09:00:00+01:00");
 const Day = z.string().refine(isCivilDate, "a date YYYY-MM-DD");
@@ -86,13 +86,24 @@ export function registerReminders(program: Command, ctx: CliContext): void {
     });
 
   // The settings commands are the chat commands, called by id with the options as arguments.
-  const byId = (name: string, description: string, command: string, toArgs: (o: Record<string, unknown>, args: string[]) => Record<string, unknown>, options: [string, string][] = [], args = "") => {
+  interface ById {
+    name: string;
+    /** the positional arguments, as commander reads them, e.g. "<op> <days...>" */
+    args?: string;
+    description: string;
+    command: string;
+    toArgs: (o: Record<string, unknown>, args: string[]) => Record<string, unknown>;
+    options?: [string, string][];
+    /** how a refusal spells the command and its fields (see runAsOperator) */
+    spelling: CliSpelling;
+  }
+  const byId = ({ name, args, description, command, toArgs, options = [], spelling }: ById) => {
     const c = reminders.command(`${name}${args ? ` ${args}` : ""}`).description(description).option("--wp <code>", "working party").option("--json", "print the bot's reply as JSON");
     for (const [flag, help] of options) c.option(flag, help);
     c.action(async (...params: unknown[]) => {
       const positional = params.slice(0, -2) as (string | string[])[];
       const raw = params.at(-2) as Record<string, unknown>;
-      await runAsOperator(ctx, command, toArgs(raw, positional.flat()), raw);
+      await runAsOperator(ctx, command, toArgs(raw, positional.flat()), raw, spelling);
     });
   };
   reminders
@@ -105,19 +116,27 @@ export function registerReminders(program: Command, ctx: CliContext): void {
       if (!o.json) return runAsOperator(ctx, "reminders.rules", {}, raw);
       await ctx.withRuntime(async (rt) => emit(ctx.io, true, await reminderSettings(rt.store.db, await workingPartyOf(rt, o.wp)), () => ""));
     });
-  byId(
-    "add",
-    "add a rule: --kind before|on|after|escalate [--days N] [--repeat N] [--time HH:MM]",
-    "reminders.add",
-    (o) => ({ kind: o.kind, days: o.days, repeat: o.repeat, time: o.time }),
-    [
+  byId({
+    name: "add",
+    description: "add a rule: --kind before|on|after|escalate [--days N] [--repeat N] [--time HH:MM]",
+    command: "reminders.add",
+    toArgs: (o) => ({ kind: o.kind, days: o.days, repeat: o.repeat, time: o.time }),
+    options: [
       ["--kind <kind>", "before | on | after | escalate"],
       ["--days <n>", "days before/after, or working days overdue for escalate"],
       ["--repeat <n>", "after: repeat every N days while open"],
       ["--time <HH:MM>", "local delivery time (default: the working party's reminder time)"],
     ],
-  );
-  byId("remove", "remove rule ID", "reminders.remove", (_o, a) => ({ id: a[0] }), [], "<id>");
-  byId("time", "set the local delivery time of every rule", "reminders.time", (_o, a) => ({ time: a[0] }), [], "<HH:MM>");
-  byId("holiday", "add or remove holidays: holiday add|remove YYYY-MM-DD...", "reminders.holiday", (_o, a) => ({ op: a[0], days: a.slice(1) }), [], "<op> <days...>");
+    spelling: { usage: "secretariat reminders add --kind before|on|after|escalate [--days N] [--repeat N] [--time HH:MM]" },
+  });
+  byId({ name: "remove", args: "<id>", description: "remove rule ID", command: "reminders.remove", toArgs: (_o, a) => ({ id: a[0] }), spelling: { usage: "secretariat reminders remove ID (the rule numbers: secretariat reminders rules)", names: { id: "ID" } } });
+  byId({ name: "time", args: "<HH:MM>", description: "set the local delivery time of every rule", command: "reminders.time", toArgs: (_o, a) => ({ time: a[0] }), spelling: { usage: "secretariat reminders time HH:MM", names: { time: "" } } });
+  byId({
+    name: "holiday",
+    args: "<op> <days...>",
+    description: "add or remove holidays: holiday add|remove YYYY-MM-DD...",
+    command: "reminders.holiday",
+    toArgs: (_o, a) => ({ op: a[0], days: a.slice(1) }),
+    spelling: { usage: "secretariat reminders holiday add|remove YYYY-MM-DD...", names: { op: "", days: "" } },
+  });
 }

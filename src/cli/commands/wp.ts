@@ -3,20 +3,31 @@
  * `wp list --json` → [{"code","name","timeZone","planMonths","adoptLeadMonths"}]).
  */
 import type { Command } from "commander";
-import { BotError } from "../../core/errors.ts";
+import { BotError, InputError } from "../../core/errors.ts";
 import { createWorkingPartyAs, listWorkingParties, summarise, updateWorkingParty } from "../../admin/working-party.ts";
 import { emit, type CliContext } from "../context.ts";
 import { CliError } from "../io.ts";
+import { flagOf } from "../options.ts";
 
-/** A refused input is a usage error: one line, exit 2, nothing changed. */
-export async function asCliInput<T>(work: () => Promise<T>): Promise<T> {
+/**
+ * A refused input is a usage error: one line, exit 2, nothing changed. `names` spells the use
+ * case's fields as the command line takes them (timeZone is --tz), so the line names what to fix.
+ */
+export async function asCliInput<T>(work: () => Promise<T>, names?: Record<string, string>): Promise<T> {
   try {
     return await work();
   } catch (e) {
+    // a refusal that only lists the fields ("timeZone: …") is spelled again; prose stays as it is
+    const fields = e instanceof InputError ? Object.entries(e.fieldErrors) : [];
+    if (names && fields.length > 0 && (e as InputError).userMessage === fields.map(([k, m]) => `${k}: ${m}`).join("; "))
+      throw new CliError(fields.map(([k, m]) => `${names[k] ?? flagOf(k)}: ${m}`).join("; "), 2);
     if (e instanceof BotError && e.code !== "internal") throw new CliError(e.userMessage, 2);
     throw e;
   }
 }
+
+/** The working party's fields as `wp create` and `wp set` take them. */
+const WP_NAMES = { code: "<code>", name: "<name>", timeZone: "--tz", planMonths: "--months", adoptLeadMonths: "--lead" };
 
 const int = (flag: string) => (v: string) => {
   if (!/^-?\d+$/.test(v)) throw new CliError(`${flag}: a whole number, not "${v}"`, 2);
@@ -39,6 +50,7 @@ export function registerWorkingParty(program: Command, ctx: CliContext): void {
       await ctx.withRuntime(async (rt) => {
         const created = await asCliInput(() =>
           createWorkingPartyAs(rt.store, { code, name, timeZone: o.tz, planMonths: o.months, adoptLeadMonths: o.lead }, { actor: "cli", now: ctx.io.now() }),
+          WP_NAMES,
         );
         emit(ctx.io, Boolean(o.json), summarise(created), () => `created ${text(summarise(created))}`);
       });
@@ -64,6 +76,7 @@ export function registerWorkingParty(program: Command, ctx: CliContext): void {
       await ctx.withRuntime(async (rt) => {
         const updated = await asCliInput(() =>
           updateWorkingParty(rt.store, code, { name: o.name, timeZone: o.tz, planMonths: o.months, adoptLeadMonths: o.lead }, { actor: "cli", now: ctx.io.now() }),
+          WP_NAMES,
         );
         emit(ctx.io, Boolean(o.json), summarise(updated), () => text(summarise(updated)));
       });

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { spawnCli } from "../support/cli.ts";
+import { seededDatabase } from "../support/databases.ts";
+
+// The real binary: a refused option or argument is one line a person understands, exit 2, and
+// never zod's developer text ("Invalid input: expected number, received NaN").
+const ZOD = /Invalid (input|option)|expected (string|number|int|one of)|received|Too (small|big)|>=|<=/;
+
+describe("secretariat usage errors", () => {
+  it.each([
+    [["reminders", "add"], "secretariat: --kind: missing. Usage: secretariat reminders add --kind before|on|after|escalate [--days N] [--repeat N] [--time HH:MM]"],
+    [["reminders", "add", "--kind", "foo"], 'secretariat: --kind: one of before, on, after or escalate, not "foo". Usage: secretariat reminders add --kind before|on|after|escalate [--days N] [--repeat N] [--time HH:MM]'],
+    [["reminders", "add", "--kind", "after", "--days", "x"], /^secretariat: --days: a number, not "x"\. Usage: secretariat reminders add /],
+    [["reminders", "add", "--kind", "after", "--days", "1", "--repeat", "0"], /^secretariat: --repeat: at least 1, not "0"\. Usage: /],
+    [["reminders", "holiday", "delete", "2026-12-24"], 'secretariat: one of add or remove, not "delete". Usage: secretariat reminders holiday add|remove YYYY-MM-DD...'],
+    [["reminders", "remove", "abc"], /^secretariat: ID: a number, not "abc"\. Usage: secretariat reminders remove ID/],
+    [["audit", "--limit", "x"], 'secretariat: --limit: a number, not "x"'],
+    [["audit", "--limit", "1.5"], 'secretariat: --limit: a whole number, not "1.5"'],
+    [["audit", "--limit", "0"], 'secretariat: --limit: at least 1, not "0"'],
+    [["member", "set", "--platform", "irc", "--user", "U1"], 'secretariat: --platform: one of console, slack or teams, not "irc"'],
+    [["say", "--as", "x", "--role", "king", "hi"], 'secretariat: --role: one of delegate, chair or secretariat, not "king"'],
+    [["console", "link", "--user", "x", "--platform", "irc"], 'secretariat: --platform: one of console, slack or teams, not "irc"'],
+    [["collect", "status", "--plan", "x"], 'secretariat: --plan: a number, not "x"'],
+    [["plan", "cycle", "--start", "2026-01", "--adopt-lead", "x"], 'secretariat: --adopt-lead: a whole number of months, not "x"'],
+    [["wp", "create", "LEWP", "n", "--tz", "Mars/X"], "secretariat: <name>: at least 2 characters; --tz: an IANA time zone such as Europe/Brussels"],
+  ])("%j: one plain line, exit 2", async (args, line) => {
+    const r = await spawnCli(args, { env: { DATABASE_URL: (await seededDatabase("sqlite")).url } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toMatch(ZOD);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    if (typeof line === "string") expect(r.stderr.trim()).toBe(line);
+    else expect(r.stderr.trim()).toMatch(line);
+    expect(r.stdout).toBe("");
+  });
+});
