@@ -65,11 +65,11 @@ export async function main(argv: string[], kit: () => Promise<AdapterKit>, io: C
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.exitCode === 0) return 0; // --help, --version
-      // a command group without its subcommand (`secretariat reminders`): its help, which
-      // commander wrote to stderr, is what the user asked for
+      // a command group without its subcommand (`secretariat reminders`) is a usage error: its
+      // usage, which commander wrote to the error stream, goes to stderr and the exit is 2
       if (e.code === "commander.help") {
-        io.out(quietErrors.join(""));
-        return 0;
+        io.err(quietErrors.join(""));
+        return 2;
       }
       io.err(`secretariat: ${e.message.replace(/^error: /, "")}`);
       return 2;

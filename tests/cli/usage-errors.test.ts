@@ -33,3 +33,13 @@ describe("secretariat usage errors", () => {
     expect(r.stdout).toBe("");
   });
 });
+
+describe("a command group without its subcommand", () => {
+  it.each(["reminders", "import", "plan", "collect", "member", "wp", "console"])("secretariat %s: its usage on stderr, exit 2", async (group) => {
+    const r = await spawnCli([group]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(new RegExp(`^Usage: secretariat ${group} \\[options\\] \\[command\\]\\n`));
+    expect(r.stderr).toMatch(/\nCommands:\n/);
+  });
+});
