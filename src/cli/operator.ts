@@ -26,6 +26,16 @@ export interface CliSpelling {
 }
 
 /**
+ * The plan a `--plan` option names in a working party, or a usage error listing its plans: every
+ * command taking --plan refuses a number that is not there rather than answering "nothing".
+ */
+export async function requirePlan(rt: Pick<Runtime, "store">, wp: Pick<WorkingParty, "id" | "code">, number: number): Promise<void> {
+  const plans = rt.store.repos.actionPlans;
+  if (await plans.byNumber(wp.id, number)) return;
+  throw new CliError(await plans.unknownMessage(wp, number), 2);
+}
+
+/**
  * Runs a chat command by id with its arguments, as the operator: the same validation, roles and
  * audit as in chat, without turning the options into a sentence first. Bad arguments exit 2, named
  * as the command line spells them, with the command line's usage (the chat's would mislead).

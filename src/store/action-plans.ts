@@ -34,6 +34,12 @@ export class ActionPlanRepository {
     return this.db.actionPlan.findUnique({ where: { workingPartyId_number: { workingPartyId, number } } });
   }
 
+  /** "CCWP has no plan 42; its plans are 1, 2." — the one wording for a plan number that does not exist. */
+  async unknownMessage(workingParty: { id: number; code: string }, number: number): Promise<string> {
+    const known = (await this.list(workingParty.id)).map((p) => p.number).reverse();
+    return `${workingParty.code} has no plan ${number}; ${known.length ? `its plans are ${known.join(", ")}` : "no plan has been imported yet"}.`;
+  }
+
   /** A working party's plans, the latest number first, each with its number of actions. */
   list(workingPartyId: number) {
     return this.db.actionPlan.findMany({ where: { workingPartyId }, orderBy: { number: "desc" }, include: { _count: { select: { actions: true } } } });

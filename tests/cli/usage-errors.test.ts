@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { spawnCli } from "../support/cli.ts";
-import { seededDatabase } from "../support/databases.ts";
+import { databaseKinds, seededDatabase } from "../support/databases.ts";
 
 // The real binary: a refused option or argument is one line a person understands, exit 2, and
 // never zod's developer text ("Invalid input: expected number, received NaN").
@@ -41,5 +41,24 @@ describe("a command group without its subcommand", () => {
     expect(r.stdout).toBe("");
     expect(r.stderr).toMatch(new RegExp(`^Usage: secretariat ${group} \\[options\\] \\[command\\]\\n`));
     expect(r.stderr).toMatch(/\nCommands:\n/);
+  });
+});
+
+describe.each(databaseKinds)("a plan that does not exist (%s)", (kind) => {
+  // one rule for every command taking --plan: refused by name with the plans there are, never "nothing"
+  it.each([
+    ["deadlines", "--plan", "42"],
+    ["deadlines", "--wp", "CCWP", "--plan", "42", "--json"],
+    ["calendar", "--wp", "CCWP", "--plan", "42"],
+    ["collect", "status", "--plan", "42"],
+    ["collect", "compile", "--plan", "42"],
+  ])("%s %s …: refused, exit 2", async (...args) => {
+    const db = await seededDatabase(kind);
+    try {
+      const r = await spawnCli(args, { env: { DATABASE_URL: db.url } });
+      expect([r.code, r.stderr.trim(), r.stdout]).toEqual([2, "secretariat: CCWP has no plan 42; its plans are 1.", ""]);
+    } finally {
+      await db.drop();
+    }
   });
 });

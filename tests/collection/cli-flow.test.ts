@@ -90,9 +90,12 @@ describe("collection through secretariat say and the CLI", () => {
     expect(r.stderr.trim()).toMatch(/^secretariat: --plan: /);
   });
 
-  it("exits non-zero with one line for an unknown plan", async () => {
-    const r = await cli("collect", "status", "--plan", "7");
+  it("exits 1 with one line for a plan with no collection, 2 for a plan that does not exist", async () => {
+    const r = await cli("collect", "status", "--plan", "1");
     expect(r.code).toBe(1);
-    expect(r.stderr.trim()).toMatch(/^secretariat: No progress reports have been collected for plan 7/);
+    expect(r.stderr.trim()).toMatch(/^secretariat: No progress reports have been collected for plan 1/);
+    const unknown = await cli("collect", "status", "--plan", "7");
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr.trim()).toMatch(/^secretariat: CCWP has no plan 7; its plans are 1\b/);
   });
 });

@@ -28,7 +28,7 @@ describe.each(databaseKinds)("secretariat deadlines on %s", (kind) => {
     const rows = JSON.parse(r.stdout) as { action: string; status: string }[];
     expect(rows.map((x) => x.action)).toEqual(["2", "5", "7", "8", "18", "30", "40", "42"]);
     expect(new Set(rows.map((x) => x.status))).toEqual(new Set(["open"]));
-    const none = await run("--wp", "CCWP", "--plan", "9", "--json");
+    const none = await run("--wp", "CCWP", "--plan", "1", "--from", "2030-01-01", "--json");
     expect(JSON.parse(none.stdout)).toEqual([]);
   });
 

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { todayIn } from "../../time/civil-date.ts";
 import { buildCalendar, type FeedScope } from "../../planning/calendar.ts";
 import { ensureFeed, feedUrl } from "../../planning/calendar-feeds.ts";
-import { workingPartyOf } from "../operator.ts";
+import { requirePlan, workingPartyOf } from "../operator.ts";
 import { emit, type CliContext } from "../context.ts";
 import { CliError } from "../io.ts";
 import { parseOptions } from "../options.ts";
@@ -35,8 +35,7 @@ export function registerCalendar(program: Command, ctx: CliContext): void {
         const { store, config } = rt;
         const wp = await workingPartyOf(rt, o.wp);
         const scope: FeedScope = o.plan ? { kind: "plan", number: o.plan } : o.delegation ? { kind: "delegation", code: o.delegation } : { kind: "wp" };
-        if (scope.kind === "plan" && !(await store.repos.actionPlans.byNumber(wp.id, scope.number)))
-          throw new CliError(`${wp.code} has no plan ${scope.number}`, 2);
+        if (scope.kind === "plan") await requirePlan(rt, wp, scope.number);
         if (o.feed) {
           const feed = await ensureFeed(store.db, wp.id, scope);
           const url = feedUrl(config.PUBLIC_URL ?? `http://localhost:${config.PORT}`, feed);

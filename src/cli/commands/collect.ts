@@ -7,7 +7,7 @@ import { findCollection } from "../../collection/find.ts";
 import { loadSnapshot } from "../../collection/snapshot.ts";
 import { collectionStatus, statusText } from "../../collection/status.ts";
 import type { Runtime } from "../../runtime/open-runtime.ts";
-import { workingPartyOf } from "../operator.ts";
+import { requirePlan, workingPartyOf } from "../operator.ts";
 import { emit, type CliContext } from "../context.ts";
 import { CliError } from "../io.ts";
 import { parseOptions } from "../options.ts";
@@ -28,6 +28,7 @@ const CompileOptions = z.object({
 /** The collection the options name, or a one-line CLI error. */
 async function pick(rt: Runtime, o: { wp?: string; plan?: number }) {
   const wp = await workingPartyOf(rt, o.wp);
+  if (o.plan !== undefined) await requirePlan(rt, wp, o.plan);
   try {
     return await findCollection(rt.store.db, wp.id, wp.code, o.plan);
   } catch (e) {
