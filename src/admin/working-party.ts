@@ -2,7 +2,7 @@
 import { z } from "zod";
 import type { Repositories, Store, WorkingParty } from "../store/index.ts";
 import { DEFAULT_RULES } from "../reminders/rules.ts";
-import { isCivilDate } from "../time/civil-date.ts";
+import { civilDateProblem } from "../time/civil-date.ts";
 import { InputError } from "../core/errors.ts";
 import { plainIssue } from "../core/plain-issue.ts";
 
@@ -41,8 +41,10 @@ export async function createWorkingParty(repos: Repositories, input: z.input<typ
 
 /** Validates a holiday list: real YYYY-MM-DD days, sorted, no duplicates. */
 export function normaliseHolidays(days: string[]): string[] {
-  const bad = days.find((d) => !isCivilDate(d));
-  if (bad) throw new InputError(`"${bad}" is not a date; write holidays as YYYY-MM-DD.`);
+  for (const d of days) {
+    const problem = civilDateProblem(d);
+    if (problem) throw new InputError(problem.includes(d) ? `Holiday ${problem}; nothing was changed.` : `Holiday "${d}": ${problem}; nothing was changed.`, { days: problem });
+  }
   return [...new Set(days)].sort();
 }
 

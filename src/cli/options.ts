@@ -1,6 +1,7 @@
 /** Validates a command's options with zod; a bad one is a usage error naming the option. */
-import type { z } from "zod";
+import { z } from "zod";
 import { plainIssue } from "../core/plain-issue.ts";
+import { civilDateProblem } from "../time/civil-date.ts";
 import { CliError } from "./io.ts";
 
 /** The flag a commander option key is typed as: adoptLead → --adopt-lead. */
@@ -24,3 +25,12 @@ export function parseOptions<S extends z.ZodType>(schema: S, raw: unknown): z.in
   const key = String(issue.path[0]);
   throw new CliError(optionProblem(flagOf(key), issue.message, (raw as Record<string, unknown>)[key]), 2);
 }
+
+/** A day option (--from, --until, --today, --date): a real day written YYYY-MM-DD. */
+export const DayOption = z
+  .string()
+  .trim()
+  .superRefine((s, ctx) => {
+    const problem = civilDateProblem(s);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });

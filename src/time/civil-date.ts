@@ -30,6 +30,23 @@ export function isCivilDate(s: string): boolean {
   return civilParts(s) !== null;
 }
 
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/**
+ * What is wrong with a day as typed, or undefined when it is a real day written YYYY-MM-DD. Tells
+ * a malformed day ("next week") from a well-formed one the calendar lacks ("2026-02-30"), which
+ * is the mistake people make: the one wording for every date an option or a chat command takes.
+ */
+export function civilDateProblem(s: string): string | undefined {
+  const m = CIVIL.exec(s.trim());
+  if (!m) return "a day written YYYY-MM-DD, e.g. 2026-03-01";
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12) return `${s.trim()} is not a calendar day (months run from 01 to 12)`;
+  const days = daysInMonth(y, mo);
+  if (d < 1 || d > days) return `${s.trim()} is not a calendar day (${MONTHS[mo - 1]} ${y} has ${days} days)`;
+  return undefined;
+}
+
 /** Formats year, month (1-12), day as "YYYY-MM-DD". */
 export function civil(y: number, m: number, d: number): CivilDate {
   return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;

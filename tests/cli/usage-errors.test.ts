@@ -23,6 +23,15 @@ describe("secretariat usage errors", () => {
     [["collect", "status", "--plan", "x"], 'secretariat: --plan: a number, not "x"'],
     [["plan", "cycle", "--start", "2026-01", "--adopt-lead", "x"], 'secretariat: --adopt-lead: a whole number of months, not "x"'],
     [["wp", "create", "LEWP", "n", "--tz", "Mars/X"], "secretariat: <name>: at least 2 characters; --tz: an IANA time zone such as Europe/Brussels"],
+    // a day written as asked but missing from the calendar is said to be so, wherever an option takes a day
+    [["deadlines", "--from", "2026-02-30"], "secretariat: --from: 2026-02-30 is not a calendar day (February 2026 has 28 days)"],
+    [["deadlines", "--until", "2026-13-01"], "secretariat: --until: 2026-13-01 is not a calendar day (months run from 01 to 12)"],
+    [["deadlines", "--today", "soon"], 'secretariat: --today: a day written YYYY-MM-DD, e.g. 2026-03-01, not "soon"'],
+    [["reminders", "list", "--until", "2026-04-31"], "secretariat: --until: 2026-04-31 is not a calendar day (April 2026 has 30 days)"],
+    [["presidency", "--date", "2026-02-29"], "secretariat: --date: 2026-02-29 is not a calendar day (February 2026 has 28 days)"],
+    [["timeline", "--wp", "CCWP", "--out", "t.svg", "--today", "2026-06-31"], "secretariat: --today: 2026-06-31 is not a calendar day (June 2026 has 30 days)"],
+    [["plan", "cycle", "--start", "2026-02-30"], "secretariat: --start: 2026-02-30 is not a calendar day (February 2026 has 28 days)"],
+    [["reminders", "holiday", "add", "2026-02-30"], "secretariat: Holiday 2026-02-30 is not a calendar day (February 2026 has 28 days); nothing was changed."],
   ])("%j: one plain line, exit 2", async (args, line) => {
     const r = await spawnCli(args, { env: { DATABASE_URL: (await seededDatabase("sqlite")).url } });
     expect(r.code).toBe(2);

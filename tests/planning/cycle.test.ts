@@ -81,7 +81,7 @@ describe("secretariat plan cycle", () => {
   });
 
   it.each([
-    [["--start", "1997-13"], /--start: not a real month/],
+    [["--start", "1997-13"], /--start: 1997-13 is not a month \(months run from 01 to 12\)/],
     [["--start", "July 1997"], /--start: write the start as YYYY-MM/],
     [["--start", "1997-07", "--months", "-18"], /--months: a plan lasts at least 1 month/],
     [["--start", "1997-07", "--months", "6", "--adopt-lead", "6"], /--adopt-lead: must be less than/],

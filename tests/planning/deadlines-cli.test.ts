@@ -40,7 +40,7 @@ describe.each(databaseKinds)("secretariat deadlines on %s", (kind) => {
 
   it.each([
     [["--wp", "NOPE"], /There is no working party NOPE; the working parties are CCWP/],
-    [["--from", "1998-02-30"], /--from: a calendar day/],
+    [["--from", "1998-02-30"], /--from: 1998-02-30 is not a calendar day \(February 1998 has 28 days\)/],
     [["--from", "1998-07-01", "--until", "1998-06-01"], /--from is after --until/],
     [["--plan", "first"], /--plan/],
   ])("refuses %j with one line and exit 2", async (args, message) => {

@@ -34,7 +34,7 @@ describe("reminder commands", () => {
 
   it("refuses a bad time or a bad holiday with a message", async () => {
     expect(await say("reminders at 9am")).toMatch(/a time such as 09:00/);
-    expect(await say("holiday add 2026-02-30")).toMatch(/"2026-02-30" is not a date/);
+    expect(await say("holiday add 2026-02-30")).toMatch(/Holiday 2026-02-30 is not a calendar day \(February 2026 has 28 days\); nothing was changed/);
   });
 
   it("binds the channel it is typed in, for reminders or the secretariat", async () => {

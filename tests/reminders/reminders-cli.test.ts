@@ -86,7 +86,7 @@ describe("secretariat reminders", () => {
   it.each([
     [["reminders", "tick"], /required option '--now <iso>'/],
     [["reminders", "tick", "--now", "yesterday"], /--now: an ISO date-time/],
-    [["reminders", "list", "--from", "2026-02-30"], /--from: a date YYYY-MM-DD/],
+    [["reminders", "list", "--from", "2026-02-30"], /--from: 2026-02-30 is not a calendar day \(February 2026 has 28 days\)/],
     [["reminders", "list", "--wp", "NOPE"], /There is no working party NOPE; the working parties are CCWP/],
     // called by id, so a bad option is a usage error, never a question for the documents
     [["reminders", "holiday", "delete", "2026-12-24"], /one of add or remove, not "delete"\. Usage: secretariat reminders holiday add\|remove/],

@@ -1,14 +1,13 @@
 /** `secretariat deadlines`: action-plan deadlines with their status, as text or JSON. */
 import type { Command } from "commander";
 import { z } from "zod";
-import { isCivilDate, todayIn } from "../../time/civil-date.ts";
+import { todayIn } from "../../time/civil-date.ts";
 import { deadlineJson, listDeadlines } from "../../planning/deadlines.ts";
 import { requirePlan, workingPartyOf } from "../operator.ts";
 import { emit, type CliContext } from "../context.ts";
 import { CliError } from "../io.ts";
-import { parseOptions } from "../options.ts";
+import { DayOption as Day, parseOptions } from "../options.ts";
 
-const Day = z.string().trim().refine(isCivilDate, "a calendar day written YYYY-MM-DD");
 const Options = z.object({
   wp: z.string().trim().toUpperCase().optional(),
   plan: z.coerce.number().int().min(1, "a plan number such as 1").optional(),

@@ -1,7 +1,7 @@
 /** `secretariat plan cycle`: the cycle rule on its own, no database needed. */
 import type { Command } from "commander";
 import { z } from "zod";
-import { isCivilDate, isTimeZone } from "../../time/civil-date.ts";
+import { civilDateProblem, isTimeZone } from "../../time/civil-date.ts";
 import { computeCycle } from "../../planning/cycle.ts";
 import { emit, type CliContext } from "../context.ts";
 import { CliError } from "../io.ts";
@@ -12,8 +12,12 @@ const Options = z.object({
     .string()
     .trim()
     .regex(/^\d{4}-\d{2}(-\d{2})?$/, "write the start as YYYY-MM or YYYY-MM-DD, e.g. 1997-07")
-    .transform((s) => (s.length === 7 ? `${s}-01` : s))
-    .refine(isCivilDate, "not a real month or day (months are 01-12)"),
+    .superRefine((s, ctx) => {
+      // a month's first day always exists, so YYYY-MM can only be wrong in its month
+      const problem = s.length === 7 ? civilDateProblem(`${s}-01`) && `${s} is not a month (months run from 01 to 12)` : civilDateProblem(s);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    })
+    .transform((s) => (s.length === 7 ? `${s}-01` : s)),
   months: z.coerce.number({ error: "a whole number of months" }).int("a whole number of months").min(1, "a plan lasts at least 1 month").max(120, "at most 120 months").default(18),
   adoptLead: z.coerce.number({ error: "a whole number of months" }).int("a whole number of months").min(0, "cannot be negative").default(2),
   timeZone: z.string().refine(isTimeZone, "an IANA time zone such as Europe/Brussels").default("Europe/Brussels"),

@@ -1,16 +1,16 @@
 /** `secretariat presidency`: the Council presidency and trio on a day, the next hand-over, deadlines in the term. */
 import type { Command } from "commander";
 import { z } from "zod";
-import { isCivilDate, longDate, todayIn } from "../../time/civil-date.ts";
+import { longDate, todayIn } from "../../time/civil-date.ts";
 import { deadlineJson } from "../../planning/deadlines.ts";
 import { presidencySummary } from "../../planning/presidency-summary.ts";
 import { workingPartyOf } from "../operator.ts";
 import { emit, type CliContext } from "../context.ts";
 import { CliError } from "../io.ts";
-import { parseOptions } from "../options.ts";
+import { DayOption, parseOptions } from "../options.ts";
 
 const Options = z.object({
-  date: z.string().trim().refine(isCivilDate, "a calendar day written YYYY-MM-DD").optional(),
+  date: DayOption.optional(),
   wp: z.string().trim().toUpperCase().optional(),
   json: z.boolean().optional(),
 });

@@ -7,16 +7,15 @@ import { Outbox } from "../../outbox/outbox.ts";
 import { runTick } from "../../reminders/tick.ts";
 import { upcomingReminders } from "../../reminders/upcoming.ts";
 import { reminderSettings } from "../../reminders/settings.ts";
-import { isCivilDate, civilDateAt, addCivilDays } from "../../time/civil-date.ts";
+import { civilDateAt, addCivilDays } from "../../time/civil-date.ts";
 import type { SentMessage } from "../adapter-kit.ts";
 import { emit, type CliContext } from "../context.ts";
 import { CliError } from "../io.ts";
-import { parseOptions } from "../options.ts";
+import { DayOption as Day, parseOptions } from "../options.ts";
 import { planners } from "../planners.ts";
 import { runAsOperator, workingPartyOf, type CliSpelling } from "../operator.ts";
 
 const Instant = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(s) && !Number.isNaN(Date.parse(s)), "an ISO date-time such as 2026-11-23T09:00:00+01:00");
-const Day = z.string().refine(isCivilDate, "a date YYYY-MM-DD");
 
 export function registerReminders(program: Command, ctx: CliContext): void {
   const reminders = program.command("reminders").description("deadline reminders: deliver what is due, list, and set the rules");

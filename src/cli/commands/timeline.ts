@@ -2,18 +2,18 @@
 import fs from "node:fs";
 import type { Command } from "commander";
 import { z } from "zod";
-import { isCivilDate, todayIn } from "../../time/civil-date.ts";
+import { todayIn } from "../../time/civil-date.ts";
 import { svgToPng } from "../../planning/timeline-png.ts";
 import { renderTimelineSvg, timelineData } from "../../planning/timeline.ts";
 import { workingPartyOf } from "../operator.ts";
 import { emit, type CliContext } from "../context.ts";
 import { CliError } from "../io.ts";
-import { parseOptions } from "../options.ts";
+import { DayOption, parseOptions } from "../options.ts";
 
 const Options = z.object({
   wp: z.string().trim().toUpperCase().min(1),
   out: z.string().regex(/\.(png|svg)$/i, "a file name ending in .png or .svg"),
-  today: z.string().refine(isCivilDate, "a calendar day written YYYY-MM-DD").optional(),
+  today: DayOption.optional(),
   json: z.boolean().optional(),
 });
 
