@@ -9,6 +9,7 @@ import { runConsoleChat } from "./console/index.ts";
 import { ConsoleMessenger } from "./console/messenger.ts";
 import { HttpServer } from "./http/server.ts";
 import { ConfigError } from "../src/config/index.ts";
+import { Dispatcher } from "../src/outbox/dispatcher.ts";
 import { slackMount } from "./slack/index.ts";
 import { mountCalendarRoute } from "./http/calendar-route.ts";
 import { teamsMount } from "./teams/index.ts";
@@ -20,7 +21,8 @@ export interface Mount {
   /** null when not configured */
   /** the platform's messenger when configured, for one-shot CLI ticks (no server) */
   messenger?(rt: Runtime): Promise<Messenger | null>;
-  mount(server: HttpServer, rt: Runtime): Promise<{ messenger?: Messenger; describe: string; chat: boolean; stop?(): Promise<void> } | null>;
+  /** `dispatcher` is the process's one dispatcher: the mount adds its messenger and sends through it */
+  mount(server: HttpServer, rt: Runtime, dispatcher?: Dispatcher): Promise<{ messenger?: Messenger; describe: string; chat: boolean; stop?(): Promise<void> } | null>;
 }
 
 const mounts: Mount[] = [
@@ -34,21 +36,24 @@ const mounts: Mount[] = [
  * Starts the HTTP server with every configured mount. `chat` in the result says whether a chat
  * platform (Slack, Teams) is among them; without one, `start` opens the console chat as well.
  */
-async function startServers(rt: Runtime): Promise<RunningServers> {
+async function startServers(rt: Runtime, options: { messengers?: Messenger[] } = {}): Promise<RunningServers> {
   const server = new HttpServer(rt.logger, { maxConnections: rt.config.HTTP_MAX_CONNECTIONS });
+  // One dispatcher for the process, holding every messenger: what a message on one platform
+  // causes for a recipient on another goes out at once, the same way from every platform.
+  const dispatcher = new Dispatcher(rt.store, options.messengers ?? [], rt.logger);
   const started: string[] = [];
   let chat = false;
   const messengers: Messenger[] = [];
   const stops: (() => Promise<void>)[] = [];
   for (const m of mounts) {
-    const mounted = await m.mount(server, rt);
+    const mounted = await m.mount(server, rt, dispatcher);
     if (!mounted) continue;
     started.push(mounted.describe);
     chat ||= mounted.chat;
     if (mounted.messenger) messengers.push(mounted.messenger);
     if (mounted.stop) stops.push(mounted.stop);
   }
-  if (started.length === 0) return { started, chat, messengers, stop: async () => undefined };
+  if (started.length === 0) return { started, chat, messengers, dispatcher, stop: async () => undefined };
   const address = await server.listen(rt.config.PORT, rt.config.HOST).catch((e: NodeJS.ErrnoException) => {
     if (e.code === "EADDRINUSE") throw new ConfigError(`PORT ${rt.config.PORT} is already in use on ${rt.config.HOST}; set PORT to a free port`);
     throw e;
@@ -58,6 +63,7 @@ async function startServers(rt: Runtime): Promise<RunningServers> {
     started,
     chat,
     messengers,
+    dispatcher,
     async stop() {
       for (const s of stops) await s();
       await server.close();

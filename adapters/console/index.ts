@@ -17,7 +17,7 @@ export async function runConsoleChat(rt: Runtime, options: ConsoleChatOptions): 
   const { output } = options;
   const write = (s: string) => output.write(`${s}\n`);
   const messenger = new ConsoleMessenger((m) => write(`\n[to ${m.to.kind === "user" ? "@" : ""}${m.to.id}]\n${renderForConsole(m.replies)}`));
-  const dispatcher = new Dispatcher(rt.store, [messenger], rt.logger);
+  const dispatcher = options.dispatcher ?? new Dispatcher(rt.store, [messenger], rt.logger);
   const wp = await rt.store.repos.workingParties.find(rt.config.DEFAULT_WORKING_PARTY);
   write(`secretariat-bot — console chat${wp ? ` with ${wp.code}` : ""}, as ${options.user} (secretariat).`);
   write("Type help to see what I understand; exit or Ctrl-D to quit.");

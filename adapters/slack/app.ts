@@ -57,7 +57,8 @@ export function startupFailure(e: unknown, apiUrl: string): string {
   }
 }
 
-export async function startSlack(server: HttpServer, rt: Runtime, config: Config & { SLACK_BOT_TOKEN: string }): Promise<RunningSlack> {
+/** `dispatcher`: the process's one dispatcher (adapters/index.ts); alone, Slack gets its own. */
+export async function startSlack(server: HttpServer, rt: Runtime, config: Config & { SLACK_BOT_TOKEN: string }, shared?: Dispatcher): Promise<RunningSlack> {
   const logger = rt.logger.child({ platform: "slack" });
   const blog = boltLogger(logger);
   const apiUrl = config.SLACK_API_URL ? (config.SLACK_API_URL.endsWith("/") ? config.SLACK_API_URL : `${config.SLACK_API_URL}/`) : undefined;
@@ -77,7 +78,8 @@ export async function startSlack(server: HttpServer, rt: Runtime, config: Config
   const stash = new SlackStash(rt.store);
   const messenger = new SlackMessenger(createWebClient(config.SLACK_BOT_TOKEN, apiUrl, blog), stash, logger);
   const directory = new SlackDirectory(app.client, logger);
-  const dispatcher = new Dispatcher(rt.store, [messenger], logger);
+  const dispatcher = shared ?? new Dispatcher(rt.store, [], logger);
+  dispatcher.mount(messenger);
   // A few commands at a time keep the loop free for acks; more would only interleave, not speed up.
   // The wait behind them is bounded: beyond it users are told the bot is busy (issue 13 item 9).
   const queue = new WorkQueue(4, config.SLACK_QUEUE_LIMIT);

@@ -13,8 +13,8 @@ export const TEAMS_ROUTE = "/api/messages";
 /** The Teams mount as `adapters/index.ts` lists it. */
 export const teamsMount: Mount = {
   name: "teams",
-  async mount(server, rt) {
+  async mount(server, rt, dispatcher) {
     const { teamsMountWith } = await import("./mount.ts");
-    return teamsMountWith().mount(server, rt);
+    return teamsMountWith().mount(server, rt, dispatcher);
   },
 };

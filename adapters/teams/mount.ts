@@ -25,7 +25,7 @@ import { teamsTurn, turnErrorHandler } from "./turn.ts";
 export function teamsMountWith(overrides: AgentsSdkOverrides = {}): Mount {
   return {
     name: "teams",
-    async mount(server: HttpServer, rt: Runtime) {
+    async mount(server: HttpServer, rt: Runtime, shared?: Dispatcher) {
       const { config, logger } = rt;
       const log = logger.child({ adapter: "teams" });
       const appId = config.MicrosoftAppId ?? "";
@@ -37,12 +37,13 @@ export function teamsMountWith(overrides: AgentsSdkOverrides = {}): Mount {
       const links = new FileLinks(config.MicrosoftAppPassword ?? randomBytes(32).toString("hex"), config.PUBLIC_URL);
       if (!config.PUBLIC_URL) log.warn("PUBLIC_URL is not set: Teams users cannot download compiled reports (the card names the file only)");
       const messenger = new TeamsMessenger({ adapter, appId, directory: storeDirectory(rt.store), links, logger: log, clock });
-      const dispatcher = new Dispatcher(rt.store, [messenger], log);
+      // the process's one dispatcher (adapters/index.ts); a mount on its own (tests) gets its own
+      const dispatcher = shared ?? new Dispatcher(rt.store, [], log);
+      dispatcher.mount(messenger);
       const deps = {
         rt,
         links,
         clock,
-        // Only Teams deliveries go out here, at once; those for other platforms wait for the scheduler.
         dispatch: async (ids: number[], now: Date) => void (await dispatcher.dispatchDue({ now, only: ids })),
         files: (activity: Activity) => incomingFiles(activity, adapter.trust),
         // Where the bot is added is the core's business: admin binds it (audited) or refreshes the bindings made for it.

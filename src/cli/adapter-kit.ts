@@ -3,6 +3,7 @@
  * imports adapters/). bin/secretariat.js passes the real kit in.
  */
 import type { Messenger } from "../core/messenger.ts";
+import type { Dispatcher } from "../outbox/dispatcher.ts";
 import type { Reply } from "../core/reply.ts";
 import type { Runtime } from "../runtime/open-runtime.ts";
 import type { Recipient } from "../core/messenger.ts";
@@ -20,6 +21,8 @@ export interface RunningServers {
   chat: boolean;
   /** messengers of the platforms that are configured */
   messengers: Messenger[];
+  /** the process's one dispatcher: every mounted messenger and those passed to startServers */
+  dispatcher: Dispatcher;
   stop(): Promise<void>;
 }
 
@@ -37,6 +40,8 @@ export interface ConsoleChatOptions {
   output: NodeJS.WritableStream;
   /** called once the chat is open, with the way to print into it */
   attach?(screen: ConsoleScreen): void;
+  /** the process's dispatcher, holding a console messenger already; without one the chat builds its own */
+  dispatcher?: Dispatcher;
 }
 
 export interface AdapterKit {
@@ -46,6 +51,6 @@ export interface AdapterKit {
   runConsoleChat(runtime: Runtime, options: ConsoleChatOptions): Promise<void>;
   /** messengers of the configured chat platforms, without serving anything (for one-shot ticks) */
   platformMessengers(runtime: Runtime): Promise<Messenger[]>;
-  /** Slack and Teams servers for whichever credentials are configured (none: nothing started) */
-  startServers(runtime: Runtime): Promise<RunningServers>;
+  /** Slack and Teams servers for whichever credentials are configured (none: nothing started); `messengers` join the one dispatcher */
+  startServers(runtime: Runtime, options?: { messengers?: Messenger[] }): Promise<RunningServers>;
 }

@@ -2,7 +2,6 @@
 import os from "node:os";
 import type { Command } from "commander";
 import type { CliContext } from "../context.ts";
-import { Dispatcher } from "../../outbox/dispatcher.ts";
 import { replyToPlainText } from "../../core/reply.ts";
 import { LogRelay, toStderr } from "../log-relay.ts";
 import { planners } from "../planners.ts";
@@ -22,12 +21,12 @@ export function registerStart(program: Command, ctx: CliContext): void {
         await ctx.withRuntime(
           async (rt) => {
             const kit = await ctx.kit();
-            const servers = await kit.startServers(rt);
-            if (servers.started.length > 0) rt.logger.info({ listening: servers.started }, "secretariat-bot serving");
             // Console channels (#ccwp) are printed (into the chat once it is open); Slack and Teams go through their messengers.
             let print = (text: string) => ctx.io.out(text);
             const consoleOut = kit.consoleMessenger((m) => print(`\n[to ${m.to.kind === "user" ? "@" : ""}${m.to.id}]\n${m.replies.map(replyToPlainText).join("\n\n")}`));
-            const scheduler = startScheduler({ store: rt.store, logger: rt.logger }, new Dispatcher(rt.store, [consoleOut, ...servers.messengers], rt.logger), planners);
+            const servers = await kit.startServers(rt, { messengers: [consoleOut] });
+            if (servers.started.length > 0) rt.logger.info({ listening: servers.started }, "secretariat-bot serving");
+            const scheduler = startScheduler({ store: rt.store, logger: rt.logger }, servers.dispatcher, planners);
             if (servers.chat) {
               logs.sendTo(toStderr);
               void scheduler.tickNow();
@@ -42,6 +41,7 @@ export function registerStart(program: Command, ctx: CliContext): void {
               return;
             }
             await kit.runConsoleChat(rt, {
+              dispatcher: servers.dispatcher,
               user: o.as,
               input: process.stdin,
               output: process.stdout,
