@@ -39,7 +39,8 @@ describe("the process's one dispatcher", () => {
     await createPlan(db, { number: 5, actions: [{ code: "5.2", lead: "DE" }] });
     connector.clear();
 
-    const started = await slack.command("collect start plan 5 due 2030-12-15", "U100");
+    // Slack requests carry the real clock (Slack signs them with it): a due date no run will reach.
+    const started = await slack.command("collect start plan 5 due 2099-12-15", "U100");
     expect(started.status).toBe(200);
     // No scheduler runs in this test: only the dispatch that follows the Slack command can send it.
     const asked = await slack.stand.until(() => connector.messages.find((c) => JSON.stringify(c.body).includes("5.2")), 60_000);

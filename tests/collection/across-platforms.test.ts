@@ -56,7 +56,7 @@ describe("a collection across Slack, Teams and the console", () => {
     await db.member.updateMany({ where: { platform: "teams" }, data: { delegation: "DE" } });
     await createPlan(db, { number: 5, actions: [{ code: "5.1", lead: "FR" }, { code: "5.2", lead: "DE" }, { code: "5.3", lead: "NL" }] });
 
-    const started = await slack.rt.bot.handle({ ...consoleText("collect start plan 5 due 2030-12-15", "chair", { role: "chair" }), receivedAt: new Date() });
+    const started = await slack.rt.bot.handle({ ...consoleText("collect start plan 5 due 2099-12-15", "chair", { role: "chair" }), receivedAt: new Date() });
     expect(replyToPlainText(started.replies[0]!)).toMatch(/3 actions/);
     connector.clear();
     await dispatchAll();
