@@ -16,7 +16,8 @@ import { createLogger } from "../../src/log/logger.ts";
 import { Dispatcher } from "../../src/outbox/dispatcher.ts";
 import { importPlan } from "../../src/planning/import-plan.ts";
 import { parsePlanFile } from "../../src/planning/plan-file.ts";
-import { reminderPlanner, runTick } from "../../src/reminders/tick.ts";
+import { reminderPlanner } from "../../src/reminders/reminder-planner.ts";
+import { runTick } from "../../src/scheduler/tick.ts";
 import { openRuntime } from "../../src/runtime/open-runtime.ts";
 
 const rt = await openRuntime(loadConfig(), createLogger("silent"));

@@ -2,7 +2,8 @@
 import { loadConfig } from "../../src/config/index.ts";
 import { createLogger } from "../../src/log/logger.ts";
 import { Dispatcher } from "../../src/outbox/dispatcher.ts";
-import { reminderPlanner, runTick } from "../../src/reminders/tick.ts";
+import { reminderPlanner } from "../../src/reminders/reminder-planner.ts";
+import { runTick } from "../../src/scheduler/tick.ts";
 import { openRuntime } from "../../src/runtime/open-runtime.ts";
 import { HttpRecorderMessenger } from "./http-recorder-messenger.ts";
 

@@ -44,7 +44,7 @@ describe("reminders on Teams", () => {
     const { teamsTestServer } = await import("../support/teams-server.ts");
     const { installed, channelMention, marie } = await import("../support/teams-activities.ts");
     const { Dispatcher } = await import("../../src/outbox/dispatcher.ts");
-    const { reminderPlanner, runTick } = await import("../../src/reminders/tick.ts");
+    const [{ reminderPlanner }, { runTick }] = await Promise.all([import("../../src/reminders/reminder-planner.ts"), import("../../src/scheduler/tick.ts")]);
     const { adaptiveCardProblems } = await import("../support/adaptive-card-validator.ts");
     const t = await teamsTestServer();
     try {

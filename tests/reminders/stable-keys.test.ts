@@ -11,7 +11,8 @@ import { replyToPlainText } from "../../src/core/reply.ts";
 import { createLogger } from "../../src/log/logger.ts";
 import { importPlan } from "../../src/planning/import-plan.ts";
 import { parsePlanFile } from "../../src/planning/plan-file.ts";
-import { reminderPlanner, runTick } from "../../src/reminders/tick.ts";
+import { reminderPlanner } from "../../src/reminders/reminder-planner.ts";
+import { runTick } from "../../src/scheduler/tick.ts";
 import { databaseKinds } from "../support/databases.ts";
 import { testRuntime, type TestRuntime } from "../support/runtime.ts";
 

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { replyToPlainText } from "../../core/reply.ts";
 import { Dispatcher } from "../../outbox/dispatcher.ts";
 import { Outbox } from "../../outbox/outbox.ts";
-import { runTick } from "../../reminders/tick.ts";
+import { runTick } from "../../scheduler/tick.ts";
 import { upcomingReminders } from "../../reminders/upcoming.ts";
 import { reminderSettings } from "../../reminders/settings.ts";
 import { civilDateAt, addCivilDays } from "../../time/civil-date.ts";
@@ -12,7 +12,7 @@ import type { SentMessage } from "../adapter-kit.ts";
 import { emit, type CliContext } from "../context.ts";
 import { CliError } from "../io.ts";
 import { DayOption as Day, parseOptions } from "../options.ts";
-import { planners } from "../planners.ts";
+import { planners } from "../../scheduler/planners.ts";
 import { runAsOperator, workingPartyOf, type CliSpelling } from "../operator.ts";
 
 const Instant = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(s) && !Number.isNaN(Date.parse(s)), "an ISO date-time such as 2026-11-23T09:00:00+01:00");

@@ -4,9 +4,9 @@ import type { Command } from "commander";
 import type { CliContext } from "../context.ts";
 import { replyToPlainText } from "../../core/reply.ts";
 import { LogRelay, toStderr } from "../log-relay.ts";
-import { planners } from "../planners.ts";
+import { planners } from "../../scheduler/planners.ts";
 import { prepareDatabase } from "../prepare-database.ts";
-import { startScheduler } from "../scheduler.ts";
+import { startScheduler } from "../../scheduler/scheduler.ts";
 
 export function registerStart(program: Command, ctx: CliContext): void {
   program

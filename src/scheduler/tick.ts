@@ -9,12 +9,9 @@ import type { Dispatcher, DispatchResult } from "../outbox/dispatcher.ts";
 import { Outbox } from "../outbox/outbox.ts";
 import { reportFailures } from "../outbox/failure-notices.ts";
 import type { Store } from "../store/index.ts";
-import { planReminders } from "./plan-reminders.ts";
 
-/** Records what is due at `now`; runs every tick. */
+/** Records what is due at `now`; runs every tick. Each job that sends on a schedule registers one (planners.ts). */
 export type Planner = (deps: { store: Store; logger: Logger }, outbox: Outbox, now: Date) => Promise<unknown>;
-
-export const reminderPlanner: Planner = ({ store, logger }, outbox, now) => planReminders(store, outbox, now, logger);
 
 export interface TickResult {
   results: DispatchResult[];

@@ -5,7 +5,7 @@
 import cron from "node-cron";
 import type { Logger } from "../log/logger.ts";
 import type { Dispatcher } from "../outbox/dispatcher.ts";
-import { runTick, type Planner } from "../reminders/tick.ts";
+import { runTick, type Planner } from "./tick.ts";
 import type { Store } from "../store/index.ts";
 
 export interface Scheduler {
