@@ -73,6 +73,7 @@ export const grammar: readonly Phrase[] = [
   { pattern: /^mark (?:action )?(?<code>[A-Za-z0-9._/-]+) (?:as )?done$/i, command: "plan.done" },
   { pattern: /^(?:reopen|re-open|undo done|undone) (?:action )?(?<code>[A-Za-z0-9._/-]+)$/i, command: "plan.reopen" },
   { pattern: /^mark (?:action )?(?<code>[A-Za-z0-9._/-]+) (?:as )?(?:open|not done)$/i, command: "plan.reopen" },
+  { pattern: /^(?:remove|delete) (?:action )?plan (?<number>\S+)(?: (?<confirm>\S+))?$/i, command: "plan.remove", args: (g) => ({ number: g.number, confirm: g.confirm?.toLowerCase() }) },
   { pattern: /^calendar(?: (?:plan (?<plan>\d+)|(?<delegation>[A-Za-z]{2,8})))?$/i, command: "plan.calendar" },
   { pattern: /^(?:show (?:the |me the )?)?timeline$/i, command: "plan.timeline" },
   { pattern: /^(?:the )?presidency\??$/i, command: "plan.presidency" },

@@ -70,6 +70,23 @@ export class ActionPlanRepository {
     await this.db.action.update({ where: { id }, data: { status: "open", doneAt: null } });
   }
 
+  /**
+   * What removing a plan would delete: its number of actions and deadlines, and each collection
+   * with its status and number of stored progress reports (the caller refuses to lose those).
+   */
+  async removal(planId: number) {
+    // One after the other: inside a transaction the queries share one connection anyway.
+    const actions = await this.db.action.count({ where: { planId } });
+    const deadlines = await this.db.deadline.count({ where: { planId } });
+    const collections = await this.db.collection.findMany({ where: { planId }, orderBy: { id: "asc" }, select: { id: true, status: true, dueDate: true, _count: { select: { reports: true } } } });
+    return { actions, deadlines, collections: collections.map((c) => ({ id: c.id, status: c.status, dueDate: c.dueDate, reports: c._count.reports })) };
+  }
+
+  /** Deletes a plan; its actions, deadlines, objective links and collections go with it (cascade). */
+  async remove(planId: number): Promise<void> {
+    await this.db.actionPlan.delete({ where: { id: planId } });
+  }
+
   /** One deadline with its plan and action, or null. */
   deadline(id: number) {
     return this.db.deadline.findUnique({ where: { id }, include: { plan: true, action: true } });

@@ -39,6 +39,8 @@ export interface ClaimQuery {
 
 /** Kinds whose rows carry reminder items (named again in a later digest when given up). */
 const DIGEST_KINDS = ["reminder", "escalation"];
+/** Statuses of a row that has not gone out: waiting, or claimed by a sender that has not sent it. */
+const UNSENT = ["pending", "sending"];
 
 export class Deliveries {
   private readonly db: DbTx;
@@ -173,6 +175,47 @@ export class Deliveries {
       await this.db.delivery.updateMany({ where: { kind: "reminder-item", status: { in: ["grouped", "skipped"] }, platformRef: d.key }, data: { status: "skipped", platformRef: null } });
     }
     return ok;
+  }
+
+  /** Reminder items (never sent themselves) whose keys start with `prefix`, e.g. a plan's "rem:CCWP:12:". */
+  reminderItems(prefix: string): Promise<Pick<Delivery, "id" | "key" | "status" | "platformRef">[]> {
+    return this.db.delivery.findMany({ where: { kind: "reminder-item", key: { startsWith: prefix } }, select: { id: true, key: true, status: true, platformRef: true } });
+  }
+
+  /** Digests by key that have not gone out yet (pending, or held by a sender that has not sent). */
+  unsentDigests(keys: readonly string[]): Promise<Delivery[]> {
+    if (keys.length === 0) return Promise.resolve([]);
+    return this.db.delivery.findMany({ where: { key: { in: [...keys] }, kind: { in: DIGEST_KINDS }, status: { in: UNSENT } } });
+  }
+
+  /** The items a digest carries (grouped) and names as missed (skipped), with their stored payloads. */
+  itemsOf(digestKey: string): Promise<Pick<Delivery, "key" | "status" | "payload">[]> {
+    return this.db.delivery.findMany({ where: { kind: "reminder-item", platformRef: digestKey }, orderBy: [{ dueAt: "asc" }, { id: "asc" }], select: { key: true, status: true, payload: true } });
+  }
+
+  /**
+   * Withdraws unsent rows: they never go out. A sender holding one loses it, because its lease
+   * renewal right before the send is guarded by the status this changes. The number withdrawn.
+   */
+  async withdraw(where: { ids?: number[]; keyPrefix?: string }, reason: string): Promise<number> {
+    const { count } = await this.db.delivery.updateMany({
+      where: { status: { in: UNSENT }, ...(where.ids ? { id: { in: where.ids } } : {}), ...(where.keyPrefix ? { key: { startsWith: where.keyPrefix } } : {}) },
+      data: { status: "withdrawn", leasedBy: null, leaseUntil: null, error: reason },
+    });
+    return count;
+  }
+
+  /** Replaces an unsent row's message; a sender holding it loses it and the next claim sends the new one. */
+  async rewrite(id: number, payload: string): Promise<boolean> {
+    const { count } = await this.db.delivery.updateMany({ where: { id, status: { in: UNSENT } }, data: { payload, status: "pending", leasedBy: null, leaseUntil: null } });
+    return count === 1;
+  }
+
+  /** Deletes reminder items that were never sent, so the keys are free for a plan imported again. */
+  async forgetItems(keys: readonly string[]): Promise<number> {
+    if (keys.length === 0) return 0;
+    const { count } = await this.db.delivery.deleteMany({ where: { kind: "reminder-item", key: { in: [...keys] } } });
+    return count;
   }
 
   /** How long a working party's deliveries are worth retrying (its catch-up window). */
