@@ -34,7 +34,18 @@ export const commandTable: CommandEntry[] = [
       };
     },
   },
-  { name: "plan", usage: "<command>", summary: "action plans: cycle (start, end, adopt-next-by)", load: async () => (await import("./commands/plan-cycle.ts")).registerPlanCycle },
+  {
+    name: "plan",
+    usage: "<command>",
+    summary: "action plans: cycle (start, end, adopt-next-by), remove",
+    load: async () => {
+      const [cycle, remove] = await Promise.all([import("./commands/plan-cycle.ts"), import("./commands/plan-remove.ts")]);
+      return (program, ctx) => {
+        cycle.registerPlanCycle(program, ctx);
+        remove.registerPlanRemove(program, ctx);
+      };
+    },
+  },
   { name: "deadlines", usage: "[options]", summary: "list action-plan deadlines (open, done, overdue)", load: async () => (await import("./commands/deadlines.ts")).registerDeadlines },
   { name: "calendar", usage: "[options]", summary: "an iCalendar (.ics) of deadlines, or its feed URL", load: async () => (await import("./commands/calendar.ts")).registerCalendar },
   { name: "timeline", usage: "[options]", summary: "draw plans and deadlines as PNG or SVG", load: async () => (await import("./commands/timeline.ts")).registerTimeline },

@@ -10,7 +10,8 @@ import { replyToPlainText, type Button } from "../../src/core/reply.ts";
 import { createLogger } from "../../src/log/logger.ts";
 import { Dispatcher } from "../../src/outbox/dispatcher.ts";
 import { reminderPlanner, runTick } from "../../src/reminders/tick.ts";
-import { databaseKinds } from "../support/databases.ts";
+import { runCli } from "../support/cli.ts";
+import { databaseKinds, seededDatabase } from "../support/databases.ts";
 import { createPlan } from "../support/plans.ts";
 import { consoleText, testRuntime, type TestRuntime } from "../support/runtime.ts";
 
@@ -166,5 +167,39 @@ describe.each(databaseKinds)("removing a plan on %s", (kind) => {
     channel.down = false;
     await tick("2026-11-23T08:01:00Z", channel);
     expect(channel.sent).toHaveLength(0);
+  });
+});
+
+describe.each(databaseKinds)("secretariat plan remove on %s", (kind) => {
+  it("without --yes says what would go and exits 2; with --yes removes the 1997 plan, audited as the operator", async () => {
+    const db = await seededDatabase(kind);
+    try {
+      const env = { DATABASE_URL: db.url };
+      const preview = await runCli(["plan", "remove", "1"], { env });
+      expect(preview.code).toBe(2);
+      expect(preview.stdout).toMatch(/Remove CCWP plan 1 \(.+\)\?[\s\S]*deletes its 43 actions and 28 deadlines/i);
+      expect(preview.stderr).toBe("secretariat: nothing was removed: run secretariat plan remove 1 --yes to remove it\n");
+      expect(JSON.parse((await runCli(["deadlines", "--plan", "1", "--json"], { env })).stdout)).toHaveLength(28);
+
+      for (const [args, message] of [
+        [["plan", "remove", "x", "--yes"], /"x" is not a plan number/],
+        [["plan", "remove", "5", "--yes"], /CCWP has no plan 5; nothing was removed/],
+        [["plan", "remove", "1", "--wp", "NOPE", "--yes"], /NOPE/],
+      ] as const) {
+        const r = await runCli([...args], { env });
+        expect([r.code, r.stderr.trim().split("\n")]).toEqual([2, [expect.stringMatching(message)]]);
+      }
+      expect(JSON.parse((await runCli(["deadlines", "--plan", "1", "--json"], { env })).stdout)).toHaveLength(28);
+
+      const done = await runCli(["plan", "remove", "1", "--yes", "--json"], { env });
+      expect([done.code, done.stderr]).toEqual([0, ""]);
+      expect(JSON.stringify(JSON.parse(done.stdout))).toMatch(/Removed CCWP plan 1 /);
+      const after = await runCli(["deadlines", "--plan", "1"], { env });
+      expect([after.code, after.stderr]).toEqual([2, expect.stringMatching(/CCWP has no plan 1/)]);
+      const audit = JSON.parse((await runCli(["audit", "--json"], { env })).stdout) as { actor: string; action: string; subject: string }[];
+      expect(audit.filter((e) => e.action === "plan.remove")).toEqual([expect.objectContaining({ actor: "console:cli", subject: "CCWP plan 1", detail: expect.objectContaining({ number: 1, actions: 43, deadlines: 28 }) })]);
+    } finally {
+      await db.drop();
+    }
   });
 });

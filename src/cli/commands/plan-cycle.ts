@@ -26,7 +26,7 @@ const Options = z.object({
 
 /** Registers `plan cycle` under a shared `plan` command. */
 export function registerPlanCycle(program: Command, ctx: CliContext): void {
-  const plan = program.commands.find((c) => c.name() === "plan") ?? program.command("plan").description("action plans: the cycle rule");
+  const plan = program.commands.find((c) => c.name() === "plan") ?? program.command("plan").description("action plans: the cycle rule, removing a plan");
   plan
     .command("cycle")
     .description("start, end and 'adopt the next plan by' of a plan cycle")

@@ -1,0 +1,32 @@
+/**
+ * `secretariat plan remove N [--wp CODE] [--yes] [--json]`: the chat command `remove plan N`,
+ * called by id as the operator (same refusals, same audit entry `plan.remove`). Without --yes it
+ * prints what would be removed and exits 2, removing nothing: scripts never block on a prompt, and
+ * a forgotten flag cannot destroy a plan.
+ */
+import type { Command } from "commander";
+import { z } from "zod";
+import type { CliContext } from "../context.ts";
+import { CliError } from "../io.ts";
+import { runAsOperator } from "../operator.ts";
+import { parseOptions } from "../options.ts";
+
+const Options = z.object({ wp: z.string().optional(), yes: z.boolean().optional(), json: z.boolean().optional() });
+
+/** Registers `plan remove` under the shared `plan` command. */
+export function registerPlanRemove(program: Command, ctx: CliContext): void {
+  const plan = program.commands.find((c) => c.name() === "plan") ?? program.command("plan").description("action plans: the cycle rule, removing a plan");
+  plan
+    .command("remove <number>")
+    .description("remove a plan imported by mistake, with its actions and deadlines (refused while a collection of it is open or holds reports)")
+    .option("--wp <code>", "working party (default: DEFAULT_WORKING_PARTY)")
+    .option("--yes", "remove it; without --yes, print what would be removed and exit 2")
+    .option("--json", "print the bot's reply as JSON")
+    .action(async (number: string, raw: Record<string, unknown>) => {
+      const o = parseOptions(Options, raw);
+      if (!/^\d{1,7}$/.test(number.trim()) || Number(number) < 1) throw new CliError(`plan remove: "${number.slice(0, 40)}" is not a plan number (write it as 12)`, 2);
+      const n = Number(number);
+      await runAsOperator(ctx, "plan.remove", { number: n, ...(o.yes ? { confirm: "yes" } : {}) }, o);
+      if (!o.yes) throw new CliError(`nothing was removed: run secretariat plan remove ${n}${o.wp ? ` --wp ${o.wp}` : ""} --yes to remove it`, 2, { printed: true });
+    });
+}
