@@ -1,13 +1,13 @@
 /**
  * Plans: the list, a plan's actions with their deadlines (in their own words and as the computed
- * day), editing a deadline or an action, and importing a plan file with a preview.
+ * day), editing a deadline or an action, importing a plan file with a preview, and removing a plan.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { BotError } from "../../../src/core/errors.ts";
 import { addDeadline, readPlanPhrase, updateDeadline } from "../../../src/planning/edit-plan.ts";
 import { isCivilDate, longDate, todayIn } from "../../../src/time/civil-date.ts";
 import type { ConsoleContext } from "../index.ts";
-import { navFor, page, requireWorkingParty, setNotice, STAFF } from "../page.ts";
+import { navFor, page, requireWorkingParty, runCommand, setNotice, STAFF, summaryOf } from "../page.ts";
 import { actorRef, type Membership } from "../session.ts";
 import { registerActionForm } from "./action-form.ts";
 import { registerPlanImport } from "./plan-import.ts";
@@ -34,7 +34,23 @@ export function registerPlanPages(app: FastifyInstance, ctx: ConsoleContext): vo
     const plan = await loadPlan(m, request.params.number);
     if (!plan) return noPlan(request, reply, m, request.params.number);
     const today = todayIn(now(), m.workingParty.timeZone);
-    return page(request, reply, "plan.eta", { title: `${m.workingParty.code} plan ${plan.number}`, nav: navFor(m, "plans"), wp: m.workingParty, plan, today, longDate });
+    return page(request, reply, "plan.eta", { title: `${m.workingParty.code} plan ${plan.number}`, nav: navFor(m, "plans"), wp: m.workingParty, plan, today, longDate, role: m.role });
+  });
+
+  // Removing a plan imported by mistake: the chat command `remove plan N confirm`, so the same
+  // role check, refusals (open collection, stored reports) and audit entry. The ticked box is the
+  // confirmation; without it nothing is removed.
+  app.post<{ Params: WpParams; Body: Record<string, string> }>("/wp/:wp/plans/:number/remove", { preHandler: app.csrfProtection }, async (request, reply) => {
+    const m = await requireWorkingParty(request, reply, STAFF);
+    if (!m) return;
+    const back = `/console/wp/${m.workingParty.code}/plans/${encodeURIComponent(request.params.number)}`;
+    if (request.body?.confirm !== "confirm") {
+      setNotice(reply, `Nothing was removed: tick "Yes, remove plan ${request.params.number}" to confirm.`, "error");
+      return reply.redirect(`${back}#remove`, 303);
+    }
+    const r = await runCommand(rt, m, "plan.remove", { number: request.params.number, confirm: "confirm" }, now());
+    setNotice(reply, summaryOf(r.replies), r.ok ? "ok" : "error");
+    return reply.redirect(r.ok ? `/console/wp/${m.workingParty.code}/plans` : back, 303);
   });
 
   // The live preview of a deadline phrase (htmx swaps it in as you type; without JavaScript the
