@@ -13,8 +13,46 @@ function files(dir: string): string[] {
 }
 const imports = (file: string) => [...fs.readFileSync(path.join(root, file), "utf8").matchAll(/(?:from|import)\s*\(?\s*["']([^"']+)["']/g)].map((m) => m[1]!);
 
+/** src/<folder> → the src/ folders its files import (relative imports, types included). */
+function folderGraph(sources: string[]): Map<string, Map<string, string>> {
+  const graph = new Map<string, Map<string, string>>();
+  for (const f of sources) {
+    const from = f.split(path.sep)[1]!;
+    for (const i of imports(f).filter((x) => x.startsWith("."))) {
+      const target = path.normalize(path.join(path.dirname(f), i)).split(path.sep);
+      if (target[0] !== "src" || target.length < 3 || target[1] === from || target[1] === "generated") continue;
+      const edges = graph.get(from) ?? new Map<string, string>();
+      if (!edges.has(target[1]!)) edges.set(target[1]!, f); // one file that makes the edge, to name it
+      graph.set(from, edges);
+    }
+  }
+  return graph;
+}
+
+/** Every cycle between folders, each as "a → b → a" with the files that make its edges. */
+function folderCycles(graph: Map<string, Map<string, string>>): string[] {
+  const cycles = new Set<string>();
+  const walk = (node: string, trail: string[]) => {
+    for (const next of graph.get(node)?.keys() ?? []) {
+      const at = trail.indexOf(next);
+      if (at >= 0) {
+        const loop = [...trail.slice(at), next];
+        const start = loop.indexOf([...loop.slice(0, -1)].sort()[0]!); // one spelling per cycle
+        const turned = [...loop.slice(start, -1), ...loop.slice(0, start), loop[start]!];
+        cycles.add(turned.map((n, k) => (k === turned.length - 1 ? n : `${n} (${graph.get(n)!.get(turned[k + 1]!)})`)).join(" → "));
+      } else if (trail.length < 12) walk(next, [...trail, next]);
+    }
+  };
+  for (const node of graph.keys()) walk(node, [node]);
+  return [...cycles].sort();
+}
+
 describe("architecture", () => {
   const core = files("src");
+
+  it("has no cycle between the folders of src/: each folder depends only on folders below it", () => {
+    expect(folderCycles(folderGraph(core))).toEqual([]);
+  });
 
   it("keeps Slack, Teams and the adapters out of src/", () => {
     const offenders = core.flatMap((f) => imports(f).filter((i) => /^@slack\/|^botbuilder|adapters\//.test(i)).map((i) => `${f} → ${i}`));

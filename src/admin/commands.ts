@@ -1,9 +1,10 @@
-/** The secretariat's set-up commands in chat: which channels the bot speaks in. */
+/** The secretariat's set-up commands in chat: which channels the bot speaks in, and removing a plan imported by mistake. */
 import { z } from "zod";
 import { defineCommand } from "../core/command.ts";
 import { InputError, PermissionError } from "../core/errors.ts";
 import { reply, textReply } from "../core/reply.ts";
 import { bindChannel, moveChannel, Purpose, unbindChannel } from "./channels.ts";
+import { removePlanCommand } from "./remove-plan.ts";
 
 const purposeFrom = z
   .string()
@@ -64,4 +65,6 @@ export const adminCommands = [
       ]);
     },
   }),
+  // here rather than in src/planning: removing a plan also withdraws its reminders (src/reminders sits above planning)
+  removePlanCommand,
 ];

@@ -2,7 +2,6 @@
 import { z } from "zod";
 import type { Repositories, Store, WorkingParty } from "../store/index.ts";
 import { DEFAULT_RULES } from "../reminders/rules.ts";
-import { civilDateProblem } from "../time/civil-date.ts";
 import { InputError } from "../core/errors.ts";
 import { plainIssue } from "../core/plain-issue.ts";
 
@@ -37,15 +36,6 @@ export async function createWorkingParty(repos: Repositories, input: z.input<typ
   if (wp.adoptLeadMonths >= wp.planMonths) throw new InputError("The adoption lead must be shorter than the plan.");
   if (await repos.workingParties.find(wp.code)) throw new InputError(`Working party ${wp.code} exists already.`);
   return repos.workingParties.create({ ...wp, reminderRules: DEFAULT_RULES.map(({ channelIds: _all, ...rule }) => rule) });
-}
-
-/** Validates a holiday list: real YYYY-MM-DD days, sorted, no duplicates. */
-export function normaliseHolidays(days: string[]): string[] {
-  for (const d of days) {
-    const problem = civilDateProblem(d);
-    if (problem) throw new InputError(problem.includes(d) ? `Holiday ${problem}; nothing was changed.` : `Holiday "${d}": ${problem}; nothing was changed.`, { days: problem });
-  }
-  return [...new Set(days)].sort();
 }
 
 /** What `wp list` shows of a working party (the CLI contract's fields, in this order). */

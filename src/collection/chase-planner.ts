@@ -1,5 +1,7 @@
-/** The collection job's planner: each tick records the chases of reports that are due. */
-import type { Planner } from "../scheduler/tick.ts";
+/** The collection job's planner: each tick records the chases of reports that are due (src/scheduler runs it). */
+import type { Logger } from "../log/logger.ts";
+import type { Outbox } from "../outbox/outbox.ts";
+import type { Store } from "../store/index.ts";
 import { enqueueDueChases } from "./chase.ts";
 
-export const chasePlanner: Planner = (deps, outbox, now) => enqueueDueChases(deps, outbox, now);
+export const chasePlanner = (deps: { store: Store; logger: Logger }, outbox: Outbox, now: Date) => enqueueDueChases(deps, outbox, now);

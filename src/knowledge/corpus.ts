@@ -5,7 +5,7 @@
 import { projectPath } from "../config/paths.ts";
 import fs from "node:fs";
 import path from "node:path";
-import type { Seeder } from "../runtime/seed.ts";
+import type { Seeder } from "../store/seeder.ts";
 import { documentExists, storeDocument } from "../store/documents.ts";
 import { parseDocument } from "./import/parse-document.ts";
 

@@ -19,7 +19,6 @@ import { listDeadlines } from "./deadlines.ts";
 import { mayReport } from "../store/plans/leads.ts";
 import { adoptionSentence, currentPlan, laterPlanExists } from "./plans.ts";
 import { presidencySummary } from "./presidency-summary.ts";
-import { removePlanCommand } from "./remove-plan.ts";
 import { svgToPng } from "./timeline-png.ts";
 import { renderTimelineSvg, timelineData } from "./timeline.ts";
 
@@ -231,7 +230,6 @@ export const planningCommands: AnyCommand[] = [
       return textReply(`Action ${a.code} (plan ${a.plan.number}) is open again. Its deadlines count as open or overdue again, and its reminders resume (none already sent is sent twice).`, "shared");
     },
   }),
-  removePlanCommand,
   defineCommand({
     id: "plan.calendar",
     group: "Deadlines",

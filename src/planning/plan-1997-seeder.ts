@@ -2,7 +2,7 @@
  * Seeds the 1997 programme as plan 1 of CCWP, built from the document by timetable-1997.ts and
  * stored by the same importer as any plan file.
  */
-import type { Seeder } from "../runtime/seed.ts";
+import type { Seeder } from "../store/seeder.ts";
 import { importPlan } from "./import-plan.ts";
 import { validatePlan } from "./plan-file.ts";
 import { readTimetable1997, timetablePlan, TIMETABLE_1997_SLUG } from "./timetable-1997.ts";

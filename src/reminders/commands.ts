@@ -3,7 +3,7 @@ import { z } from "zod";
 import { defineCommand, type CommandContext } from "../core/command.ts";
 import { InputError, NotFoundError } from "../core/errors.ts";
 import { reply, textReply } from "../core/reply.ts";
-import { normaliseHolidays } from "../admin/working-party.ts";
+import { normaliseHolidays } from "./holidays.ts";
 import { addCivilDays, civilDateAt } from "../time/civil-date.ts";
 import { parseHolidays } from "../store/index.ts";
 import { DeliveryTime, describeRule, toRule } from "./rules.ts";

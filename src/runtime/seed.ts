@@ -6,11 +6,9 @@
  */
 import type { Db, SetupStep } from "../store/index.ts";
 
-export interface Seeder {
-  /** recorded as "seed:<name>" */
-  name: string;
-  run(db: Db): Promise<void>;
-}
+import type { Seeder } from "../store/seeder.ts";
+
+export type { Seeder };
 
 /** The bundled working party: Customs Cooperation Working Party, now LEWP-Customs. */
 export const workingPartySeeder: Seeder = {

@@ -9,7 +9,8 @@ import type { Messenger, OutgoingMessage, SendResult } from "../../src/core/mess
 import { replyToPlainText, type Button } from "../../src/core/reply.ts";
 import { createLogger } from "../../src/log/logger.ts";
 import { Dispatcher } from "../../src/outbox/dispatcher.ts";
-import { reminderPlanner, runTick } from "../../src/reminders/tick.ts";
+import { reminderPlanner } from "../../src/reminders/reminder-planner.ts";
+import { runTick } from "../../src/scheduler/tick.ts";
 import { runCli } from "../support/cli.ts";
 import { databaseKinds, seededDatabase } from "../support/databases.ts";
 import { createPlan } from "../support/plans.ts";
