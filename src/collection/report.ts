@@ -7,7 +7,7 @@
 import type { CommandContext } from "../core/command.ts";
 import { ConflictError, NotFoundError, PermissionError } from "../core/errors.ts";
 import type { Action, ActionPlan, Collection, ProgressReport } from "../store/index.ts";
-import { leadsAction, mayReport } from "../store/plans/leads.ts";
+import { leadLabel, leadsAction, mayReport } from "../store/plans/leads.ts";
 import { civilDay } from "./schedule.ts";
 import { STATUS_LABELS, type ReportContent } from "./types.ts";
 
@@ -46,7 +46,7 @@ export async function findReportTarget(ctx: CommandContext, code: string, collec
 /** Refuses unless the actor may report for the action; handleMessage audits the refusal. */
 export async function checkMayReport(ctx: CommandContext, t: ReportTarget, what: "report.submit" | "report.form"): Promise<void> {
   if (mayReport(ctx.actor, t.action)) return;
-  const lead = [t.action.leadDelegation, t.action.leadUser].filter(Boolean).join(" / ") || "no one named";
+  const lead = leadLabel(t.action) ?? "no one named";
   throw new PermissionError(
     `Only the lead of action ${t.action.code} (${lead}) can report on it; you speak for ${ctx.actor.delegation ?? "no delegation"}. Nothing was recorded. If this is wrong, ask the secretariat to set your delegation.`,
     {

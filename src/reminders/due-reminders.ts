@@ -4,6 +4,7 @@
  * planner (what to record now) and by the upcoming list (what will be sent), so both agree.
  */
 import type { Db, DbTx, WorkingParty } from "../store/index.ts";
+import { leadLabel } from "../store/plans/leads.ts";
 import { ReminderRuleRepository } from "../store/reminder-rules.ts";
 import { instantAt, type CivilDate } from "../time/civil-date.ts";
 import { parseHolidays } from "../time/working-days.ts";
@@ -78,7 +79,7 @@ export async function dueReminders(db: Db | DbTx, wp: WorkingParty, rules: Rule[
       if (d.dueDate < range.from || d.dueDate > range.to || !remindsOf(rule, d, superseded)) continue;
       const deadlineId = deadlineIdentity({ actionCode: d.action?.code ?? null, dueDate: d.dueDate, what: d.what });
       for (const occ of occurrences(rule, d.dueDate, fromDay, toDay, holidays)) {
-        const lead = d.action ? [d.action.leadDelegation, d.action.leadMember?.displayName ?? d.action.leadUser].filter(Boolean).join(", ") || null : null;
+        const lead = d.action ? leadLabel(d.action, d.action.leadMember) : null;
         out.push({
           rule,
           ruleId,

@@ -70,11 +70,15 @@ export function ledByWhere(actor: LeadActor): Prisma.ActionWhereInput {
   return { OR: or };
 }
 
-/** The lead as people read it ("FR (Marie Dupont)", "FR", "marie", "no lead named"), and who is asked. */
+/** How a lead is written everywhere ("FR (Marie Dupont)", "FR", "marie"); null when none is named. */
+export function leadLabel(action: Pick<ActionLead, "leadDelegation" | "leadUser">, leadMember?: { displayName: string } | null): string | null {
+  const person = leadMember?.displayName ?? action.leadUser ?? null;
+  return action.leadDelegation && person ? `${action.leadDelegation} (${person})` : (action.leadDelegation ?? person ?? null);
+}
+
+/** The lead as people read it (leadLabel, or "no lead named"), and who is asked. */
 export function leadInfo<M extends LeadCandidate & { displayName: string }>(action: ActionLead, members: readonly M[]): { label: string; delegation: string | null; memberIds: number[] } {
   const who = leadMembers(action, members);
   const leadMember = action.leadMemberId !== null ? members.find((x) => x.id === action.leadMemberId) : undefined;
-  const person = leadMember?.displayName ?? action.leadUser ?? null;
-  const label = action.leadDelegation && person ? `${action.leadDelegation} (${person})` : (action.leadDelegation ?? person ?? "no lead named");
-  return { label, delegation: action.leadDelegation, memberIds: who.map((m) => m.id) };
+  return { label: leadLabel(action, leadMember) ?? "no lead named", delegation: action.leadDelegation, memberIds: who.map((m) => m.id) };
 }
