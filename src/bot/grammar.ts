@@ -38,7 +38,8 @@ export const grammar: readonly Phrase[] = [
   { pattern: /^(?:help|\?|commands)(?:\s+(?<topic>.+))?$/i, command: "help" },
   { pattern: /^(?:whoami|who am i\??)$/i, command: "whoami" },
   { pattern: /^role\s+(?<user>\S+)\s+(?<role>\S+)$/i, command: "members.role" },
-  { pattern: /^delegation\s+(?<user>\S+)\s+(?<delegation>\S+)$/i, command: "members.delegation" },
+  // A delegation may be a country's name in several words ("delegation @ines Czech Republic").
+  { pattern: /^delegation\s+(?<user>\S+)\s+(?<delegation>\S.{0,99})$/i, command: "members.delegation" },
 
   // Progress reports: before the other jobs, so "report …" and "collect …" never become questions
   {
@@ -74,7 +75,7 @@ export const grammar: readonly Phrase[] = [
   { pattern: /^(?:reopen|re-open|undo done|undone) (?:action )?(?<code>[A-Za-z0-9._/-]+)$/i, command: "plan.reopen" },
   { pattern: /^mark (?:action )?(?<code>[A-Za-z0-9._/-]+) (?:as )?(?:open|not done)$/i, command: "plan.reopen" },
   { pattern: /^(?:remove|delete) (?:action )?plan (?<number>\S+)(?: (?<confirm>\S+))?$/i, command: "plan.remove", args: (g) => ({ number: g.number, confirm: g.confirm?.toLowerCase() }) },
-  { pattern: /^calendar(?: (?:plan (?<plan>\d+)|(?<delegation>[A-Za-z]{2,8})))?$/i, command: "plan.calendar" },
+  { pattern: /^calendar(?: (?:plan (?<plan>\d+)|(?<delegation>[A-Za-z][A-Za-z .'-]{1,49})))?$/i, command: "plan.calendar" },
   { pattern: /^(?:show (?:the |me the )?)?timeline$/i, command: "plan.timeline" },
   { pattern: /^(?:the )?presidency\??$/i, command: "plan.presidency" },
   { pattern: /^(?:who|which country) (?:holds|has) the presidency\??$/i, command: "plan.presidency" },

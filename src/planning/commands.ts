@@ -16,6 +16,7 @@ import { ensureFeed, feedUrl } from "./calendar-feeds.ts";
 import type { FeedScope } from "./calendar.ts";
 import { deadlineBlocks, deadlineLine, doneButton } from "./chat-format.ts";
 import { listDeadlines } from "./deadlines.ts";
+import { Delegation } from "../store/delegation.ts";
 import { mayReport } from "../store/plans/leads.ts";
 import { adoptionSentence, currentPlan, laterPlanExists } from "./plans.ts";
 import { presidencySummary } from "./presidency-summary.ts";
@@ -236,7 +237,7 @@ export const planningCommands: AnyCommand[] = [
     summary: "Get the calendar feed URL of the deadlines (whole working party, a plan, or a delegation).",
     usage: "calendar [plan N|XX]",
     examples: ["calendar", "calendar plan 1", "calendar FR"],
-    args: z.object({ plan: z.coerce.number().int().min(1).optional(), delegation: z.string().toUpperCase().regex(/^[A-Z]{2,8}$/).optional() }),
+    args: z.object({ plan: z.coerce.number().int().min(1).optional(), delegation: Delegation.optional() }),
     handler: async ({ plan, delegation }, ctx) => {
       const db = ctx.deps.store.db;
       const wp = ctx.actor.workingParty;

@@ -7,7 +7,7 @@
  * who made it, in the same unit of work.
  */
 import { InputError, NotFoundError } from "../core/errors.ts";
-import { delegationCode, type DeadlineFields, type Store } from "../store/index.ts";
+import { delegationCode, delegationError, type DeadlineFields, type Store } from "../store/index.ts";
 import { parseDeadlinePhrase, type PhraseResult } from "./deadline-phrase.ts";
 
 export interface Editor {
@@ -70,7 +70,7 @@ function readAction(input: ActionInput, plan: PlanPeriod, adding: boolean) {
   if (title.length < 2 || title.length > 2000) errors.title = "2 to 2000 characters.";
   const leadText = input.leadDelegation?.trim() ?? "";
   const leadDelegation = leadText ? delegationCode(leadText) : null;
-  if (leadText && !leadDelegation) errors.leadDelegation = "A delegation code such as FR, DE or COM.";
+  if (leadText && !leadDelegation) errors.leadDelegation = `${delegationError(leadText)}.`;
   if (input.deadlines.length > 50) errors.deadlines = "At most 50 deadlines per action.";
   const rows = input.deadlines.map((row, i) => {
     const r = readRow(row, plan);

@@ -10,13 +10,13 @@ import type { LineCounter, Node as YamlNode } from "yaml";
 const load = createRequire(import.meta.url);
 const yaml = () => load("yaml") as typeof import("yaml");
 import { z } from "zod";
+import { Delegation } from "../store/delegation.ts";
 import { isCivilDate } from "../time/civil-date.ts";
 import { computeCycle } from "./cycle.ts";
 import { parseDeadlinePhrase } from "./deadline-phrase.ts";
 
 const Civil = z.string().refine(isCivilDate, "a calendar day written YYYY-MM-DD");
 const Code = z.string().trim().min(1, "must not be empty").max(40).regex(/^[A-Za-z0-9._/-]+$/, "letters, digits, dots, dashes (e.g. 12.1)");
-const Delegation = z.string().trim().toUpperCase().regex(/^[A-Z]{2,8}$/, "a delegation code such as FR");
 const Text = (max: number) => z.string().trim().min(1, "must not be empty").max(max);
 
 /** One deadline of an action: the words (any phrase the bot reads) and what is due. */

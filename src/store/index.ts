@@ -27,7 +27,7 @@ export { parseHolidays } from "./working-parties.ts";
 export type { NewWorkingPartyRow, WorkingPartySettings } from "./working-parties.ts";
 export type { MemberKey, MemberChanges } from "./members.ts";
 export { PURPOSES, type Purpose, type BindingKey } from "./channels.ts";
-export { BODIES, Delegation, delegationCode } from "./delegation.ts";
+export { BODIES, Delegation, delegationCode, delegationError } from "./delegation.ts";
 
 /** Work done once under the setup lock after migrating, e.g. seeding bundled data. */
 export interface SetupStep {

@@ -44,8 +44,8 @@ describe.each(databaseKinds)("editing a plan (%s)", (kind) => {
 
   it("stores nothing when one field of the form is bad, and names every bad field", async () => {
     const before = { actions: await rt.store.db.action.count(), audit: await rt.store.db.auditEntry.count() };
-    const e = await refusal(addAction(rt.store, planId, { code: "30.3", title: "Good title", leadDelegation: "France", deadlines: [{ due: "June 2027" }, { due: "sometime soonish" }] }, by));
-    expect(e?.fieldErrors).toEqual({ leadDelegation: expect.stringMatching(/delegation code/), "due.1": expect.stringMatching(/sometime soonish/) });
+    const e = await refusal(addAction(rt.store, planId, { code: "30.3", title: "Good title", leadDelegation: "Frankreich", deadlines: [{ due: "June 2027" }, { due: "sometime soonish" }] }, by));
+    expect(e?.fieldErrors).toEqual({ leadDelegation: expect.stringMatching(/"Frankreich" is not a delegation/), "due.1": expect.stringMatching(/sometime soonish/) });
     const dup = await refusal(addAction(rt.store, planId, { code: "30.1", title: "Same code", deadlines: [] }, by));
     expect(dup?.fieldErrors.code).toMatch(/already has an action 30\.1/);
     expect({ actions: await rt.store.db.action.count(), audit: await rt.store.db.auditEntry.count() }).toEqual(before);

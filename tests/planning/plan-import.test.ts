@@ -60,7 +60,7 @@ describe("plan files", () => {
     [YAML_PLAN.replace("start: 2026-01-01", "start: 2026-02-30"), /line 4, start: a calendar day/],
     [YAML_PLAN.replace("number: 12\n", ""), /line 1, number: missing|number/],
     [YAML_PLAN.replace('code: "12.2"', 'code: "12.1"'), /actions\[1\]\.code: action code 12\.1 appears twice/],
-    [YAML_PLAN.replace("delegation: DE", "delegation: Germany!"), /line 18, actions\[1\]\.lead\.delegation: a delegation code/],
+    [YAML_PLAN.replace("delegation: DE", "delegation: Germany!"), /line 18, actions\[1\]\.lead\.delegation: "Germany!" is not a delegation/],
     ["workingParty: [unclosed", /^line 1: /],
   ])("refuses a bad YAML file with the line and field (%#)", (text, message) => {
     const r = parse(text as string);

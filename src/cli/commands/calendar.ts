@@ -4,6 +4,7 @@ import { z } from "zod";
 import { todayIn } from "../../time/civil-date.ts";
 import { buildCalendar, type FeedScope } from "../../planning/calendar.ts";
 import { ensureFeed, feedUrl } from "../../planning/calendar-feeds.ts";
+import { Delegation } from "../../store/delegation.ts";
 import { requirePlan, workingPartyOf } from "../operator.ts";
 import { emit, type CliContext } from "../context.ts";
 import { CliError } from "../io.ts";
@@ -12,7 +13,7 @@ import { parseOptions } from "../options.ts";
 const Options = z.object({
   wp: z.string().trim().toUpperCase().min(1),
   plan: z.coerce.number().int().min(1, "a plan number such as 1").optional(),
-  delegation: z.string().trim().toUpperCase().regex(/^[A-Z]{2,8}$/, "a delegation code such as FR").optional(),
+  delegation: Delegation.optional(),
   feed: z.boolean().optional(),
   json: z.boolean().optional(),
 });

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { replyToPlainText, type Reply } from "../../core/reply.ts";
 import { ROLES } from "../../core/message.ts";
 import { Dispatcher } from "../../outbox/dispatcher.ts";
+import { Delegation } from "../../store/delegation.ts";
 import type { SentMessage } from "../adapter-kit.ts";
 import { emit, type CliContext } from "../context.ts";
 import { CliError } from "../io.ts";
@@ -12,12 +13,7 @@ import { parseOptions } from "../options.ts";
 const Options = z.object({
   as: z.string().trim().min(1, "needs a user name").max(100),
   role: z.enum(ROLES).optional(),
-  delegation: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^[A-Z]{2,8}$/, "a delegation code such as FR")
-    .optional(),
+  delegation: Delegation.optional(),
   channel: z.string().trim().min(1).max(100).optional(),
   wp: z.string().trim().toUpperCase().optional(),
   json: z.boolean().optional(),
