@@ -16,6 +16,7 @@ import { ensureFeed, feedUrl } from "./calendar-feeds.ts";
 import type { FeedScope } from "./calendar.ts";
 import { deadlineBlocks, deadlineLine, doneButton } from "./chat-format.ts";
 import { listDeadlines } from "./deadlines.ts";
+import { labelKey } from "./objective-label.ts";
 import { Delegation } from "../store/delegation.ts";
 import { mayReport } from "../store/plans/leads.ts";
 import { adoptionSentence, currentPlan, laterPlanExists } from "./plans.ts";
@@ -37,11 +38,6 @@ async function findAction(ctx: CommandContext, code: string, planNumber?: number
   if (candidates.length === 0) throw new NotFoundError(`${wp.code} has no action ${code}${planNumber ? ` in plan ${planNumber}` : ""}. Type current plan to see the plan, or deadlines to list actions with deadlines.`);
   const cur = await currentPlan(db, wp.id, today(ctx));
   return candidates.find((a) => a.planId === cur?.id) ?? candidates.sort((a, b) => b.plan.number - a.plan.number)[0]!;
-}
-
-/** "3.b", "IV 3.b.(ii)" → "3b", "3b(ii)": labels compared without section numerals and dots. */
-function labelKey(label: string): string {
-  return label.toLowerCase().replace(/^(?:[ivx]+|timetable|part [ivx]+)\s+/, "").replace(/[.\s]/g, "");
 }
 
 /** The planning job's commands, in matching order. */

@@ -70,8 +70,14 @@ export type PlanFile = z.infer<typeof PlanFileSchema>;
 /** A plan file before validation (what the 1997 extraction builds). */
 export type PlanFileInput = z.input<typeof PlanFileSchema>;
 
-/** Parsing a plan file gives a plan or the list of errors, each naming a line and field. */
-export type PlanFileResult = { ok: true; plan: PlanFile } | { ok: false; errors: string[] };
+/** Names where in the file a path is: "line 9, actions[0].objectives[0]" (YAML), "line 3, due" (CSV). */
+export type PlanLocator = (path: PropertyKey[]) => string;
+
+/**
+ * Parsing a plan file gives a plan, with `where` to name a line and field in later findings (the
+ * importer's warnings), or the list of errors, each naming a line and field.
+ */
+export type PlanFileResult = { ok: true; plan: PlanFile; where: PlanLocator } | { ok: false; errors: string[] };
 
 /** Reads a plan file by name: ".csv" is CSV, anything else YAML (JSON is YAML too). */
 export function parsePlanFile(text: string, fileName: string): PlanFileResult {
@@ -81,7 +87,7 @@ export function parsePlanFile(text: string, fileName: string): PlanFileResult {
 /** Validates an object already built (the 1997 extraction uses this too). */
 export function validatePlan(value: unknown, where: (path: PropertyKey[], lineAt?: PropertyKey[]) => string = pathText): PlanFileResult {
   const parsed = PlanFileSchema.safeParse(value);
-  if (parsed.success) return { ok: true, plan: parsed.data };
+  if (parsed.success) return { ok: true, plan: parsed.data, where: (path) => where(path) };
   // An unknown key is reported on its own line, under its parent's path.
   return {
     ok: false,

@@ -4,9 +4,10 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { BotError } from "../../../src/core/errors.ts";
-import { parseDeadlinePhrase } from "../../../src/planning/deadline-phrase.ts";
 import { importPlan } from "../../../src/planning/import-plan.ts";
+import { checkPlan, type ReadDeadline } from "../../../src/planning/plan-check.ts";
 import { parsePlanFile, type PlanFile } from "../../../src/planning/plan-file.ts";
+import type { Db } from "../../../src/store/index.ts";
 import { longDate } from "../../../src/time/civil-date.ts";
 import type { ConsoleContext } from "../index.ts";
 import { MAX_UPLOAD_BYTES } from "../limits.ts";
@@ -19,27 +20,37 @@ const MAX_PLAN_TEXT = 5 * 1024 * 1024;
 interface Checked {
   plan: PlanFile | null;
   errors: string[];
-  rows: { code: string; title: string; lead: string; deadlines: { text: string; day: string | null; error: string | null }[] }[];
+  /** what the importer would store although it looks like a mistake (plan-check.ts) */
+  warnings: string[];
+  rows: { code: string; title: string; lead: string; deadlines: { text: string; day: string | null }[] }[];
 }
 
-/** Validates a file for working party `code`: the schema, the working party, every deadline phrase. */
-export function checkPlanText(text: string, fileName: string, code: string): Checked {
+/**
+ * Validates a file for working party `code` as the importer reads it (the schema, the working
+ * party, every deadline's day against the plan's period, the warnings), so the preview shows
+ * what will be stored.
+ */
+export async function checkPlanText(db: Db, text: string, fileName: string, code: string): Promise<Checked> {
   const parsed = parsePlanFile(text, fileName);
-  if (!parsed.ok) return { plan: null, errors: parsed.errors, rows: [] };
+  if (!parsed.ok) return { plan: null, errors: parsed.errors, warnings: [], rows: [] };
   const plan = parsed.plan;
-  const errors: string[] = [];
-  if (plan.workingParty !== code) errors.push(`workingParty: this file is for ${plan.workingParty}, not ${code}. Import it from ${plan.workingParty}'s console page.`);
-  const rows = plan.actions.map((a, ai) => ({
-    code: a.code,
-    title: a.title,
-    lead: [a.lead?.delegation, a.lead?.user].filter(Boolean).join(" · "),
-    deadlines: (a.deadlines ?? []).map((d, di) => {
-      const r = parseDeadlinePhrase(d.due, { reference: plan.start });
-      if (!r.ok) errors.push(`actions[${ai}].deadlines[${di}].due (action ${a.code}): ${r.error}`);
-      return { text: String(d.due), day: r.ok ? r.dueDate : null, error: r.ok ? null : r.error };
-    }),
-  }));
-  return { plan, errors, rows };
+  const rows = (days: ReadDeadline[][] | null) =>
+    plan.actions.map((a, ai) => ({
+      code: a.code,
+      title: a.title,
+      lead: [a.lead?.delegation, a.lead?.user].filter(Boolean).join(" · "),
+      deadlines: (a.deadlines ?? []).map((d, di) => ({ text: String(d.due), day: days?.[ai]?.[di]?.dueDate ?? null })),
+    }));
+  if (plan.workingParty !== code) {
+    return { plan, errors: [`workingParty: this file is for ${plan.workingParty}, not ${code}. Import it from ${plan.workingParty}'s console page.`], warnings: [], rows: rows(null) };
+  }
+  try {
+    const c = await checkPlan(db, plan, parsed.where);
+    return { plan, errors: [], warnings: c.warnings, rows: rows(c.deadlines) };
+  } catch (e) {
+    if (!(e instanceof BotError)) throw e;
+    return { plan, errors: [e.userMessage], warnings: [], rows: rows(null) };
+  }
 }
 
 export function registerPlanImport(app: FastifyInstance, { rt, now }: ConsoleContext): void {
@@ -72,7 +83,7 @@ export function registerPlanImport(app: FastifyInstance, { rt, now }: ConsoleCon
     } else text = String((request.body as Record<string, string> | undefined)?.text ?? "");
     if (!text.trim()) return show(request, reply, m, { error: "Choose a plan file or paste its text; nothing was imported." }, 400);
     if (text.length > MAX_PLAN_TEXT) return show(request, reply, m, { error: "That plan file is too large; nothing was imported." }, 413);
-    const checked = checkPlanText(text, fileName, m.workingParty.code);
+    const checked = await checkPlanText(rt.store.db, text, fileName, m.workingParty.code);
     return show(request, reply, m, { checked, text, fileName }, checked.errors.length ? 400 : 200);
   });
 
@@ -82,11 +93,12 @@ export function registerPlanImport(app: FastifyInstance, { rt, now }: ConsoleCon
     if (!m) return;
     const text = String(request.body.text ?? "");
     const fileName = /^[\w .-]{1,100}$/.test(request.body.fileName ?? "") ? request.body.fileName! : "plan.yaml";
-    const checked = checkPlanText(text, fileName, m.workingParty.code);
+    const checked = await checkPlanText(rt.store.db, text, fileName, m.workingParty.code);
     if (checked.errors.length || !checked.plan) return show(request, reply, m, { checked, text, fileName }, 400);
     try {
       const s = await importPlan(rt.store.db, checked.plan, { actor: actorRef(request.person!), now: now() });
-      setNotice(reply, `${s.created ? "Imported" : "Updated"} plan ${s.number}: ${s.actions} actions, ${s.deadlines} deadlines; adopt the next plan by ${longDate(s.adoptNextBy)}.`);
+      const warned = s.warnings.length ? ` Imported with ${s.warnings.length} warning${s.warnings.length > 1 ? "s" : ""}, as the preview showed.` : "";
+      setNotice(reply, `${s.created ? "Imported" : "Updated"} plan ${s.number}: ${s.actions} actions, ${s.deadlines} deadlines; adopt the next plan by ${longDate(s.adoptNextBy)}.${warned}`);
       return reply.redirect(`/console/wp/${m.workingParty.code}/plans/${s.number}`, 303);
     } catch (e) {
       if (!(e instanceof BotError)) throw e;

@@ -14,8 +14,9 @@ export function registerImportPlan(program: Command, ctx: CliContext): void {
     .command("plan")
     .description("add or update an action plan from a YAML or CSV file (all or nothing)")
     .argument("<file>", "plan file: .yaml/.yml/.json, or .csv with one row per deadline")
-    .option("--json", "print what was imported as JSON")
-    .action(async (file: string, o: { json?: boolean }) => {
+    .option("--strict", "refuse the whole file on any warning (unknown objective, deadline outside the plan's period)")
+    .option("--json", "print what was imported as JSON (warnings included)")
+    .action(async (file: string, o: { json?: boolean; strict?: boolean }) => {
       let text: string;
       try {
         text = fs.readFileSync(file, "utf8");
@@ -26,9 +27,9 @@ export function registerImportPlan(program: Command, ctx: CliContext): void {
       if (!parsed.ok) throw new CliError(`${file}: ${parsed.errors.map((e) => e.replace(/\.$/, "")).join("; ")}; nothing was imported`, 2);
       await ctx.withRuntime(async ({ store }) => {
         try {
-          const s = await importPlan(store.db, parsed.plan, { actor: "cli", now: ctx.io.now() });
+          const s = await importPlan(store.db, parsed.plan, { actor: "cli", now: ctx.io.now() }, { strict: Boolean(o.strict), where: parsed.where });
           emit(ctx.io, Boolean(o.json), s, () =>
-            `${s.created ? "Imported" : "Updated"} ${s.workingParty} plan ${s.number}: ${s.actions} actions, ${s.deadlines} deadlines; ${s.start} to ${s.end}, adopt the next plan by ${s.adoptNextBy}${s.removedActions ? `; ${s.removedActions} actions removed` : ""}.`,
+            `${s.created ? "Imported" : "Updated"} ${s.workingParty} plan ${s.number}: ${s.actions} actions, ${s.deadlines} deadlines; ${s.start} to ${s.end}, adopt the next plan by ${s.adoptNextBy}${s.removedActions ? `; ${s.removedActions} actions removed` : ""}${s.warnings.length ? `, with ${s.warnings.length} warning${s.warnings.length > 1 ? "s" : ""} (--strict refuses a file with any):\n${s.warnings.map((w) => `  warning: ${w}`).join("\n")}` : "."}`,
           );
         } catch (e) {
           if (e instanceof BotError) throw new CliError(`${file}: ${e.userMessage}`, 2);

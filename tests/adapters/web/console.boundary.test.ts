@@ -93,6 +93,22 @@ describe("console refusals", () => {
     expect(await c.rt.store.db.actionPlan.count({ where: { number: 6 } })).toBe(0);
   });
 
+  it("previews the importer's warnings by line and field and still lets the file be imported (issue 14 item 5)", async () => {
+    const v = new Visitor(c.base);
+    await v.signIn(await c.link("slack", "U0SEC"));
+    const token = await v.token("/console/wp/LEWP/import");
+    const text = ["workingParty: LEWP", "number: 7", "title: Plan seven", "start: 2027-01-01", "strategy: 2012-strategy", "actions:", '  - code: "7.1"', "    title: First", '    objectives: ["IV 9.z"]', "    deadlines:", '      - { due: "June 2026" }', ""].join("\n");
+    const preview = await v.post(`/console/wp/LEWP/import/preview?_csrf=${encodeURIComponent(token)}`, { text });
+    expect(preview.status).toBe(200);
+    expect(preview.text).toContain("they look like mistakes");
+    expect(preview.text).toContain("line 9, actions[0].objectives[0]: objective &quot;IV 9.z&quot; is not a label of 2012-strategy");
+    expect(preview.text).toContain("line 11, actions[0].deadlines[0].due: &quot;June 2026&quot; falls due on 30 June 2026, before the plan starts (1 January 2027)");
+    expect(preview.text).toContain("Import plan 7");
+    const done = await v.post("/console/wp/LEWP/import/confirm", { _csrf: token, text, fileName: "plan.yaml" });
+    expect(done.status).toBe(303);
+    expect(await c.rt.store.db.actionPlan.count({ where: { number: 7 } })).toBe(1);
+  });
+
   it("refuses a 50 MB upload with a clear page, stores nothing, and keeps serving", async () => {
     const v = new Visitor(c.base);
     await v.signIn(await c.link("slack", "U0SEC"));
