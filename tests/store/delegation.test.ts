@@ -91,6 +91,8 @@ describe.each(databaseKinds)("one delegation rule on %s", (kind) => {
     expect(await say("delegation bob XX")).toMatch(/"XX" is not a delegation/);
     const bob = await rt.store.db.member.findFirstOrThrow({ where: { platformUserId: "bob" } });
     expect(bob.delegation).toBe("CZ");
+    expect(await say("calendar Luxembourg")).toMatch(/led by LU/);
+    expect(await say("calendar Frankreich")).toMatch(/"Frankreich" is not a delegation/);
   });
 
   it("say --delegation reads a name and refuses an unknown one with exit 2", async () => {
