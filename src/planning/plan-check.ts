@@ -71,9 +71,9 @@ export async function checkPlan(db: Db, plan: PlanFile, where: PlanLocator = pat
       }
     });
     return (a.deadlines ?? []).map((d, di) => {
-      const r = parseDeadlinePhrase(d.due, { reference: plan.start, referenceEnd: end });
-      if (!r.ok) throw new InputError(`${where(["actions", ai, "deadlines", di, "due"])}: ${r.error}`);
       const path = ["actions", ai, "deadlines", di, "due"];
+      const r = parseDeadlinePhrase(d.due, { reference: plan.start, referenceEnd: end });
+      if (!r.ok) throw new InputError(`${where(path)}: ${r.error}`);
       if (r.dueDate < plan.start) warn(path, `"${r.text}" falls due on ${longDate(r.dueDate)}, before the plan starts (${longDate(plan.start)})`);
       else if (r.dueDate > late) warn(path, `"${r.text}" falls due on ${longDate(r.dueDate)}, more than ${LATE_AFTER_END_YEARS === 1 ? "a year" : `${LATE_AFTER_END_YEARS} years`} after the plan ends (${longDate(end)})`);
       return { text: r.text, precision: r.precision, dueDate: r.dueDate };
