@@ -117,31 +117,31 @@ describe.each(harnesses)("the %s messenger keeps the messenger contract", (_plat
 
   if (can.rateLimit)
     it("answers a 429 as retryable with the platform's Retry-After, after one call (the refused one)", async () => {
-    const k = key();
-    h.rateLimitNext!(7);
-    const before = h.calls();
-    const r = await h.messenger.send(message(k));
-    expect(r).toMatchObject({ ok: false, retryable: true, retryAfterMs: 7000 });
-    expect(h.calls() - before).toBe(1);
-  });
+      const k = key();
+      h.rateLimitNext!(7);
+      const before = h.calls();
+      const r = await h.messenger.send(message(k));
+      expect(r).toMatchObject({ ok: false, retryable: true, retryAfterMs: 7000 });
+      expect(h.calls() - before).toBe(1);
+    });
 
   if (can.refuse)
     it("answers a refusal for good as not retryable", async () => {
-    h.refuseNext!();
-    const r = await h.messenger.send(message(key()));
-    expect(r).toMatchObject({ ok: false, retryable: false });
-  });
+      h.refuseNext!();
+      const r = await h.messenger.send(message(key()));
+      expect(r).toMatchObject({ ok: false, retryable: false });
+    });
 
   if (can.findSent)
     it("says what was sent under a key, null for a key never sent, and throws when it cannot tell", async () => {
-    const findSent = h.messenger.findSent!.bind(h.messenger);
-    const since = new Date(Date.now() - 60_000);
-    const k = key();
-    const sent = await h.messenger.send(message(k));
-    expect(sent.ok).toBe(true);
-    expect(await findSent(k, h.to, since)).toBe(sent.ok ? sent.platformRef : undefined);
-    expect(await findSent(key(), h.to, since)).toBeNull();
-    h.failLookupNext!();
-    await expect(findSent(k, h.to, since)).rejects.toThrow();
-  });
+      const findSent = h.messenger.findSent!.bind(h.messenger);
+      const since = new Date(Date.now() - 60_000);
+      const k = key();
+      const sent = await h.messenger.send(message(k));
+      expect(sent.ok).toBe(true);
+      expect(await findSent(k, h.to, since)).toBe(sent.ok ? sent.platformRef : undefined);
+      expect(await findSent(key(), h.to, since)).toBeNull();
+      h.failLookupNext!();
+      await expect(findSent(k, h.to, since)).rejects.toThrow();
+    });
 });
