@@ -13,7 +13,7 @@ import { leadMembers } from "../store/plans/leads.ts";
 import { chairsOrSecretariat } from "../outbox/recipients.ts";
 import { chaseMessage, digestMessage } from "./messages.ts";
 import { chaseSchedule, civilDay, dueChase } from "./schedule.ts";
-import { parseHolidays } from "../time/working-days.ts";
+import { parseHolidays } from "../store/index.ts";
 import { loadSnapshot, type CollectionSnapshot } from "./snapshot.ts";
 import { collectionStatus } from "./status.ts";
 

@@ -3,11 +3,10 @@
  * (`candidateDueRange` inverts the schedule), then the occurrences of each rule. Used by the
  * planner (what to record now) and by the upcoming list (what will be sent), so both agree.
  */
-import type { Db, DbTx, WorkingParty } from "../store/index.ts";
+import { parseHolidays, type Db, type DbTx, type WorkingParty } from "../store/index.ts";
 import { leadLabel } from "../store/plans/leads.ts";
 import { ReminderRuleRepository } from "../store/reminder-rules.ts";
 import { instantAt, type CivilDate } from "../time/civil-date.ts";
-import { parseHolidays } from "../time/working-days.ts";
 import type { ReminderItem } from "./digest.ts";
 import { deadlineIdentity, ruleIdentity } from "./reminder-keys.ts";
 import { isSuperseded } from "../planning/plans.ts";

@@ -31,13 +31,3 @@ export function addWorkingDays(day: CivilDate, n: number, holidays: ReadonlySet<
   }
   return d;
 }
-
-/** A working party's stored holiday list (JSON text) as a set; anything unreadable counts as none. */
-export function parseHolidays(json: string): Set<string> {
-  try {
-    const v = JSON.parse(json) as unknown;
-    return new Set(Array.isArray(v) ? v.filter((d): d is string => typeof d === "string") : []);
-  } catch {
-    return new Set();
-  }
-}

@@ -12,7 +12,9 @@ import { MAX_DOCUMENT_BYTES } from "../../../src/knowledge/import/parse-document
 import { knowledgeBase } from "../../../src/knowledge/knowledge-base.ts";
 import { ensureFeed, feedUrl } from "../../../src/planning/calendar-feeds.ts";
 import { renderTimelineSvg, timelineData } from "../../../src/planning/timeline.ts";
-import { describeRule, safeJson, toRule } from "../../../src/reminders/rules.ts";
+import { activeRules } from "../../../src/reminders/due-reminders.ts";
+import { describeRule } from "../../../src/reminders/rules.ts";
+import { parseHolidays } from "../../../src/store/index.ts";
 import { publicBase } from "../../../src/admin/console-sign-in.ts";
 import { longDate, todayIn } from "../../../src/time/civil-date.ts";
 import type { ConsoleContext } from "../index.ts";
@@ -81,8 +83,8 @@ export function registerAdminPages(app: FastifyInstance, { rt, now }: ConsoleCon
   });
 
   section("reminders", "reminders.eta", async (m) => {
-    const rows = await db.reminderRule.findMany({ where: { workingPartyId: m.workingPartyId, enabled: true }, orderBy: { id: "asc" } });
-    return { rules: rows.map(toRule).filter((r) => r !== null).map((r) => ({ id: r!.id, text: describeRule(r!) })), holidays: (safeJson(m.workingParty.holidays) as string[] | null) ?? [] };
+    const rules = await activeRules(db, m.workingPartyId);
+    return { rules: rules.map((r) => ({ id: r.id, text: describeRule(r) })), holidays: [...parseHolidays(m.workingParty.holidays)] };
   });
   section("members", "members.eta", async (m) => ({ members: await db.member.findMany({ where: { workingPartyId: m.workingPartyId }, orderBy: [{ role: "desc" }, { displayName: "asc" }] }) }));
   section("channels", "channels.eta", async (m) => ({ channels: await db.channelBinding.findMany({ where: { workingPartyId: m.workingPartyId }, orderBy: [{ platform: "asc" }, { name: "asc" }] }) }));
