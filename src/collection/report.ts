@@ -118,9 +118,8 @@ function conflict(t: ReportTarget, by: string, version: number, content: ReportC
 
 /** The report to pre-fill the form with: this collection's, else the action's latest earlier one. */
 export async function previousReport(ctx: CommandContext, t: ReportTarget): Promise<{ current: ProgressReport | null; previous: ProgressReport | null }> {
-  const db = ctx.deps.store.db;
-  const current = await db.progressReport.findUnique({ where: { collectionId_actionId: { collectionId: t.collection.id, actionId: t.action.id } } });
+  const current = await ctx.uow.collections.report(t.collection.id, t.action.id);
   if (current) return { current, previous: current };
-  const previous = await db.progressReport.findFirst({ where: { actionId: t.action.id, collectionId: { not: t.collection.id } }, orderBy: { submittedAt: "desc" } });
+  const previous = await ctx.uow.collections.latestReportElsewhere(t.action.id, t.collection.id);
   return { current: null, previous };
 }

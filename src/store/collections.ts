@@ -54,6 +54,11 @@ export class CollectionRepository {
     return this.db.progressReport.findUnique({ where: { collectionId_actionId: { collectionId, actionId } }, include: { versions: { orderBy: { version: "desc" }, take: 1 } } });
   }
 
+  /** The latest report on an action in any collection but `collectionId`, or null. */
+  latestReportElsewhere(actionId: number, collectionId: number): Promise<ProgressReport | null> {
+    return this.db.progressReport.findFirst({ where: { actionId, collectionId: { not: collectionId } }, orderBy: { submittedAt: "desc" } });
+  }
+
   /** A first report (version 1). Two at once: the unique (collection, action) pair refuses the second (P2002). */
   createReport(collectionId: number, actionId: number, fields: ReportFields): Promise<ProgressReport> {
     return this.db.progressReport.create({ data: { collectionId, actionId, version: 1, ...fields } });
