@@ -10,6 +10,7 @@ import type { Actor } from "../core/actor.ts";
 import type { IncomingMessage } from "../core/message.ts";
 import { plainIssue } from "../core/plain-issue.ts";
 import type { Phrase } from "./grammar.ts";
+import { NearMiss } from "./near-miss.ts";
 
 export type Routed = { command: AnyCommand; args: unknown };
 
@@ -24,6 +25,7 @@ export class CommandRouter {
   readonly commands: readonly AnyCommand[];
   readonly grammar: readonly Phrase[];
   private readonly fallback?: Fallback;
+  private readonly nearMiss: NearMiss;
 
   /** Refuses at construction a duplicate id, and a phrase or fallback naming no command. */
   constructor(commands: readonly AnyCommand[], grammar: readonly Phrase[], fallback?: Fallback) {
@@ -36,6 +38,10 @@ export class CommandRouter {
     }
     for (const id of [...grammar.map((p) => p.command), ...(fallback ? [fallback.command] : [])])
       if (!this.byId.has(id)) throw new Error(`the grammar names command ${id}, which is not registered`);
+    this.nearMiss = new NearMiss(
+      commands.filter((c) => c.id !== fallback?.command),
+      (text) => this.phrase(text)?.command,
+    );
   }
 
   get(id: string): AnyCommand | undefined {
@@ -74,14 +80,24 @@ export class CommandRouter {
       return { command, raw: message.kind === "action" ? message.args : message.values };
     }
     const text = normalizeCommandText(message.text);
+    const matched = this.phrase(text);
+    if (matched) return matched;
+    // A mistyped or incomplete command is answered with its usage, never taken for a question.
+    const hint = this.nearMiss.suggest(text);
+    if (hint) throw new InputError(hint);
+    if (this.fallback) return { command: this.byId.get(this.fallback.command)!, raw: this.fallback.args(text) };
+    throw new NotFoundError(`I did not understand "${truncate(text, 80)}". Type help to see what I can do.`);
+  }
+
+  /** The first phrase of the grammar that matches the whole (normalised) text. */
+  private phrase(text: string): { command: AnyCommand; raw: Record<string, unknown> } | undefined {
     for (const phrase of this.grammar) {
       const m = phrase.pattern.exec(text);
       if (!m) continue;
       const groups = { ...(m.groups ?? {}) };
       return { command: this.byId.get(phrase.command)!, raw: phrase.args ? phrase.args(groups) : groups };
     }
-    if (this.fallback) return { command: this.byId.get(this.fallback.command)!, raw: this.fallback.args(text) };
-    throw new NotFoundError(`I did not understand "${truncate(text, 80)}". Type help to see what I can do.`);
+    return undefined;
   }
 }
 
