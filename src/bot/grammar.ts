@@ -59,8 +59,12 @@ export const grammar: readonly Phrase[] = [
   { pattern: new RegExp(String.raw`${REPORT}$`, "i"), command: "report.form" },
 
   // Deadlines and plans
-  { pattern: /^(?:what is |what's |whats )?(?:due|deadlines?)(?: (?<scope>this month|next month|overdue|mine))?\??$/i, command: "deadlines.list" },
-  { pattern: /^what(?: is|'s| are)? (?<scope>overdue)\??$/i, command: "deadlines.list" },
+  { pattern: /^(?:what is |what's |whats )?(?:due|deadlines?)(?: (?<scope>this week|next week|this month|next month|overdue|mine))?\??$/i, command: "deadlines.list" },
+  { pattern: /^(?:what(?: is|'s| are)? )?(?<scope>overdue)(?: deadlines| actions)?\??$/i, command: "deadlines.list" },
+  { pattern: /^(?:(?:the )?(?:upcoming|next) deadlines|deadlines coming up)\??$/i, command: "deadlines.list" },
+  { pattern: /^(?:deadlines?|(?:what is |what's |whats )?due)(?: (?:of|for|in))? plan (?<plan>\S+?)\??$/i, command: "deadlines.list" },
+  // "deadlines in March 2027", "what is due in Q1 2027": the period is read as a deadline phrase is
+  { pattern: /^(?:deadlines?|(?:what is |what's |whats )?due) (?:in|for|during|on) (?<period>[^?]+?)\??$/i, command: "deadlines.list" },
   { pattern: /^my deadlines\??$/i, command: "deadlines.list", args: () => ({ scope: "mine" }) },
   { pattern: /^(?:the )?(?:current|active) (?:action )?plan\??$/i, command: "plan.current" },
   { pattern: /^when (?:must|should|do we have to|will) (?:the |we )?(?:next|new) (?:action )?plan be adopted\??$/i, command: "plan.current" },

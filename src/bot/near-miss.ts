@@ -7,9 +7,12 @@
  * A text looks like a command when its first word is a command's first word (or that word
  * mistyped, or a command id as buttons name it), and each other word is a word of some usage (or
  * one mistyped) or an argument (a number, a code, a date, @someone). "action 40 timetable" and
- * "report on Naples II cooperation" have words no usage has, so they stay questions.
+ * "report on Naples II cooperation" have words no usage has, so they stay questions. Words such as
+ * "of", "the" and "in" are in usages too but say nothing: "role of the EU in the WCO" needs a word
+ * that does (a number, or a usage word that is not an English stop word) to count as a command.
  */
 import { distance } from "fastest-levenshtein";
+import { eng } from "stopword";
 import type { AnyCommand } from "../core/command.ts";
 
 /** How many typing mistakes a word of this length may carry and still be read as a command word. */
@@ -31,6 +34,9 @@ function nearest(word: string, words: Iterable<string>): string | undefined {
 
 /** A number, code or date ("99.1", "2026-12-15", "08:30"), @someone, quoted text or a code in capitals ("FR"). */
 const isArgument = (typed: string): boolean => /\d/.test(typed) || /^[@"\u201c]/.test(typed) || /^[A-Z]{2,8}$/.test(typed);
+/** An argument that could hardly be part of a question: a number, a code with digits, @someone. */
+const isTellingArgument = (typed: string): boolean => /\d/.test(typed) || typed.startsWith("@");
+const STOP_WORDS = new Set(eng);
 
 /** The tokens of each way a usage line gives ("reminder add … | escalate after N working days"), without (comments). */
 function usageAlternatives(usage: string): string[][] {
@@ -76,18 +82,23 @@ export class NearMiss {
     const head = this.heads.has(first) ? first : nearest(first, this.heads.keys());
     if (head === undefined) return undefined;
     const corrected = [head];
+    let telling = typed.length === 1;
     for (const t of typed.slice(1)) {
-      const w = t.toLowerCase();
-      if (isArgument(t) || this.words.has(w)) corrected.push(t);
-      else {
-        const fixed = nearest(w, this.words);
-        if (fixed === undefined) return undefined;
-        corrected.push(fixed);
+      if (isArgument(t)) {
+        corrected.push(t);
+        telling ||= isTellingArgument(t);
+        continue;
       }
+      const w = t.toLowerCase();
+      const word = this.words.has(w) ? w : nearest(w, this.words);
+      if (word === undefined) return undefined;
+      corrected.push(word === w ? t : word);
+      telling ||= !STOP_WORDS.has(word);
     }
     const guess = corrected.join(" ");
     const command = guess.toLowerCase() !== typed.join(" ").toLowerCase() ? this.matches(guess) : undefined;
     if (command) return `Did you mean “${guess}”?\n${line(command)}`;
+    if (!telling) return undefined;
     const candidates = this.heads.get(head)!;
     return [
       candidates.length === 1 ? `“${text}” is not quite a command. Did you mean:` : `“${text}” is not quite a command. Did you mean one of these?`,

@@ -11,7 +11,7 @@ import { z } from "zod";
 import { defineCommand, type AnyCommand, type CommandContext } from "../core/command.ts";
 import { NotFoundError, PermissionError } from "../core/errors.ts";
 import { reply, textReply, type Block } from "../core/reply.ts";
-import { civil, daysInMonth, longDate, todayIn } from "../time/civil-date.ts";
+import { longDate, todayIn } from "../time/civil-date.ts";
 import { ensureFeed, feedUrl } from "./calendar-feeds.ts";
 import type { FeedScope } from "./calendar.ts";
 import { deadlineBlocks, deadlineLine, doneButton } from "./chat-format.ts";
@@ -22,6 +22,7 @@ import { mayReport } from "../store/plans/leads.ts";
 import { adoptionSentence, currentPlan, laterPlanExists } from "./plans.ts";
 import { presidencySummary } from "./presidency-summary.ts";
 import { svgToPng } from "./timeline-png.ts";
+import { deadlinesCommand } from "./deadlines-command.ts";
 import { renderTimelineSvg, timelineData } from "./timeline.ts";
 
 const today = (ctx: CommandContext) => todayIn(ctx.now, ctx.actor.workingParty.timeZone);
@@ -42,47 +43,7 @@ async function findAction(ctx: CommandContext, code: string, planNumber?: number
 
 /** The planning job's commands, in matching order. */
 export const planningCommands: AnyCommand[] = [
-  defineCommand({
-    id: "deadlines.list",
-    group: "Deadlines",
-    summary: "List deadlines: coming up, this month, overdue, or the ones you lead.",
-    usage: "deadlines [this month|overdue|mine]",
-    examples: ["deadlines", "what is due this month", "what is overdue", "my deadlines"],
-    args: z.object({ scope: z.string().toLowerCase().optional() }),
-    handler: async ({ scope }, ctx) => {
-      const db = ctx.deps.store.db;
-      const wp = ctx.actor.workingParty;
-      const t = today(ctx);
-      const [y, m] = [Number(t.slice(0, 4)), Number(t.slice(5, 7))];
-      if (scope === "this month" || scope === "next month") {
-        const [yy, mm] = scope === "this month" ? [y, m] : m === 12 ? [y + 1, 1] : [y, m + 1];
-        const from = civil(yy, mm, 1);
-        const until = civil(yy, mm, daysInMonth(yy, mm));
-        const rows = await listDeadlines(db, { workingPartyId: wp.id, from, until }, t);
-        const name = scope === "this month" ? "this month" : "next month";
-        if (rows.length === 0) return textReply(`Nothing is due in ${wp.code} ${name} (${longDate(from)} – ${longDate(until)}).`);
-        return reply(`${rows.length} deadline(s) ${name}`, deadlineBlocks(`Due ${name} in ${wp.code}`, rows));
-      }
-      if (scope === "overdue") {
-        // Most recently missed first: the old ones are rarely what the chair is after.
-        const rows = (await listDeadlines(db, { workingPartyId: wp.id, overdue: true }, t)).reverse();
-        if (rows.length === 0) return textReply(`Nothing is overdue in ${wp.code}.`);
-        return reply(`${rows.length} overdue deadline(s)`, deadlineBlocks(`Overdue in ${wp.code} (as of ${longDate(t)}), latest first`, rows));
-      }
-      if (scope === "mine" || scope === "my") {
-        const rows = (await listDeadlines(db, { workingPartyId: wp.id, ledBy: ctx.actor }, t)).filter((r) => r.status !== "done");
-        const whose = ctx.actor.delegation ? `${ctx.actor.delegation} or you` : "you";
-        if (rows.length === 0)
-          return textReply(`No open deadline in ${wp.code} is on an action led by ${whose}.${ctx.actor.delegation ? "" : " (No delegation is set for you: ask the secretariat to set it.)"}`);
-        return reply(`${rows.length} deadline(s) you lead`, deadlineBlocks(`Deadlines of actions led by ${whose}`, rows));
-      }
-      const upcoming = await listDeadlines(db, { workingPartyId: wp.id, from: t, limit: 10 }, t);
-      const overdue = await listDeadlines(db, { workingPartyId: wp.id, overdue: true }, t);
-      const blocks: Block[] = upcoming.length ? deadlineBlocks(`Coming up in ${wp.code}`, upcoming, 10) : [{ type: "text", text: `No deadline is coming up in ${wp.code}.` }];
-      if (overdue.length) blocks.push({ type: "text", text: `${overdue.length} deadline(s) are overdue: type what is overdue to see them.`, style: "muted" });
-      return reply(upcoming.length ? `${upcoming.length} upcoming deadline(s)` : "No upcoming deadlines", blocks);
-    },
-  }),
+  deadlinesCommand,
   defineCommand({
     id: "plan.current",
     group: "Plans",

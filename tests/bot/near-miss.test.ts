@@ -45,7 +45,7 @@ describe("near-miss commands", () => {
     expect(outcome(id)).toContain(`in chat, type it like this:\n  ${usage}`);
   });
 
-  it.each(["action 40 timetable", "action 22 of the 1997 timetable", "report on Naples II cooperation", "none of the objectives", "find the current plan", "which strategy talks about Naples II?"])(
+  it.each(["action 40 timetable", "role of the EU in the WCO", "action 22 of the 1997 timetable", "report on Naples II cooperation", "none of the objectives", "find the current plan", "which strategy talks about Naples II?"])(
     "leaves %j a question: it has words no command uses",
     (q) => {
       expect(outcome(q)).toBe("knowledge.ask");
