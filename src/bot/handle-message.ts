@@ -13,6 +13,7 @@ import { Outbox } from "../outbox/outbox.ts";
 import type { UnitOfWork } from "../store/index.ts";
 import { resolveActor } from "./members.ts";
 import type { CommandRouter } from "./router.ts";
+import { withTypedForms } from "./typed-forms.ts";
 
 export interface HandleResult {
   replies: Reply[];
@@ -32,7 +33,7 @@ export async function handleMessage(input: IncomingMessage, router: CommandRoute
       const routed = router.route(input, actor);
       const outbox = new Outbox(store);
       const out = await routed.command.handler(routed.args, { actor, deps: { ...deps, store }, now: input.receivedAt, message: input, outbox, uow });
-      return { replies: Array.isArray(out) ? out : [out], deliveryIds: outbox.createdIds };
+      return { replies: withTypedForms(Array.isArray(out) ? out : [out], (id) => router.get(id)), deliveryIds: outbox.createdIds };
     };
     const readOnly = router.match(input).command.readOnly === true;
     return readOnly ? await run({ ...deps.store.repos, store: deps.store }) : await deps.store.unitOfWork(run);

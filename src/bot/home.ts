@@ -83,7 +83,7 @@ export async function buildHome(db: Db, actor: Actor, now: Date): Promise<Reply>
   const asks = collections.flatMap((c) => c.items.map((i) => ({ c, i })));
   if (asks.length > 0) {
     blocks.push({ type: "section", title: "Progress reports asked of you", text: listText(asks.map(({ c, i }) => `${i.action.code} ${i.action.title} — due ${longDate(c.dueDate)}`), "") });
-    const buttons: Button[] = asks.slice(0, LIST_MAX).map(({ c, i }) => ({ label: `Report on ${i.action.code}`, command: "report.form", args: { action: i.action.code, collection: c.id }, style: "primary" }));
+    const buttons: Button[] = asks.slice(0, LIST_MAX).map(({ c, i }) => ({ label: `Report on ${i.action.code}`, command: "report.form", args: { action: i.action.code, collection: c.id, text: `report ${i.action.code}` }, style: "primary" }));
     blocks.push({ type: "buttons", buttons });
   } else if (collections.length > 0) {
     blocks.push({ type: "text", text: `${collections.length} collection(s) open; none asks your actions for a report.`, style: "muted" });

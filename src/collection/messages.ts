@@ -15,7 +15,9 @@ export function longDate(day: string): string {
 
 type Ctx = { collection: Pick<Collection, "id" | "dueDate">; plan: Pick<ActionPlan, "number" | "title">; workingParty: Pick<WorkingParty, "code"> };
 
-const typedHint = (code: string) => `Or type: report ${code} on track: what was done [next: next steps] [risks: risks]`;
+/** The report typed in one line, for the console and anyone who prefers typing to the form. */
+const typedReport = (code: string) => `report ${code} on track: what was done [next: next steps] [risks: risks]`;
+const typedHint = (code: string) => `Or type: ${typedReport(code)}`;
 
 function reportButton(ctx: Ctx, action: Pick<Action, "code">): Block {
   return {
@@ -91,6 +93,7 @@ export function reportForm(
       title: `Report on ${action.code}`.slice(0, 24),
       submitLabel: current ? "Save changes" : "Submit report",
       context: { collection: String(ctx.collection.id), action: action.code, version: String(current?.version ?? 0) },
+      typed: typedReport(action.code),
       fields: [
         {
           name: "status",
@@ -106,7 +109,5 @@ export function reportForm(
       ],
     },
   });
-  // The console cannot show a form; the typed form does the same.
-  blocks.push({ type: "text", text: typedHint(action.code), style: "muted" });
   return reply(`Progress report form for action ${action.code}`, blocks);
 }

@@ -36,6 +36,12 @@ export interface Form {
   submitLabel: string;
   fields: FormField[];
   context: Record<string, string>;
+  /**
+   * The line to type instead, where no form can be shown (the console, a notification): "report
+   * 11 on track: what was done [next: …]". handleMessage gives every form without one the usage
+   * of its command, so typing what the console shows always works.
+   */
+  typed?: string;
 }
 
 export interface FileRef {
@@ -105,10 +111,7 @@ function blockToPlainText(b: Block): string {
     case "buttons":
       return b.buttons.map((x) => `[${x.label}: ${commandText(x)}]`).join(" ");
     case "form":
-      return [
-        `${b.form.title} — reply with: ${b.form.command}`,
-        ...b.form.fields.map((f) => `  ${f.label}${f.required ? " (required)" : ""}${f.value ? `: ${f.value}` : ""}${f.error ? `  ⚠ ${f.error}` : ""}`),
-      ].join("\n");
+      return formToPlainText(b.form);
     case "file":
       return `📎 ${b.file.title ?? b.file.name}: ${b.file.path}`;
     case "divider":
@@ -116,6 +119,19 @@ function blockToPlainText(b: Block): string {
     default:
       return assertNever(b);
   }
+}
+
+/** A form as text: the line to type, then each field with its value, choices or hint. */
+function formToPlainText(form: Form): string {
+  const field = (f: FormField) => {
+    const value = f.options?.find((o) => o.value === f.value)?.label ?? f.value;
+    const choices = f.options ? ` — one of: ${f.options.map((o) => o.label.toLowerCase()).join(", ")}` : "";
+    const hint = !value && f.placeholder ? ` [${f.placeholder}]` : "";
+    return `  ${f.label}${f.required ? " (required)" : ""}${value ? `: ${value}` : ""}${hint}${choices}${f.error ? `  ⚠ ${f.error}` : ""}`;
+  };
+  // Without a typed line the form cannot be answered here; name the places that show it.
+  const how = form.typed ? `. Type it in one line:\n  ${form.typed}\nFields:` : " (open it in Slack, Teams or the web console):";
+  return [`${form.title}${how}`, ...form.fields.map(field)].join("\n");
 }
 
 /** The text a user could type to do what a button does (console fallback). */

@@ -51,9 +51,10 @@ describe("home", () => {
     expect(text).not.toMatch(/12\.2 Risk profiles \(plan|Finished study/);
   });
 
-  it("offers a report button for each open collection item the member leads", async () => {
+  it("offers a report button for each open collection item the member leads, with the text the console shows for it", async () => {
     const buttons = (await home()).blocks.flatMap((b) => (b.type === "buttons" ? b.buttons : []));
-    expect(buttons).toEqual([{ label: "Report on 12.1", command: "report.form", args: { action: "12.1", collection: collectionId }, style: "primary" }]);
+    expect(buttons).toEqual([{ label: "Report on 12.1", command: "report.form", args: { action: "12.1", collection: collectionId, text: "report 12.1" }, style: "primary" }]);
+    expect(replyToPlainText(await home())).toContain("[Report on 12.1: report 12.1]");
   });
 
   it("shows the adopt-by date of the latest plan that has started", async () => {
