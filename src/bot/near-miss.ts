@@ -82,10 +82,12 @@ export class NearMiss {
     const head = this.heads.has(first) ? first : nearest(first, this.heads.keys());
     if (head === undefined) return undefined;
     const corrected = [head];
+    const bare = [head];
     let telling = typed.length === 1;
     for (const t of typed.slice(1)) {
       if (isArgument(t)) {
         corrected.push(t);
+        bare.push(t);
         telling ||= isTellingArgument(t);
         continue;
       }
@@ -99,6 +101,10 @@ export class NearMiss {
     const command = guess.toLowerCase() !== typed.join(" ").toLowerCase() ? this.matches(guess) : undefined;
     if (command) return `Did you mean “${guess}”?\n${line(command)}`;
     if (!telling) return undefined;
+    // "action 99.2 status": the command word and its arguments alone may be the command meant.
+    const shorter = bare.join(" ");
+    const withoutWords = shorter !== guess ? this.matches(shorter) : undefined;
+    if (withoutWords) return `Did you mean “${shorter}”?\n${line(withoutWords)}`;
     const candidates = this.heads.get(head)!;
     return [
       candidates.length === 1 ? `“${text}” is not quite a command. Did you mean:` : `“${text}” is not quite a command. Did you mean one of these?`,

@@ -36,8 +36,9 @@ describe("near-miss commands", () => {
     expect(hint).toMatch(/Type help collect for examples; to ask the strategy documents instead, start with ask\./);
   });
 
-  it("answers a command word with words no phrase takes with that command's usage", () => {
-    expect(outcome("action 99.2 status")).toMatch(/Did you mean:\n {2}action CODE — Show an action/);
+  it("answers a command word with words no phrase takes with the command its arguments make, or the usage of those it starts", () => {
+    expect(outcome("action 99.2 status")).toMatch(/^Did you mean “action 99\.2”\?\n {2}action CODE — Show an action/);
+    expect(outcome("report on the action plan")).toMatch(/^“report on the action plan” is not quite a command\. Did you mean one of these\?\n {2}report CODE on track/);
   });
 
   it.each(["report.submit", "collect.start", "secretariat.ask"])("shows how to type the command a button id %j names", (id) => {
