@@ -52,5 +52,6 @@ export function namedWindow(words: string, today: CivilDate): DeadlineWindow | {
   const back = SPAN_MONTHS[parsed.precision as keyof typeof SPAN_MONTHS];
   const first = last.m - back;
   const from = first >= 1 ? civil(last.y, first, 1) : civil(last.y - 1, first + 12, 1);
-  return { from, until, name: `in ${phrase}` };
+  // A month is named as dates are written ("March 2027"); other periods as they were typed.
+  return { from, until, name: `in ${parsed.precision === "month" ? `${MONTH_NAMES[last.m - 1]} ${last.y}` : typed}` };
 }

@@ -26,6 +26,11 @@ describe("namedWindow", () => {
     expect(namedWindow(words, today)).toMatchObject({ from, until });
   });
 
+  it("names a month as dates are written, whatever its case", () => {
+    expect(namedWindow("march", "2026-12-03")).toMatchObject({ name: "in March 2027" });
+    expect(namedWindow("Q1 2027", "2026-12-03")).toMatchObject({ name: "in Q1 2027" });
+  });
+
   it("refuses words that name no period, saying how to name one", () => {
     expect(namedWindow("the 2012 strategy", "2026-12-03")).toEqual({ error: expect.stringMatching(/^I cannot read “the 2012 strategy” as a period\. Name a day, month/) });
     expect(namedWindow("early 2027", "2026-12-03")).toEqual({ error: expect.stringMatching(/names when something is due, not a stretch of days/) });
