@@ -19,7 +19,7 @@ import { listDeadlines } from "./deadlines.ts";
 import { labelKey } from "./objective-label.ts";
 import { Delegation } from "../store/delegation.ts";
 import { mayReport } from "../store/plans/leads.ts";
-import { adoptionSentence, currentPlan, laterPlanExists } from "./plans.ts";
+import { adoptionSentence, currentPlan, laterPlanExists, requirePlan } from "./plans.ts";
 import { presidencySummary } from "./presidency-summary.ts";
 import { svgToPng } from "./timeline-png.ts";
 import { deadlinesCommand } from "./deadlines-command.ts";
@@ -198,8 +198,7 @@ export const planningCommands: AnyCommand[] = [
     handler: async ({ plan, delegation }, ctx) => {
       const db = ctx.deps.store.db;
       const wp = ctx.actor.workingParty;
-      if (plan && !(await ctx.uow.actionPlans.byNumber(wp.id, plan)))
-        throw new NotFoundError(`${wp.code} has no plan ${plan}. Type current plan to see the plans.`);
+      if (plan) await requirePlan(ctx, plan);
       // A localhost link only works on the bot's own machine: fine for the console, useless (and
       // confusing) in Slack or Teams, where the feed needs the bot's public address.
       if (!ctx.deps.config.PUBLIC_URL && ctx.message.platform !== "console")

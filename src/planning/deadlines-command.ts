@@ -5,12 +5,13 @@
  */
 import { z } from "zod";
 import { defineCommand, type CommandContext } from "../core/command.ts";
-import { InputError, NotFoundError } from "../core/errors.ts";
+import { InputError } from "../core/errors.ts";
 import { reply, textReply, type Block } from "../core/reply.ts";
 import { longDate, todayIn } from "../time/civil-date.ts";
 import { deadlineBlocks } from "./chat-format.ts";
 import { namedWindow, RELATIVE_WINDOWS, relativeWindow, type DeadlineWindow } from "./deadline-window.ts";
 import { listDeadlines } from "./deadlines.ts";
+import { requirePlan } from "./plans.ts";
 
 const today = (ctx: CommandContext) => todayIn(ctx.now, ctx.actor.workingParty.timeZone);
 const SCOPES = [...RELATIVE_WINDOWS, "overdue", "mine"] as const;
@@ -32,8 +33,7 @@ export const deadlinesCommand = defineCommand({
     const wp = ctx.actor.workingParty;
     const t = today(ctx);
     if (plan !== undefined) {
-      if (!(await db.actionPlan.findUnique({ where: { workingPartyId_number: { workingPartyId: wp.id, number: plan } } })))
-        throw new NotFoundError(`${wp.code} has no plan ${plan}. Type current plan to see the plans.`);
+      await requirePlan(ctx, plan);
       const rows = await listDeadlines(db, { workingPartyId: wp.id, planNumber: plan }, t);
       if (rows.length === 0) return textReply(`Plan ${plan} of ${wp.code} has no deadlines.`);
       return reply(`${rows.length} deadline(s) of plan ${plan}`, deadlineBlocks(`Deadlines of ${wp.code} plan ${plan}`, rows));

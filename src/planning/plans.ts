@@ -2,6 +2,8 @@
  * A working party's plans as the bot speaks of them: the current plan on a given day and where its
  * cycle stands ("the next plan should have been adopted by ...").
  */
+import type { CommandContext } from "../core/command.ts";
+import { NotFoundError } from "../core/errors.ts";
 import type { ActionPlan, Db, DbTx } from "../store/index.ts";
 import { daysBetween, longDate, type CivilDate } from "../time/civil-date.ts";
 
@@ -45,4 +47,12 @@ export function adoptionSentence(plan: { number: number; endDate: string; adoptN
     return `The next plan should have been adopted by ${longDate(plan.adoptNextBy)} (${-days} day${days === -1 ? "" : "s"} ago); plan ${plan.number} ${plan.endDate < today ? "ended" : "ends"} on ${longDate(plan.endDate)}.`;
   if (days === 0) return `The next plan must be adopted today (${longDate(plan.adoptNextBy)}), 2 months before plan ${plan.number} ends.`;
   return `The next plan must be adopted by ${longDate(plan.adoptNextBy)} (in ${days} day${days === 1 ? "" : "s"}); plan ${plan.number} ends on ${longDate(plan.endDate)}.`;
+}
+
+/** Plan `number` of the actor's working party, or "CCWP has no plan 99" for chat. */
+export async function requirePlan(ctx: CommandContext, number: number): Promise<ActionPlan> {
+  const wp = ctx.actor.workingParty;
+  const plan = await ctx.uow.actionPlans.byNumber(wp.id, number);
+  if (!plan) throw new NotFoundError(`${wp.code} has no plan ${number}. Type current plan to see the plans.`);
+  return plan;
 }
