@@ -49,10 +49,10 @@ export function adoptionSentence(plan: { number: number; endDate: string; adoptN
   return `The next plan must be adopted by ${longDate(plan.adoptNextBy)} (in ${days} day${days === 1 ? "" : "s"}); plan ${plan.number} ends on ${longDate(plan.endDate)}.`;
 }
 
-/** Plan `number` of the actor's working party, or "CCWP has no plan 99" for chat. */
+/** Plan `number` of the actor's working party, or the store's one wording: "CCWP has no plan 99; its plans are 1." */
 export async function requirePlan(ctx: CommandContext, number: number): Promise<ActionPlan> {
   const wp = ctx.actor.workingParty;
   const plan = await ctx.uow.actionPlans.byNumber(wp.id, number);
-  if (!plan) throw new NotFoundError(`${wp.code} has no plan ${number}. Type current plan to see the plans.`);
+  if (!plan) throw new NotFoundError(await ctx.uow.actionPlans.unknownMessage(wp, number));
   return plan;
 }

@@ -60,7 +60,7 @@ actions:
     expect(plan.text).toMatch(/action 12\.1[\s\S]*action 12\.2/);
     const missing = await say("deadlines plan 99");
     expect(missing.reply.tone).toBe("error");
-    expect(missing.text).toBe("CCWP has no plan 99. Type current plan to see the plans.");
+    expect(missing.text).toBe("CCWP has no plan 99; its plans are 1, 12.");
   });
 
   it("takes overdue, what is overdue and overdue deadlines alike, and upcoming deadlines as deadlines", async () => {
