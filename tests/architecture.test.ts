@@ -90,4 +90,12 @@ describe("architecture", () => {
     const offenders = [...core, ...files("adapters")].filter((f) => /^export default/m.test(fs.readFileSync(path.join(root, f), "utf8")));
     expect(offenders).toEqual([]);
   });
+
+  // One rule for how a day is written for people (issue 14 item 17): longDate in src/time/civil-date.ts.
+  // A second formatter (toLocaleDateString, Intl month names) is how "20 December 2026" and another form drift apart.
+  it("writes a day in words in one place", () => {
+    const formatter = /toLocaleDateString|\bmonth:\s*["'](?:long|short)["']|export function longDate/;
+    const offenders = [...core, ...files("adapters")].filter((f) => f !== "src/time/civil-date.ts" && formatter.test(fs.readFileSync(path.join(root, f), "utf8")));
+    expect(offenders).toEqual([]);
+  });
 });

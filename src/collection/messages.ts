@@ -4,14 +4,10 @@
  */
 import { reply, type Block, type Reply } from "../core/reply.ts";
 import type { Action, ActionPlan, Collection, ProgressReport, WorkingParty } from "../store/index.ts";
+import { longDate } from "../time/civil-date.ts";
 import { countLine, type CollectionStatus } from "./status.ts";
 import { LIMITS, REPORT_STATUSES, STATUS_LABELS } from "./types.ts";
 
-/** "2026-12-15" → "15 December 2026". */
-export function longDate(day: string): string {
-  const d = new Date(`${day}T12:00:00Z`);
-  return d.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-}
 
 type Ctx = { collection: Pick<Collection, "id" | "dueDate">; plan: Pick<ActionPlan, "number" | "title">; workingParty: Pick<WorkingParty, "code"> };
 

@@ -8,7 +8,8 @@ import { ConflictError, InputError, NotFoundError } from "../core/errors.ts";
 import type { Platform } from "../core/message.ts";
 import type { Action, Collection, Member } from "../store/index.ts";
 import { leadInfo, leadMembers } from "../store/plans/leads.ts";
-import { longDate, requestMessage } from "./messages.ts";
+import { longDate } from "../time/civil-date.ts";
+import { requestMessage } from "./messages.ts";
 import { civilDay } from "./schedule.ts";
 
 /** What `collect start` asks for. */

@@ -12,6 +12,7 @@ const load = createRequire(import.meta.url);
 import type { Db } from "../store/index.ts";
 import { civilParts, longDate, type CivilDate } from "../time/civil-date.ts";
 import { listDeadlines } from "./deadlines.ts";
+import { dueWords } from "./due-words.ts";
 import { foldIcsLines } from "./ics-lines.ts";
 
 /** What a feed covers. */
@@ -50,7 +51,8 @@ export async function buildCalendar(db: Db, workingPartyCode: string, scope: Fee
     const mark = r.status === "done" ? "✓ " : "";
     events.push({
       ...base(`${uidPart(code)}-plan${r.plan}-action-${uidPart(r.action)}-deadline-${r.ord}`, r.due),
-      title: `${mark}${code} ${r.action}: ${r.dueText} — ${cut(r.title, 80)}`,
+      // the calendar shows the day; the title adds the words only when they say more than it
+      title: `${mark}${code} ${r.action}: ${[dueWords(r.dueText, r.due), cut(r.title, 80)].filter(Boolean).join(" — ")}`,
       description: [r.title, r.what ? `Due: ${r.what}` : "", `Deadline as written: "${r.dueText}" (${r.precision}; due ${longDate(r.due)})`, `Plan ${r.plan} of ${code}`, r.leadDelegation ? `Lead: ${r.leadDelegation}` : "", `Status: ${r.status}`]
         .filter(Boolean)
         .join("\n"),

@@ -2,6 +2,7 @@
 import type { Block, Button } from "../core/reply.ts";
 import { longDate } from "../time/civil-date.ts";
 import type { DeadlineRow } from "./deadlines.ts";
+import { dueWords } from "./due-words.ts";
 
 const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 const MARK = { open: "○", overdue: "⚠", done: "✓" } as const;
@@ -9,7 +10,8 @@ const MARK = { open: "○", overdue: "⚠", done: "✓" } as const;
 /** "⚠ 31 December 1998 · action 22 (plan 1) · December 1998 — Centres of expertise … (overdue)" */
 export function deadlineLine(r: DeadlineRow): string {
   const who = r.action ? `action ${r.action} (plan ${r.plan})` : `plan ${r.plan}`;
-  const words = r.dueText === r.due ? "" : ` · "${r.dueText}"`;
+  const said = dueWords(r.dueText, r.due);
+  const words = said === null ? "" : ` · "${said}"`;
   return `${MARK[r.status]} ${longDate(r.due)} · ${who}${words} — ${cut(r.title, 90)}${r.leadDelegation ? ` [${r.leadDelegation}]` : ""} (${r.status})`;
 }
 

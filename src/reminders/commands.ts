@@ -4,14 +4,14 @@ import { defineCommand, type CommandContext } from "../core/command.ts";
 import { InputError, NotFoundError } from "../core/errors.ts";
 import { reply, textReply } from "../core/reply.ts";
 import { normaliseHolidays } from "./holidays.ts";
-import { addCivilDays, civilDateAt } from "../time/civil-date.ts";
+import { dueWithWords } from "../planning/due-words.ts";
+import { addCivilDays, civilDateAt, longDate } from "../time/civil-date.ts";
 import { parseHolidays } from "../store/index.ts";
 import { DeliveryTime, describeRule, toRule } from "./rules.ts";
 import { activeRules } from "./due-reminders.ts";
 import { sameMeaning } from "./reminder-keys.ts";
 import { upcomingReminders } from "./upcoming.ts";
 import { reminderSettings } from "./settings.ts";
-import { longDate } from "./digest.ts";
 
 const Days = z.coerce.number().int().min(0, "at least 0 days").max(365, "at most 365 days");
 
@@ -52,7 +52,7 @@ export const reminderCommands = [
       return reply(`${list.length} reminders in the next 30 days`, [
         {
           type: "fields",
-          fields: list.slice(0, 40).map((u) => ({ label: `${longDate(civilDateAt(new Date(u.at), wp.timeZone))}`, value: `${u.action ?? "plan"} ${u.title} — due ${longDate(u.due)} ("${u.dueText}"), ${u.rule}` })),
+          fields: list.slice(0, 40).map((u) => ({ label: `${longDate(civilDateAt(new Date(u.at), wp.timeZone))}`, value: `${u.action ?? "plan"} ${u.title} — due ${dueWithWords(u.dueText, u.due)}, ${u.rule}` })),
         },
         ...(list.length > 40 ? [{ type: "text" as const, text: `… and ${list.length - 40} more.`, style: "muted" as const }] : []),
       ]);

@@ -3,9 +3,8 @@
  * by plan, with the original deadline words, the lead and buttons to mark done or to report.
  */
 import { reply, type Block, type Button, type Reply } from "../core/reply.ts";
+import { dueWithWords } from "../planning/due-words.ts";
 import { daysBetween, longDate, type CivilDate } from "../time/civil-date.ts";
-
-export { longDate };
 
 /** What a digest says about one deadline; stored with the reminder so a later digest can name it. */
 export interface ReminderItem {
@@ -67,7 +66,7 @@ export function digestReply(input: { workingParty: string; items: ReminderItem[]
       blocks.push({
         type: "section",
         title: i.actionCode ? `${i.actionCode} — ${i.title}` : i.title,
-        text: `${when(i, today)}: ${longDate(i.dueDate)} ("${i.dueText}")`,
+        text: `${when(i, today)}: ${dueWithWords(i.dueText, i.dueDate)}`,
         fields: i.lead ? [{ label: "Lead", value: i.lead }] : [],
       });
       const buttons: Button[] = i.actionCode

@@ -4,14 +4,29 @@
  * what people type (examples of commands) and in the CLI's JSON.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Messenger, OutgoingMessage, SendResult } from "../../src/core/messenger.ts";
 import { replyToPlainText } from "../../src/core/reply.ts";
+import { createLogger } from "../../src/log/logger.ts";
+import { Dispatcher } from "../../src/outbox/dispatcher.ts";
 import { importPlan } from "../../src/planning/import-plan.ts";
 import { parsePlanFile } from "../../src/planning/plan-file.ts";
+import { reminderPlanner } from "../../src/reminders/reminder-planner.ts";
+import { runTick } from "../../src/scheduler/tick.ts";
 import { databaseKinds } from "../support/databases.ts";
 import { consoleText, testRuntime, type TestRuntime } from "../support/runtime.ts";
 
 const NOW = new Date("2026-11-23T10:00:00Z");
 const ISO = /\b\d{4}-\d{2}-\d{2}\b/;
+
+/** Stands in for the channel a digest is posted to: keeps what was sent. */
+class ChannelRecorder implements Messenger {
+  readonly platform = "console" as const;
+  readonly sent: OutgoingMessage[] = [];
+  async send(m: OutgoingMessage): Promise<SendResult> {
+    this.sent.push(m);
+    return { ok: true };
+  }
+}
 
 describe.each(databaseKinds)("dates and hints in chat on %s", (kind) => {
   let rt: TestRuntime;
@@ -30,10 +45,21 @@ describe.each(databaseKinds)("dates and hints in chat on %s", (kind) => {
   });
   afterAll(() => rt.dispose());
 
-  it.each(["collect status plan 12", "holiday add 2026-12-24", "home", "deadlines", "my deadlines", "current plan", "action 12.1"])("writes dates in one form in the reply to %j", async (text) => {
+  it.each(["collect status plan 12", "holiday add 2026-12-24", "home", "deadlines", "my deadlines", "current plan", "action 12.1", "upcoming reminders"])("writes dates in one form in the reply to %j", async (text) => {
     const user = text === "home" || text === "my deadlines" ? "marie" : "sam";
     const out = await say(text, user, user === "marie" ? { delegation: "FR" } : { role: "secretariat" });
     expect(out).not.toMatch(ISO);
+  });
+
+  it("writes a deadline typed as a date, and the adopt-by day, once in long form in the reminder digests", async () => {
+    // the 14-days-before reminders: 12.1 (typed "2026-12-20", Sunday 6 December moves to Friday 4), the adopt-by day 30 April 2027
+    const channel = new ChannelRecorder();
+    const log = createLogger("silent");
+    for (const at of ["2026-12-04T08:00:00Z", "2027-04-16T07:00:00Z"]) await runTick({ store: rt.store, logger: log }, new Dispatcher(rt.store, [channel], log), new Date(at), [reminderPlanner]);
+    const digests = channel.sent.map((m) => m.replies.map(replyToPlainText).join("\n"));
+    expect(digests.join("\n")).toMatch(/12\.1 — Joint training[\s\S]*due in 16 days: 20 December 2026\n/);
+    expect(digests.join("\n")).toMatch(/due in 14 days: 30 April 2027\n/);
+    for (const d of digests) expect(d).not.toMatch(ISO);
   });
 
   it("names dates in long form when a collection is already open", async () => {

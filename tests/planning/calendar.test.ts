@@ -107,3 +107,30 @@ describe("iCalendar lines", () => {
     expect(String(full.summary)).toBe("CCWP: adopt the next action plan (plan 1 ends 31 December 1998)");
   });
 });
+
+describe("iCalendar titles", () => {
+  const load = async (number: number, title: string, due: string) => {
+    const p = parsePlanFile(
+      `workingParty: CCWP\nnumber: ${number}\ntitle: Plan ${number}\nstart: 2026-01-01\nactions:\n  - code: "${number}.1"\n    title: "${title}"\n    lead: { delegation: DE }\n    deadlines:\n      - { due: "${due}" }\n`,
+      "p.yaml",
+    );
+    if (!p.ok) throw new Error(p.errors.join());
+    await importPlan(rt.store.db, p.plan, { actor: "test", now: new Date("2026-01-01T00:00:00Z") });
+    const text = await buildCalendar(rt.store.db, "CCWP", { kind: "plan", number }, "2026-01-01");
+    return { text, event: events(text).find((e) => e.uid === `ccwp-plan${number}-action-${number}.1-deadline-0@secretariat-bot`)! };
+  };
+
+  it("does not repeat a deadline typed as a date in the title: the calendar shows the day (issue 14 item 17)", async () => {
+    const { event } = await load(61, "Joint training", "2026-12-20");
+    expect(String(event.summary)).toBe("CCWP 61.1: Joint training");
+    expect(ymd(event.start)).toBe("2026-12-20");
+  });
+
+  it("folds a German title at 75 octets and reads it back whole", async () => {
+    const title = "Zusammenarbeit für Zölle – Überprüfung der Risikoanalyse an Grenzübergängen"; // ü, ö, – take 2-3 octets each
+    const { text, event } = await load(62, title, "June 2026");
+    expect(text.split("\r\n").filter((l) => Buffer.byteLength(l, "utf8") > 75)).toEqual([]);
+    expect(text.split("\r\n").filter((l) => l.length > 60 && Buffer.byteLength(l, "utf8") > l.length).length).toBeGreaterThan(0);
+    expect(String(event.summary)).toBe(`CCWP 62.1: June 2026 — ${title}`);
+  });
+});

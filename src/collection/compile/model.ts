@@ -6,7 +6,7 @@
  */
 import type { Member, Passage, StrategyDocument } from "../../store/index.ts";
 import { leadInfo, leadsAction, type ActionLead } from "../../store/plans/leads.ts";
-import { longDate } from "../messages.ts";
+import { longDate } from "../../time/civil-date.ts";
 import { civilDay } from "../schedule.ts";
 import type { CollectionSnapshot } from "../snapshot.ts";
 import { STATUS_LABELS, type ReportStatus } from "../types.ts";
