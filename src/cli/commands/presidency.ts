@@ -1,11 +1,12 @@
 /** `secretariat presidency`: the Council presidency and trio on a day, the next hand-over, deadlines in the term. */
 import type { Command } from "commander";
 import { z } from "zod";
-import { longDate, todayIn } from "../../time/civil-date.ts";
+import { todayIn } from "../../time/civil-date.ts";
 import { deadlineJson } from "../../planning/deadlines.ts";
 import { presidencySummary } from "../../planning/presidency-summary.ts";
 import { workingPartyOf } from "../operator.ts";
 import { emit, type CliContext } from "../context.ts";
+import { cliWords } from "../deadline-words.ts";
 import { CliError } from "../io.ts";
 import { DayOption, parseOptions } from "../options.ts";
 
@@ -40,10 +41,10 @@ export function registerPresidency(program: Command, ctx: CliContext): void {
         };
         emit(ctx.io, Boolean(o.json), json, () =>
           [
-            `${s.term!.country} holds the presidency (${longDate(s.term!.start)} – ${longDate(s.term!.end)}).`,
+            `${s.term!.country} holds the presidency (${s.term!.start} – ${s.term!.end}).`,
             s.trio.length ? `Trio: ${s.trio.map((t) => t.country).join(", ")}.` : "No formal trio (before 2007).",
-            s.next ? `Hand-over to ${s.next.country} on ${longDate(s.next.start)} (in ${s.next.inDays} days).` : "The list has no later presidency.",
-            s.deadlines.length ? `${s.deadlines.length} deadline(s) in this term:\n${s.deadlines.map((d) => `  ${d.due}  ${d.status}  plan ${d.plan} ${d.action ?? "—"}  ${d.dueText}`).join("\n")}` : "No deadlines in this term.",
+            s.next ? `Hand-over to ${s.next.country} on ${s.next.start} (in ${s.next.inDays} days).` : "The list has no later presidency.",
+            s.deadlines.length ? `${s.deadlines.length} deadline(s) in this term:\n${s.deadlines.map((d) => `  ${d.due}  ${d.status}  plan ${d.plan} ${d.action ?? "—"}${cliWords(d)}`).join("\n")}` : "No deadlines in this term.",
           ].join("\n"),
         );
       });

@@ -10,6 +10,7 @@ import { reminderSettings } from "../../reminders/settings.ts";
 import { civilDateAt, addCivilDays } from "../../time/civil-date.ts";
 import type { SentMessage } from "../adapter-kit.ts";
 import { emit, type CliContext } from "../context.ts";
+import { cliWords } from "../deadline-words.ts";
 import { CliError } from "../io.ts";
 import { DayOption as Day, parseOptions } from "../options.ts";
 import { planners } from "../../scheduler/planners.ts";
@@ -76,7 +77,7 @@ export function registerReminders(program: Command, ctx: CliContext): void {
         emit(ctx.io, Boolean(o.json), { planned, sent }, () =>
           [
             `Planned ${from} … ${until}: ${planned.length}`,
-            ...planned.map((p) => `  ${p.at}  ${p.action ?? "plan"} ${p.title} — due ${p.due} ("${p.dueText}"); ${p.rule}`),
+            ...planned.map((p) => `  ${p.at}  ${p.action ?? "plan"} ${p.title} — due ${p.due}${cliWords(p)}; ${p.rule}`),
             `Recorded: ${sent.length}`,
             ...sent.map((s) => `  ${s.at}  ${s.status}${s.late ? " (late)" : ""}  ${s.platform} ${s.to}  ${s.key}`),
           ].join("\n"),
