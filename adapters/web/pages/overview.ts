@@ -6,6 +6,7 @@ import { collectionStatus } from "../../../src/collection/status.ts";
 import { loadSnapshot } from "../../../src/collection/snapshot.ts";
 import { listDeadlines } from "../../../src/planning/deadlines.ts";
 import { adoptionSentence, currentPlan, laterPlanExists } from "../../../src/planning/plans.ts";
+import { dueWords } from "../../../src/planning/due-words.ts";
 import { addCivilDays, longDate, todayIn } from "../../../src/time/civil-date.ts";
 import type { ConsoleContext } from "../index.ts";
 import { navFor, page, refuseAnonymous, requireWorkingParty, setNotice, STAFF } from "../page.ts";
@@ -36,6 +37,8 @@ export function registerOverview(app: FastifyInstance, { rt, now }: ConsoleConte
       collections,
       today,
       longDate,
+      // the plan's words only when they say more than the day beside them (one date form per page)
+      dueWords,
       staff: STAFF.includes(m.role as never),
     });
   });
