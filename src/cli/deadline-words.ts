@@ -5,7 +5,7 @@
  * messages the CLI prints (`say`, `reminders tick`) keep the chat's long form: they show what
  * people were sent.
  */
-import { dueWords } from "../planning/due-words.ts";
+import { dueWords } from "../time/due-words.ts";
 
 /** ` ("June 2027")` after a deadline's day, or nothing when the words are the day itself. */
 export function cliWords(d: { due: string; dueText: string }): string {

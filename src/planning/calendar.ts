@@ -12,7 +12,7 @@ const load = createRequire(import.meta.url);
 import type { Db } from "../store/index.ts";
 import { civilParts, longDate, type CivilDate } from "../time/civil-date.ts";
 import { listDeadlines } from "./deadlines.ts";
-import { dueWords } from "./due-words.ts";
+import { dueWords } from "../time/due-words.ts";
 import { foldIcsLines } from "./ics-lines.ts";
 
 /** What a feed covers. */

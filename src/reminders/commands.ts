@@ -4,7 +4,7 @@ import { defineCommand, type CommandContext } from "../core/command.ts";
 import { InputError, NotFoundError } from "../core/errors.ts";
 import { reply, textReply } from "../core/reply.ts";
 import { normaliseHolidays } from "./holidays.ts";
-import { dueWithWords } from "../planning/due-words.ts";
+import { dueWithWords } from "../time/due-words.ts";
 import { addCivilDays, civilDateAt, longDate } from "../time/civil-date.ts";
 import { parseHolidays } from "../store/index.ts";
 import { DeliveryTime, describeRule, toRule } from "./rules.ts";

@@ -3,7 +3,7 @@
  * by plan, with the original deadline words, the lead and buttons to mark done or to report.
  */
 import { reply, type Block, type Button, type Reply } from "../core/reply.ts";
-import { dueWithWords } from "../planning/due-words.ts";
+import { dueWithWords } from "../time/due-words.ts";
 import { daysBetween, longDate, type CivilDate } from "../time/civil-date.ts";
 
 /** What a digest says about one deadline; stored with the reminder so a later digest can name it. */

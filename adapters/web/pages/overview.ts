@@ -6,7 +6,7 @@ import { collectionStatus } from "../../../src/collection/status.ts";
 import { loadSnapshot } from "../../../src/collection/snapshot.ts";
 import { listDeadlines } from "../../../src/planning/deadlines.ts";
 import { adoptionSentence, currentPlan, laterPlanExists } from "../../../src/planning/plans.ts";
-import { dueWords } from "../../../src/planning/due-words.ts";
+import { dueWords } from "../../../src/time/due-words.ts";
 import { addCivilDays, longDate, todayIn } from "../../../src/time/civil-date.ts";
 import type { ConsoleContext } from "../index.ts";
 import { navFor, page, refuseAnonymous, requireWorkingParty, setNotice, STAFF } from "../page.ts";

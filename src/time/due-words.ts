@@ -5,7 +5,7 @@
  * adopt-by date the importer stores as its own words, would otherwise read
  * `20 December 2026 ("2026-12-20")`: two date forms side by side (issue 14 item 17).
  */
-import { longDate, type CivilDate } from "../time/civil-date.ts";
+import { longDate, type CivilDate } from "./civil-date.ts";
 
 /** The words a deadline came from, or null when they only repeat its due day (ISO or long form). */
 export function dueWords(dueText: string, due: CivilDate): string | null {
