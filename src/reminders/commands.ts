@@ -32,7 +32,7 @@ export const reminderCommands = [
       return reply(`${s.workingParty} reminder rules`, [
         { type: "text", text: `Reminder rules of ${s.workingParty} (times in ${s.timeZone}; weekends and holidays move a reminder to the nearest working day):`, style: "heading" },
         { type: "fields", fields: s.rules.map((r) => ({ label: `#${r.id}`, value: r.text })) },
-        { type: "text", text: s.holidays.length ? `Holidays: ${s.holidays.join(", ")}` : "No holidays listed.", style: "muted" },
+        { type: "text", text: s.holidays.length ? `Holidays: ${s.holidays.map(longDate).join(", ")}` : "No holidays listed.", style: "muted" },
         { type: "text", text: `Missed reminders are sent late within ${s.catchUpHours} hours; older ones are named in the next digest.`, style: "muted" },
       ]);
     },

@@ -62,6 +62,13 @@ describe.each(databaseKinds)("dates and hints in chat on %s", (kind) => {
     for (const d of digests) expect(d).not.toMatch(ISO);
   });
 
+  it("lists the holidays in long form beside the reminder rules", async () => {
+    await say("holiday add 2026-12-24");
+    const out = await say("reminder rules");
+    expect(out).toContain("Holidays: 24 December 2026");
+    expect(out).not.toMatch(ISO);
+  });
+
   it("names dates in long form when a collection is already open", async () => {
     const out = await say("collect start plan 12 due 2027-01-15", "claire", { role: "chair" });
     expect(out).toMatch(/already open \(due 15 December 2026\)/);
