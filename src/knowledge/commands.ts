@@ -6,7 +6,7 @@ import { checkQuestion } from "./answer/answer.ts";
 import { askKnowledgeBase } from "./ask.ts";
 import { knowledgeBase } from "./knowledge-base.ts";
 
-/** `ask QUESTION`: answers from the strategy documents, quoting the passage and its label. */
+/** `ask QUESTION`: answers from the strategy documents the asker's working party may read, quoting the passage and its label. */
 export const askCommand = defineCommand({
   id: "knowledge.ask",
   group: "Strategies",
@@ -17,7 +17,7 @@ export const askCommand = defineCommand({
   readOnly: true,
   handler: async ({ question }, ctx) => {
     const q = checkQuestion(question);
-    const { answer, outcome } = await askKnowledgeBase(await knowledgeBase(ctx.deps.store, ctx.deps.config), q);
+    const { answer, outcome } = await askKnowledgeBase(await knowledgeBase(ctx.deps.store, ctx.deps.config), q, ctx.actor.workingParty.id);
     ctx.deps.logger.debug({ answered: answer.answered, via: outcome.via, confidence: outcome.confidence }, "knowledge answer");
     return answerReply(answer, outcome);
   },

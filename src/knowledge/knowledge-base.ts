@@ -1,20 +1,30 @@
 /**
- * One index per store and process, built lazily from the database on the first question and
- * rebuilt when the documents change (an import here or in another process). With an embeddings
- * model, passages without a vector of that model are embedded and stored first.
+ * The indexes of one store in one process: one per set of documents some working party may read
+ * (most read the same, shared documents, and share one), built lazily on the first question and
+ * rebuilt when the documents or their readers change (an import here or in another process).
+ * With an embeddings model, passages without a vector of that model are embedded and stored first.
  */
-import { documentsStamp, loadIndexRows, saveVectors } from "../store/documents.ts";
+import { documentsStamp, loadIndexRows, saveVectors, type DocumentRow, type PassageRow } from "../store/documents.ts";
 import type { Store } from "../store/index.ts";
+import { mayRead, type Reader } from "./document-access.ts";
 import type { DocumentKind } from "./import/document-metadata.ts";
 import type { Embedder } from "./embed/embedder.ts";
 import { loadOnnxEmbedder } from "./embed/onnx-embedder.ts";
 import { KnowledgeIndex } from "./index/knowledge-index.ts";
 
-/** The documents and their index, kept per process. */
+/** The rows the indexes are built from, as of one stamp, and the indexes built from them so far. */
+interface Corpus {
+  stamp: string;
+  documents: DocumentRow[];
+  passages: PassageRow[];
+  /** one index per set of readable documents: working parties that read the same documents share it */
+  indexes: Map<string, KnowledgeIndex>;
+}
+
+/** The documents and their indexes, kept per process. */
 export class KnowledgeBase {
-  private index: KnowledgeIndex | undefined;
-  private stamp = "";
-  private building: Promise<KnowledgeIndex> | undefined;
+  private corpus: Corpus | undefined;
+  private loading: Promise<Corpus> | undefined;
   /** milliseconds the last build took (benchmarks and logs) */
   lastBuildMs = 0;
 
@@ -27,45 +37,41 @@ export class KnowledgeBase {
     this.embedder = embedder;
   }
 
-  /** The current index; one cheap query checks that the documents have not changed. */
-  async getIndex(): Promise<KnowledgeIndex> {
+  /**
+   * The index over the documents `reader` may read (src/knowledge/document-access.ts), so a
+   * working party's answers never quote, list or even score another's own documents; one cheap
+   * query checks that the documents and their readers have not changed.
+   */
+  async getIndex(reader: Reader): Promise<KnowledgeIndex> {
     const stamp = await documentsStamp(this.store.db);
-    if (this.index && stamp === this.stamp) return this.index;
-    this.building ??= this.build().finally(() => (this.building = undefined));
-    return this.building;
+    let corpus = this.corpus;
+    if (!corpus || corpus.stamp !== stamp) {
+      this.loading ??= this.load().finally(() => (this.loading = undefined));
+      corpus = await this.loading;
+    }
+    const readable = corpus.documents.filter((d) => mayRead(d.readers, reader));
+    const key = readable.map((d) => d.id).join(",");
+    let index = corpus.indexes.get(key);
+    if (!index) {
+      const started = performance.now();
+      index = buildIndex(readable, corpus.passages, this.embedder?.model);
+      corpus.indexes.set(key, index);
+      this.lastBuildMs = performance.now() - started;
+    }
+    return index;
   }
 
-  /** Forgets the index (after an import in this process). */
+  /** Forgets the indexes (after an import in this process). */
   invalidate(): void {
-    this.index = undefined;
-    this.stamp = "";
+    this.corpus = undefined;
   }
 
-  private async build(): Promise<KnowledgeIndex> {
-    const started = performance.now();
+  private async load(): Promise<Corpus> {
     await this.embedMissing();
     const stamp = await documentsStamp(this.store.db);
     const { documents, passages } = await loadIndexRows(this.store.db);
-    const slugById = new Map(documents.map((d) => [d.id, d.slug]));
-    const model = this.embedder?.model;
-    const current = new Set(documents.filter((d) => model && d.embeddingModel === model).map((d) => d.id));
-    const index = new KnowledgeIndex(
-      documents.map((d) => ({ slug: d.slug, title: d.title, year: d.year, kind: d.kind as DocumentKind })),
-      passages.map((r) => ({
-        id: r.id,
-        documentSlug: slugById.get(r.documentId)!,
-        ord: r.ord,
-        label: r.label,
-        headings: r.headings,
-        text: r.text,
-        // vectors of another model than the configured one are not comparable with its queries
-        ...(r.embedding && current.has(r.documentId) ? { vector: r.embedding } : {}),
-      })),
-    );
-    this.index = index;
-    this.stamp = stamp;
-    this.lastBuildMs = performance.now() - started;
-    return index;
+    this.corpus = { stamp, documents, passages, indexes: new Map() };
+    return this.corpus;
   }
 
   /** Documents stored without vectors of the configured model (seeded before it was set, or another model) get them now. */
@@ -80,6 +86,27 @@ export class KnowledgeBase {
       await saveVectors(this.store.db, d.id, embedder.model, new Map(own.map((p, i) => [p.id, vectors[i]!])));
     }
   }
+}
+
+/** An index over `documents` and their passages; vectors only where they are the configured model's. */
+function buildIndex(documents: readonly DocumentRow[], passages: readonly PassageRow[], model: string | undefined): KnowledgeIndex {
+  const slugById = new Map(documents.map((d) => [d.id, d.slug]));
+  const current = new Set(documents.filter((d) => model && d.embeddingModel === model).map((d) => d.id));
+  return new KnowledgeIndex(
+    documents.map((d) => ({ slug: d.slug, title: d.title, year: d.year, kind: d.kind as DocumentKind })),
+    passages
+      .filter((r) => slugById.has(r.documentId))
+      .map((r) => ({
+        id: r.id,
+        documentSlug: slugById.get(r.documentId)!,
+        ord: r.ord,
+        label: r.label,
+        headings: r.headings,
+        text: r.text,
+        // vectors of another model than the configured one are not comparable with its queries
+        ...(r.embedding && current.has(r.documentId) ? { vector: r.embedding } : {}),
+      })),
+  );
 }
 
 /** What is embedded for a passage: its label, its nearest heading and its text. */

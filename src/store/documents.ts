@@ -36,6 +36,8 @@ export interface StoredDocument extends Pick<NewDocument, "slug" | "title" | "re
   /** how many distinct labels the passages have */
   labels: number;
   embeddingModel: string | null;
+  /** the working parties that may read it; empty: every working party */
+  readers: number[];
 }
 
 /** A document row as the index reads it. */
@@ -46,6 +48,27 @@ export interface DocumentRow {
   year: number | null;
   kind: string;
   embeddingModel: string | null;
+  /** the working parties that may read it; empty: every working party (src/knowledge/document-access.ts) */
+  readers: number[];
+}
+
+/** Who may read a document being stored, and a check of the one it replaces, run in the same transaction. */
+export interface DocumentReaders {
+  /** the working parties that may read it; [] every working party; undefined: a replaced document keeps its own, a new one is shared */
+  readers?: number[];
+  /** called with the replaced document's readers (null: a new document) before anything is written; throws to refuse */
+  check?(existing: number[] | null): void;
+}
+
+/** A document as the console lists it. */
+export interface DocumentListing {
+  slug: string;
+  title: string;
+  reference: string | null;
+  dateText: string | null;
+  passages: number;
+  /** empty: every working party */
+  readers: { id: number; code: string }[];
 }
 
 /** A passage row as the index reads it. */
@@ -67,18 +90,19 @@ export interface PassageRow {
 const LONG_TRANSACTION = { timeout: 60_000, maxWait: 15_000 };
 
 /** Writes `doc` (and its vectors), replacing a document with the same slug; all or nothing. `now` defaults to the database's clock. */
-export async function storeDocument(db: Db, doc: NewDocument, now?: Date, vectors?: DocumentVectors, entry?: AuditInput): Promise<StoredDocument> {
+export async function storeDocument(db: Db, doc: NewDocument, now?: Date, vectors?: DocumentVectors, entry?: AuditInput, access: DocumentReaders = {}): Promise<StoredDocument> {
   return db.$transaction(async (tx) => {
-    const stored = await storeDocumentIn(tx, doc, now, vectors);
-    // The audit entry commits with the passages or not at all.
-    if (entry) await new AuditRepository(tx).record({ ...entry, detail: { ...entry.detail, passages: stored.passages, replaced: stored.replaced } });
+    const stored = await storeDocumentIn(tx, doc, now, vectors, access);
+    // The audit entry commits with the passages and the readers or not at all.
+    if (entry) await new AuditRepository(tx).record({ ...entry, detail: { ...entry.detail, passages: stored.passages, replaced: stored.replaced, readers: stored.readers } });
     return stored;
   }, LONG_TRANSACTION);
 }
 
 /** The same inside a transaction the caller holds. */
-export async function storeDocumentIn(tx: DbTx, doc: NewDocument, now?: Date, vectors?: DocumentVectors): Promise<StoredDocument> {
-  const existing = await tx.strategyDocument.findUnique({ where: { slug: doc.slug } });
+export async function storeDocumentIn(tx: DbTx, doc: NewDocument, now?: Date, vectors?: DocumentVectors, access: DocumentReaders = {}): Promise<StoredDocument> {
+  const existing = await tx.strategyDocument.findUnique({ where: { slug: doc.slug }, include: { access: { select: { workingPartyId: true } } } });
+  access.check?.(existing ? existing.access.map((a) => a.workingPartyId) : null);
   const data = {
     title: doc.title,
     reference: doc.reference,
@@ -92,6 +116,12 @@ export async function storeDocumentIn(tx: DbTx, doc: NewDocument, now?: Date, ve
   };
   const row = existing ? await tx.strategyDocument.update({ where: { id: existing.id }, data }) : await tx.strategyDocument.create({ data: { slug: doc.slug, ...data } });
   if (existing) await tx.passage.deleteMany({ where: { documentId: row.id } });
+  // Readers are written with the passages, so a document is never readable by more than it should be, not even for a moment.
+  if (access.readers) {
+    if (existing) await tx.documentAccess.deleteMany({ where: { documentId: row.id } });
+    for (const workingPartyId of new Set(access.readers)) await tx.documentAccess.create({ data: { documentId: row.id, workingPartyId } });
+  }
+  const readers = access.readers ? [...new Set(access.readers)] : (existing?.access.map((a) => a.workingPartyId) ?? []);
   // One multi-row INSERT per 200 passages: createMany costs a round trip per row through the
   // driver adapter, which made seeding a new database take seconds.
   for (let from = 0; from < doc.passages.length; from += 200) {
@@ -114,25 +144,23 @@ export async function storeDocumentIn(tx: DbTx, doc: NewDocument, now?: Date, ve
     sampleLabels: [...new Set(doc.passages.map((p) => p.label))].slice(0, 8),
     labels: new Set(doc.passages.map((p) => p.label)).size,
     embeddingModel: row.embeddingModel,
+    readers: readers.sort((a, b) => a - b),
   };
 }
 
-/** Who may read a stored document: every working party (`onlyFor` null), or only the one named. */
-export async function setDocumentAccess(db: DbTx, slug: string, onlyFor: number | null): Promise<void> {
-  const row = await db.strategyDocument.findUniqueOrThrow({ where: { slug } });
-  await db.documentAccess.deleteMany({ where: { documentId: row.id } });
-  if (onlyFor !== null) await db.documentAccess.create({ data: { documentId: row.id, workingPartyId: onlyFor } });
-}
-
-/** A stamp that changes whenever a document is added, replaced or removed (one cheap query). */
+/** A stamp that changes whenever a document is added, replaced or removed, or its readers change (two cheap queries). */
 export async function documentsStamp(db: DbTx): Promise<string> {
-  const agg = await db.strategyDocument.aggregate({ _count: { _all: true }, _max: { importedAt: true, id: true } });
-  return `${agg._count._all}:${agg._max.id ?? 0}:${agg._max.importedAt?.getTime() ?? 0}`;
+  const [agg, access] = await Promise.all([
+    db.strategyDocument.aggregate({ _count: { _all: true }, _max: { importedAt: true, id: true } }),
+    db.documentAccess.aggregate({ _count: { _all: true }, _max: { id: true } }),
+  ]);
+  return `${agg._count._all}:${agg._max.id ?? 0}:${agg._max.importedAt?.getTime() ?? 0}:${access._count._all}:${access._max.id ?? 0}`;
 }
 
 /** Every document and passage, for building the index. */
 export async function loadIndexRows(db: DbTx): Promise<{ documents: DocumentRow[]; passages: PassageRow[] }> {
-  const documents = await db.strategyDocument.findMany({ select: { id: true, slug: true, title: true, year: true, kind: true, embeddingModel: true } });
+  const docs = await db.strategyDocument.findMany({ select: { id: true, slug: true, title: true, year: true, kind: true, embeddingModel: true, access: { select: { workingPartyId: true } } } });
+  const documents = docs.map(({ access, ...d }) => ({ ...d, readers: access.map((a) => a.workingPartyId) }));
   const rows = await db.passage.findMany({ select: { id: true, documentId: true, ord: true, label: true, headings: true, text: true, embedding: true } });
   return { documents, passages: rows.map((r) => ({ ...r, headings: parseHeadings(r.headings), embedding: r.embedding ? bytesVector(r.embedding) : null })) };
 }
@@ -143,6 +171,26 @@ export async function saveVectors(db: Db, documentId: number, model: string, vec
     for (const [id, v] of vectors) await tx.passage.update({ where: { id }, data: { embedding: vectorBytes(v) } });
     await tx.strategyDocument.update({ where: { id: documentId }, data: { embeddingModel: model } });
   }, LONG_TRANSACTION);
+}
+
+/** Every document with its passage count and readers, oldest first (the console's list). */
+export async function listDocuments(db: DbTx): Promise<DocumentListing[]> {
+  const rows = await db.strategyDocument.findMany({
+    orderBy: [{ year: "asc" }, { slug: "asc" }],
+    select: { slug: true, title: true, reference: true, dateText: true, _count: { select: { passages: true } }, access: { select: { workingParty: { select: { id: true, code: true } } } } },
+  });
+  return rows.map(({ _count, access, ...d }) => ({ ...d, passages: _count.passages, readers: access.map((a) => a.workingParty).sort((a, b) => a.code.localeCompare(b.code)) }));
+}
+
+/** One document with its passages in order (at most 2,000) and its readers, or null. */
+export async function documentPage(db: DbTx, slug: string) {
+  const doc = await db.strategyDocument.findUnique({
+    where: { slug },
+    include: { passages: { orderBy: { ord: "asc" }, take: 2000 }, access: { select: { workingParty: { select: { id: true, code: true } } } } },
+  });
+  if (!doc) return null;
+  const { access, ...rest } = doc;
+  return { ...rest, readers: access.map((a) => a.workingParty) };
 }
 
 /** Whether a document with this slug exists. */

@@ -5,8 +5,8 @@
  * permissions and audit are those of chat.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { setDocumentAccess } from "../../../src/store/documents.ts";
 import { BotError } from "../../../src/core/errors.ts";
+import { readableDocument, readableDocuments } from "../../../src/knowledge/document-access.ts";
 import { importDocument } from "../../../src/knowledge/import/import-document.ts";
 import { MAX_DOCUMENT_BYTES } from "../../../src/knowledge/import/parse-document.ts";
 import { knowledgeBase } from "../../../src/knowledge/knowledge-base.ts";
@@ -32,26 +32,19 @@ export function registerAdminPages(app: FastifyInstance, { rt, now }: ConsoleCon
       return page(request, reply, template, { title: `${m.workingParty.code} ${name}`, nav: navFor(m, name), wp: m.workingParty, longDate, ...(await load(m, request)) });
     });
 
-  section("documents", "documents.eta", async (m) => ({
-    docs: await db.strategyDocument.findMany({
-      where: { OR: [{ access: { none: {} } }, { access: { some: { workingPartyId: m.workingPartyId } } }] },
-      orderBy: [{ year: "asc" }, { slug: "asc" }],
-      include: { access: { include: { workingParty: true } }, _count: { select: { passages: true } } },
-    }),
-    maxMb: MAX_DOCUMENT_BYTES / 1024 / 1024,
-  }));
+  // Which documents a page shows is the knowledge job's one rule (src/knowledge/document-access.ts).
+  section("documents", "documents.eta", async (m) => ({ docs: await readableDocuments(db, m.workingPartyId), maxMb: MAX_DOCUMENT_BYTES / 1024 / 1024 }));
 
   app.get<{ Params: { wp: string; slug: string } }>("/wp/:wp/documents/:slug", async (request, reply) => {
     const m = await requireWorkingParty(request, reply, STAFF);
     if (!m) return;
-    const doc = await db.strategyDocument.findUnique({ where: { slug: request.params.slug }, include: { access: true, passages: { orderBy: { ord: "asc" }, take: 2000 } } });
-    if (!doc || (doc.access.length > 0 && !doc.access.some((a) => a.workingPartyId === m.workingPartyId)))
-      return page(request, reply, "message.eta", { title: "No such document", heading: "No such document", text: `${m.workingParty.code} has no document ${request.params.slug}.`, nav: navFor(m, "documents") }, 404);
+    const doc = await readableDocument(db, m.workingPartyId, request.params.slug);
+    if (!doc) return page(request, reply, "message.eta", { title: "No such document", heading: "No such document", text: `${m.workingParty.code} has no document ${request.params.slug}.`, nav: navFor(m, "documents") }, 404);
     return page(request, reply, "document.eta", { title: doc.title, nav: navFor(m, "documents"), wp: m.workingParty, doc });
   });
 
   // Upload: multipart, CSRF token in the URL (checked before the body is read); the import is the
-  // knowledge job's, the same as `secretariat import strategy`.
+  // knowledge job's, the same as `secretariat import strategy`, readers written in its transaction.
   app.post<P & { Querystring: Record<string, string> }>("/wp/:wp/documents", { preHandler: app.csrfProtection }, async (request, reply) => {
     const m = await requireWorkingParty(request, reply, ["secretariat"]);
     if (!m) return;
@@ -65,20 +58,18 @@ export function registerAdminPages(app: FastifyInstance, { rt, now }: ConsoleCon
     }
     if (!file || file.bytes.length === 0) return refuse(reply, back, "Choose a file to upload; nothing was imported.");
     if (file.bytes.length > MAX_DOCUMENT_BYTES) return refuse(reply, back, `${file.name} is ${(file.bytes.length / 1048576).toFixed(1)} MB; documents of at most ${MAX_DOCUMENT_BYTES / 1048576} MB are imported. Nothing was imported.`);
+    const mine = fields.owner === "mine";
     try {
       const stored = await importDocument(await knowledgeBase(rt.store, rt.config), rt.store, file.bytes, file.name, { title: fields.title?.trim() || undefined }, now(), {
         actor: actorRef(request.person!),
         workingPartyId: m.workingPartyId,
+        readers: mine ? [m.workingPartyId] : [],
       });
-      await rt.store.unitOfWork(async (uow) => {
-        await setDocumentAccess(uow.store.db, stored.slug, fields.owner === "mine" ? m.workingPartyId : null);
-        await uow.audit.record({ workingPartyId: m.workingPartyId, actor: actorRef(request.person!), action: "document.access", subject: stored.slug, detail: { shared: fields.owner !== "mine" }, at: now() });
-      });
-      setNotice(reply, `Imported ${stored.title}: ${stored.passages} passages${fields.owner === "mine" ? `, for ${m.workingParty.code} only` : ", shared with every working party"}.`);
+      setNotice(reply, `Imported ${stored.title}: ${stored.passages} passages${mine ? `, for ${m.workingParty.code} only` : ", shared with every working party"}.`);
       return reply.redirect(`${back}/${stored.slug}`, 303);
     } catch (e) {
       if (!(e instanceof BotError)) throw e;
-      return refuse(reply, back, `${e.userMessage} Nothing was imported.`);
+      return refuse(reply, back, e.userMessage.endsWith("Nothing was imported.") ? e.userMessage : `${e.userMessage} Nothing was imported.`);
     }
   });
 

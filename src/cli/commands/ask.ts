@@ -6,9 +6,10 @@ import { BotError } from "../../core/errors.ts";
 import type { Answer } from "../../knowledge/answer/answer.ts";
 import type { CliContext } from "../context.ts";
 import { CliError } from "../io.ts";
+import { workingPartyOf } from "../operator.ts";
 import { parseOptions } from "../options.ts";
 
-const Options = z.object({ json: z.boolean().optional() });
+const Options = z.object({ wp: z.string().trim().min(1).optional(), json: z.boolean().optional() });
 
 /** Adds `ask` to the program. */
 export function registerAsk(program: Command, ctx: CliContext): void {
@@ -16,6 +17,7 @@ export function registerAsk(program: Command, ctx: CliContext): void {
     .command("ask")
     .description("answer a question from the strategy documents; without QUESTION, one question per line on stdin")
     .argument("[question...]", "the question")
+    .option("--wp <code>", "answer as this working party, from the documents it may read (default DEFAULT_WORKING_PARTY)")
     .option("--json", 'one line per question: {"question","answered","answer","sources":[{"document","title","label","text","score"}]}')
     .action(async (words: string[], raw: Record<string, unknown>) => {
       const o = parseOptions(Options, raw);
@@ -27,10 +29,12 @@ export function registerAsk(program: Command, ctx: CliContext): void {
         import("../../knowledge/knowledge-base.ts"),
       ]);
       await ctx.withRuntime(async (rt) => {
+        // as a working party: another's own documents are never quoted (src/knowledge/document-access.ts)
+        const wp = await workingPartyOf(rt, o.wp);
         const kb = await knowledgeBase(rt.store, rt.config);
         const one = async (question: string): Promise<Answer | string> => {
           try {
-            return (await askKnowledgeBase(kb, checkQuestion(question))).answer;
+            return (await askKnowledgeBase(kb, checkQuestion(question), wp.id)).answer;
           } catch (e) {
             if (e instanceof BotError) return e.userMessage;
             throw e;

@@ -60,7 +60,7 @@ for (const kind of databaseKinds) {
     });
 
     it("embeds the bundled corpus (seeded without vectors) at the first index build and stores the vectors with the passages", async () => {
-      const index = await kb.getIndex();
+      const index = await kb.getIndex("every");
       expect(index.dense).toBe(true);
       const { documents, passages } = await loadIndexRows(rt.store.db);
       expect(documents.every((d) => d.embeddingModel === kb.embedder!.model)).toBe(true);
@@ -82,8 +82,8 @@ for (const kind of databaseKinds) {
     });
 
     it("fuses the dense ranking after the label look-ups: a label still answers by label, a question uses both rankings", async () => {
-      expect((await askKnowledgeBase(kb, "what does 3.a(ii) say?")).outcome).toMatchObject({ via: "label", answered: true });
-      const { outcome } = await askKnowledgeBase(kb, "sharing sniffer dogs with the police");
+      expect((await askKnowledgeBase(kb, "what does 3.a(ii) say?", "every")).outcome).toMatchObject({ via: "label", answered: true });
+      const { outcome } = await askKnowledgeBase(kb, "sharing sniffer dogs with the police", "every");
       expect(outcome.features?.cosine).toBeGreaterThan(0);
       expect(outcome.hits[0]?.document.slug).toBe("dogs");
     });

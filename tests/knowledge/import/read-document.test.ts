@@ -153,9 +153,9 @@ for (const kind of databaseKinds) {
       const word = await importDocument(kb, rt.store, await wordFile(), "ipr.docx", { slug: "ipr" }, now, { actor: "cli", workingPartyId: null });
       const html = await importDocument(kb, rt.store, Buffer.from(EURLEX), "res.html", { slug: "res-2011" }, now, { actor: "cli", workingPartyId: null });
       expect([pdf.passages, word.labels, html.year]).toEqual([5, expect.any(Number), 2011]);
-      expect((await askKnowledgeBase(kb, "point 3.(a) of the register document")).answer.sources[0]).toMatchObject({ document: "register", label: "3.(a)" });
-      expect((await askKnowledgeBase(kb, "what does the 2011 resolution say about sniffer dogs?")).answer.sources[0]).toMatchObject({ document: "res-2011", label: "HEREBY RESOLVES 1" });
-      expect((await askKnowledgeBase(kb, "training officers to spot counterfeit goods")).answer.sources[0]).toMatchObject({ document: "ipr", label: "ANNEX 1" });
+      expect((await askKnowledgeBase(kb, "point 3.(a) of the register document", "every")).answer.sources[0]).toMatchObject({ document: "register", label: "3.(a)" });
+      expect((await askKnowledgeBase(kb, "what does the 2011 resolution say about sniffer dogs?", "every")).answer.sources[0]).toMatchObject({ document: "res-2011", label: "HEREBY RESOLVES 1" });
+      expect((await askKnowledgeBase(kb, "training officers to spot counterfeit goods", "every")).answer.sources[0]).toMatchObject({ document: "ipr", label: "ANNEX 1" });
     });
   });
 }
