@@ -7,7 +7,7 @@
  * document pages list and open only those.
  */
 import { InputError } from "../core/errors.ts";
-import { documentPage, listDocuments, type DocumentListing } from "../store/documents.ts";
+import { documentPage, documentReaders, listDocuments, type DocumentListing } from "../store/documents.ts";
 import type { DbTx } from "../store/index.ts";
 
 /** The ids of the working parties a document names; empty: shared with every working party. */
@@ -45,4 +45,10 @@ export async function readableDocuments(db: DbTx, reader: Reader): Promise<Docum
 export async function readableDocument(db: DbTx, reader: Reader, slug: string): ReturnType<typeof documentPage> {
   const doc = await documentPage(db, slug);
   return doc && mayRead(doc.readers.map((r) => r.id), reader) ? doc : null;
+}
+
+/** A document's id by name, or null when there is none by that name that `reader` may read (a plan's `strategy:`). */
+export async function readableDocumentRow(db: DbTx, reader: Reader, slug: string): Promise<{ id: number } | null> {
+  const doc = await documentReaders(db, slug);
+  return doc && mayRead(doc.readers, reader) ? { id: doc.id } : null;
 }

@@ -3,6 +3,7 @@
  * and the objectives they implement, marking an action done, the calendar feed, the timeline and
  * the presidency. Civil "today" is ctx.now in the working party's time zone.
  */
+import { readableDocuments } from "../knowledge/document-access.ts";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -89,7 +90,8 @@ export const planningCommands: AnyCommand[] = [
       const wp = ctx.actor.workingParty;
       const year = /\b(19|20)\d{2}\b/.exec(document)?.[0];
       const words = document.toLowerCase().replace(/\b(the|strategy|resolution|programme)\b/g, " ").trim();
-      const docs = await db.strategyDocument.findMany({ select: { slug: true, title: true, year: true } });
+      // only the documents this working party may read are named (src/knowledge/document-access.ts)
+      const docs = await readableDocuments(db, wp.id);
       const slugs = docs.filter((d) => (year ? String(d.year) === year || d.slug.includes(year) : d.slug.includes(words) || d.title.toLowerCase().includes(words))).map((d) => d.slug);
       const links = await db.actionObjective.findMany({
         where: { action: { plan: { workingPartyId: wp.id } }, ...(slugs.length ? { documentSlug: { in: slugs } } : year ? { documentSlug: { contains: year } } : {}) },

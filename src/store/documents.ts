@@ -66,6 +66,7 @@ export interface DocumentListing {
   title: string;
   reference: string | null;
   dateText: string | null;
+  year: number | null;
   passages: number;
   /** empty: every working party */
   readers: { id: number; code: string }[];
@@ -177,7 +178,7 @@ export async function saveVectors(db: Db, documentId: number, model: string, vec
 export async function listDocuments(db: DbTx): Promise<DocumentListing[]> {
   const rows = await db.strategyDocument.findMany({
     orderBy: [{ year: "asc" }, { slug: "asc" }],
-    select: { slug: true, title: true, reference: true, dateText: true, _count: { select: { passages: true } }, access: { select: { workingParty: { select: { id: true, code: true } } } } },
+    select: { slug: true, title: true, reference: true, dateText: true, year: true, _count: { select: { passages: true } }, access: { select: { workingParty: { select: { id: true, code: true } } } } },
   });
   return rows.map(({ _count, access, ...d }) => ({ ...d, passages: _count.passages, readers: access.map((a) => a.workingParty).sort((a, b) => a.code.localeCompare(b.code)) }));
 }
@@ -191,6 +192,12 @@ export async function documentPage(db: DbTx, slug: string) {
   if (!doc) return null;
   const { access, ...rest } = doc;
   return { ...rest, readers: access.map((a) => a.workingParty) };
+}
+
+/** A document's id and readers by name, or null. */
+export async function documentReaders(db: DbTx, slug: string): Promise<{ id: number; readers: number[] } | null> {
+  const doc = await db.strategyDocument.findUnique({ where: { slug }, select: { id: true, access: { select: { workingPartyId: true } } } });
+  return doc ? { id: doc.id, readers: doc.access.map((a) => a.workingPartyId) } : null;
 }
 
 /** Whether a document with this slug exists. */

@@ -141,6 +141,33 @@ describe.each(databaseKinds)("importing plans on %s", (kind) => {
     expect(await db.actionPlan.count()).toBe(before);
   });
 
+  it("reads a strategy that is another working party's own document as a missing one: a warning, no link, its labels unseen; --strict refuses", async () => {
+    const db = rt.store.db;
+    const lewp = await db.workingParty.create({ data: { code: "LEWPX", name: "Another working party" } });
+    await db.strategyDocument.create({
+      data: { slug: "lewpx-own", title: "LEWPX's own", kind: "strategy", sourceName: "own.md", sha256: "x", access: { create: [{ workingPartyId: lewp.id }] }, passages: { create: [{ ord: 0, label: "IV 3.b", text: "LEWPX only" }] } },
+    });
+    const file = (wp: string, number: number) => {
+      const r = parse(YAML_PLAN.replace("workingParty: CCWP", `workingParty: ${wp}`).replace("number: 12", `number: ${number}`).replace("strategy: 2012-strategy", "strategy: lewpx-own"));
+      if (!r.ok) throw new Error(r.errors.join());
+      return r.plan;
+    };
+    const before = await db.actionPlan.count();
+    await expect(importPlan(db, file("CCWP", 31), { actor: "cli", now }, { strict: true })).rejects.toThrow(/there is no strategy document "lewpx-own"/);
+    expect(await db.actionPlan.count()).toBe(before);
+    const s = await importPlan(db, file("CCWP", 31), { actor: "cli", now });
+    const missing = s.warnings.find((w) => w.includes("strategy"))!;
+    expect(missing).toMatch(/there is no strategy document "lewpx-own", so no objective links to a passage; the documents are 1997-programme, .*2023-resolution$/);
+    expect(missing).not.toContain("lewpx-own,");
+    // LEWPX's document has IV 3.b and not IV 1.a: CCWP is told neither
+    expect(s.warnings.join(" ")).not.toMatch(/is not a label of|did you mean/);
+    expect((await db.actionPlan.findUniqueOrThrow({ where: { id: s.planId } })).strategyId).toBeNull();
+    // LEWPX's own plan implements it, without a warning about it.
+    const own = await importPlan(db, file("LEWPX", 31), { actor: "cli", now });
+    expect(own.warnings.filter((w) => w.includes("strategy document"))).toEqual([]);
+    expect((await db.actionPlan.findUniqueOrThrow({ where: { id: own.planId } })).strategyId).not.toBeNull();
+  });
+
   it("imports CSV through the CLI, and refuses a bad file with one line, exit 2 and nothing stored", async () => {
     const dir = tempDir();
     const good = path.join(dir, "plan.csv");

@@ -1,7 +1,8 @@
 /**
  * What a plan file refers to, as stored: its working party, the strategy document it implements
- * with that document's passage labels (what `objectives:` may name), and, when the strategy is not
- * there, which documents are. Read once before an import or a preview (src/planning/plan-check.ts).
+ * with that document's passage labels (what `objectives:` may name). Read once before an import or
+ * a preview (src/planning/plan-check.ts), which lists the documents the working party may read
+ * when the strategy is not one of them.
  */
 import type { StrategyDocument, WorkingParty } from "../../generated/sqlite/browser.ts";
 import type { Db } from "../store.ts";
@@ -12,8 +13,6 @@ export interface PlanReferences {
   strategy: StrategyDocument | null;
   /** the strategy's passage labels in document order (a label may repeat) */
   labels: string[];
-  /** every document's slug, when the strategy named is not one of them */
-  documents: string[];
 }
 
 /** Reads what a plan for working party `code` implementing `strategySlug` refers to. */
@@ -21,6 +20,5 @@ export async function planReferences(db: Db, code: string, strategySlug?: string
   const wp = await db.workingParty.findUnique({ where: { code } });
   const strategy = strategySlug ? await db.strategyDocument.findUnique({ where: { slug: strategySlug } }) : null;
   const labels = strategy ? (await db.passage.findMany({ where: { documentId: strategy.id }, select: { label: true }, orderBy: { ord: "asc" } })).map((p) => p.label) : [];
-  const documents = strategySlug && !strategy ? (await db.strategyDocument.findMany({ select: { slug: true }, orderBy: { slug: "asc" } })).map((d) => d.slug) : [];
-  return { wp, strategy, labels, documents };
+  return { wp, strategy, labels };
 }
