@@ -97,4 +97,29 @@ describe("secretariat import strategy", () => {
     expect(lines(q.stdout)[0]!.sources.map((s) => s.document)).not.toContain("flat");
     expect((await importEntries()).map((e) => e.subject)).not.toContain("flat");
   });
+
+  it("imports for some working parties only with --wp, shares with --shared, and refuses a bad --wp, storing nothing", async () => {
+    expect((await runCli(["wp", "create", "PORTS", "Ports working party"], { env })).code).toBe(0);
+    const file = path.join(fixtures, "decimal-markdown.md");
+    const own = await runCli(["import", "strategy", file, "--slug", "ports-own", "--wp", "ports", "--json"], { env });
+    expect([own.code, JSON.parse(own.stdout).readers]).toEqual([0, ["PORTS"]]);
+    const q = "container screening results within 24 hours";
+    const as = async (wp: string) => lines((await runCli(["ask", "--json", "--wp", wp, q], { env })).stdout)[0]!.sources.map((s) => s.document);
+    expect(await as("PORTS")).toContain("ports-own");
+    expect(await as("CCWP")).not.toContain("ports-own");
+    // a re-import without --wp keeps its readers; --shared opens it to every working party
+    expect(JSON.parse((await runCli(["import", "strategy", file, "--slug", "ports-own", "--json"], { env })).stdout).readers).toEqual(["PORTS"]);
+    expect(JSON.parse((await runCli(["import", "strategy", file, "--slug", "ports-own", "--shared", "--json"], { env })).stdout).readers).toEqual([]);
+    expect(await as("CCWP")).toContain("ports-own");
+    for (const [args, message] of [
+      [["--wp", "PORTS", "--shared"], /--wp and --shared: choose one/],
+      [["--wp", "PORTS,NOPE"], /There is no working party NOPE/],
+      [["--wp", "a b"], /--wp: working party codes separated by commas/],
+    ] as const) {
+      const r = await runCli(["import", "strategy", file, "--slug", "ports-refused", ...args], { env });
+      expect([r.code, r.stdout, r.stderr.trim().split("\n").length], args.join(" ")).toEqual([2, "", 1]);
+      expect(r.stderr).toMatch(message);
+    }
+    expect((await importEntries()).map((e) => e.subject)).not.toContain("ports-refused");
+  });
 });
