@@ -122,7 +122,12 @@ export const grammar: readonly Phrase[] = [
   { pattern: /^(?:home|my home|dashboard)$/i, command: "home" },
 
   // Strategies: importing an attached document, and questions (free text no phrase matched is one too)
-  { pattern: /^import\s+(?:this|it|(?:the\s+)?(?:attached\s+)?(?:file|document|strategy|resolution))\s*[.!]?$/i, command: "knowledge.import" },
+  {
+    // "for us only" keeps the document to the working party it is imported in; "for everyone" shares it (src/knowledge/document-access.ts)
+    pattern: /^import\s+(?:this|it|(?:the\s+)?(?:attached\s+)?(?:file|document|strategy|resolution))(?:\s+(?:(?<ours>(?:just\s+|only\s+)?for\s+(?:us|our\s+working\s+party)(?:\s+only)?)|(?<every>(?:for\s+)?(?:every(?:one|\s+working\s+party)|all(?:\s+working\s+parties)?)|shared(?:\s+with\s+(?:everyone|every\s+working\s+party|all))?)))?\s*[.!]?$/i,
+    command: "knowledge.import",
+    args: (g) => (g.ours ? { readers: "ours" } : g.every ? { readers: "every" } : {}),
+  },
   { pattern: /^(?:ask|question)\s*[:,]?\s+(?<question>.+)$/is, command: "knowledge.ask" },
 ];
 

@@ -65,11 +65,12 @@ async function twoWorkingParties(kind: "sqlite" | "postgresql") {
   const ccwp = await db.workingParty.findUniqueOrThrow({ where: { code: "CCWP" } });
   const lewp = await db.workingParty.create({ data: { code: "LEWP", name: "Law Enforcement Working Party" } });
   const enfo = await db.workingParty.create({ data: { code: "ENFO", name: "Enforcement Working Party" } });
-  // Ines: Slack, secretariat of CCWP. Tom: Teams, delegate of LEWP.
+  // Ines: Slack, secretariat of CCWP. Tom: Teams, delegate of LEWP; Lea, its secretariat.
   await db.member.createMany({
     data: [
       { workingPartyId: ccwp.id, platform: "slack", platformUserId: "U0INES", displayName: "Ines", role: "secretariat" },
       { workingPartyId: lewp.id, platform: "teams", platformUserId: "29:tom", displayName: "Tom", role: "delegate", delegation: "NL" },
+      { workingPartyId: lewp.id, platform: "teams", platformUserId: "29:lea", displayName: "Lea", role: "secretariat" },
     ],
   });
   const kb = await knowledgeBase(rt.store, rt.config);
@@ -80,8 +81,10 @@ async function twoWorkingParties(kind: "sqlite" | "postgresql") {
   return { db, ccwp, lewp, enfo, put };
 }
 
-async function ask(platform: Platform, user: string, text: string): Promise<string> {
-  const result = await rt!.bot.handle({ platform, kind: "text", text, user: { id: user, name: user }, conversation: { kind: "direct", id: `dm:${user}` }, receivedAt: at });
+async function ask(platform: Platform, user: string, text: string, file?: { name: string; text: string }): Promise<string> {
+  const bytes = file && new TextEncoder().encode(file.text);
+  const attachments = file ? [{ name: file.name, size: bytes!.length, fetch: async () => bytes! }] : undefined;
+  const result = await rt!.bot.handle({ platform, kind: "text", text, ...(attachments ? { attachments } : {}), user: { id: user, name: user }, conversation: { kind: "direct", id: `dm:${user}` }, receivedAt: at });
   return result.replies.map(replyToPlainText).join("\n");
 }
 
@@ -132,5 +135,22 @@ describe.each(databaseKinds)("answers per working party on %s", (kind) => {
     expect(await ask("teams", "29:tom", q)).toContain("deploy quadcopter drones to watch the green border near Zbraslav");
     const entry = await db.auditEntry.findFirstOrThrow({ where: { action: "document.import", subject: "ccwp-drones", workingPartyId: ccwp.id } });
     expect(JSON.parse(entry.detail)).toMatchObject({ replaced: true, readers: [ccwp.id, lewp.id].sort((a, b) => a - b) });
+  });
+
+  it("imports an attached document in chat for the working party only, or for everyone, as its secretariat says", async () => {
+    const { db, lewp } = await twoWorkingParties(kind);
+    const file = { name: "lewp-dogs.md", text: "# LEWP note on sniffer dogs\n\n## 1. Objectives\n\n1.a Beagle units will check luggage at the Gdynia ferry quay.\n" };
+    expect(await ask("teams", "29:lea", "import this for us only", file)).toMatch(/Who may read it: LEWP only/);
+    const readers = async () => (await db.documentAccess.findMany({ where: { document: { slug: "lewp-dogs" } } })).map((a) => a.workingPartyId);
+    expect(await readers()).toEqual([lewp.id]);
+    const q = "beagle units checking luggage at the Gdynia ferry quay";
+    expect(await ask("slack", "U0INES", q)).not.toContain("Beagle units will check luggage");
+    expect(await ask("teams", "29:tom", q)).toContain("Beagle units will check luggage");
+    // CCWP's secretariat cannot take LEWP's name; a re-import by LEWP keeps it LEWP's until shared.
+    expect(await ask("slack", "U0INES", "import this", file)).toMatch(/taken by another working party's document.*Nothing was imported/);
+    expect(await ask("teams", "29:lea", "import this", file)).toMatch(/Replaced lewp-dogs[\s\S]*Who may read it: LEWP only/);
+    expect(await ask("teams", "29:lea", "import this for everyone", file)).toMatch(/Who may read it: every working party/);
+    expect(await readers()).toEqual([]);
+    expect(await ask("slack", "U0INES", q)).toContain("Beagle units will check luggage");
   });
 });
