@@ -7,6 +7,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { readableDocuments } from "../../knowledge/document-access.ts";
 import { AuditRepository } from "../../store/audit.ts";
 import type { DbTx, Store } from "../../store/index.ts";
 import { civilDay } from "../schedule.ts";
@@ -33,9 +34,12 @@ export function defaultReportsDir(store: Pick<Store, "target">): string {
 export async function loadObjectivePassages(db: DbTx, s: CollectionSnapshot): Promise<ObjectivePassages> {
   const links = s.actions.flatMap((a) => a.objectives);
   const out: ObjectivePassages = new Map();
-  if (links.length === 0) return out;
+  // only documents the collection's working party may read are quoted (src/knowledge/document-access.ts)
+  const readable = new Set((await readableDocuments(db, s.workingParty.id)).map((d) => d.slug));
+  const slugs = [...new Set(links.map((l) => l.documentSlug))].filter((slug) => readable.has(slug));
+  if (slugs.length === 0) return out;
   const rows = await db.passage.findMany({
-    where: { document: { slug: { in: [...new Set(links.map((l) => l.documentSlug))] } }, label: { in: [...new Set(links.map((l) => l.label))] } },
+    where: { document: { slug: { in: slugs } }, label: { in: [...new Set(links.map((l) => l.label))] } },
     include: { document: { select: { slug: true, title: true } } },
     orderBy: { ord: "asc" },
   });
