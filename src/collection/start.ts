@@ -111,7 +111,10 @@ export async function startCollection(input: StartInput, ctx: CommandContext): P
 /** One sentence for the chair: who was asked, and whose lead is unknown. */
 export function startSummary(r: StartResult, due: string): string {
   const people = new Set(r.asked.flatMap((a) => a.members.map((m) => m.id))).size;
-  const parts = [`Collection started: ${r.asked.length + r.unreachable.length} action${r.asked.length + r.unreachable.length === 1 ? "" : "s"}, reports due ${longDate(due)}. I asked ${people} lead${people === 1 ? "" : "s"} for ${r.asked.length} action${r.asked.length === 1 ? "" : "s"} directly.`];
+  const parts = [`Collection started: ${r.asked.length + r.unreachable.length} action${r.asked.length + r.unreachable.length === 1 ? "" : "s"}, reports due ${longDate(due)}. ${
+      // "I asked 0 leads for 0 actions" when nobody could be asked (issue 14 item 16's counts, in chat)
+      r.asked.length === 0 ? "I could ask no lead directly." : `I asked ${people} lead${people === 1 ? "" : "s"} for ${r.asked.length} action${r.asked.length === 1 ? "" : "s"} directly.`
+    }`];
   if (r.unreachable.length > 0) {
     parts.push(
       `No member is known yet for ${r.unreachable.map((u) => `${u.action.code} (lead ${u.lead})`).join(", ")}: they are asked once a member of the lead delegation writes to me and you run collect chase, or the secretariat can enter their report.`,

@@ -9,6 +9,7 @@ import AdmZip from "adm-zip";
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compileCollection } from "../../../src/collection/compile/index.ts";
+import { replyToPlainText } from "../../../src/core/reply.ts";
 import { importPlan } from "../../../src/planning/import-plan.ts";
 import { parsePlanFile } from "../../../src/planning/plan-file.ts";
 import { databaseKinds, tempDir } from "../../support/databases.ts";
@@ -57,6 +58,7 @@ function actionTables(file: string): string[] {
 
 describe.each(databaseKinds)("the compiled progress note on %s", (kind) => {
   let rt: TestRuntime;
+  let startedUnasked = "";
   const say = (text: string, user: string, claims: { role?: "chair" | "secretariat"; delegation?: string } = {}) => rt.bot.handle(consoleText(text, user, claims, NOW));
   beforeAll(async () => {
     rt = await testRuntime(kind);
@@ -69,7 +71,7 @@ describe.each(databaseKinds)("the compiled progress note on %s", (kind) => {
     await say("collect start plan 12 due 2026-12-15", "claire", { role: "chair" });
     await say("report 12.1 on track: Two joint trainings held. next: A third in March. risks: Budgets", "marie");
     await say("report 12.2 delayed: The study is late; received from DE by e-mail.", "sam", { role: "secretariat" });
-    await say("collect start plan 13 due 2027-12-15", "claire", { role: "chair" });
+    startedUnasked = (await say("collect start plan 13 due 2027-12-15", "claire", { role: "chair" })).replies.map(replyToPlainText).join("\n");
   });
   afterAll(() => rt.dispose());
 
@@ -120,6 +122,11 @@ describe.each(databaseKinds)("the compiled progress note on %s", (kind) => {
     expect(text).toContain("No lead was asked through the bot: no member of the lead delegation was known to it.");
     expect(text).not.toMatch(/were asked|was asked to report/);
     expect(fs.readFileSync(out.markdown, "utf8")).toContain("No lead was asked through the bot");
+  });
+
+  it("tells the chair in chat that no lead could be asked, not that 0 leads were asked for 0 actions", () => {
+    expect(startedUnasked).toMatch(/^Collection started: 1 action, reports due 15 December 2027\. I could ask no lead directly\.\nNo member is known yet for 13\.1 \(lead IT\)/);
+    expect(startedUnasked).not.toMatch(/\b0 (leads?|actions?)\b/);
   });
 
   it("carries a document number and a classification line, by default and as given", async () => {
