@@ -21,6 +21,12 @@ beforeAll(async () => {
 });
 
 describe("deadlines in the CLI's own lines", () => {
+  it("presidency outside the bundled list names the years the list really covers", async () => {
+    const r = await cli("presidency", "--date", "2031-03-01");
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe("secretariat: no presidency is listed for 2031-03-01: data/council-presidencies.csv covers 2004–2030");
+  });
+
   it("presidency writes the term, the hand-over and the deadlines as YYYY-MM-DD", async () => {
     const r = await cli("presidency");
     expect(r.code).toBe(0);

@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import { z } from "zod";
 import { todayIn } from "../../time/civil-date.ts";
 import { deadlineJson } from "../../planning/deadlines.ts";
+import { listYears } from "../../planning/presidencies.ts";
 import { presidencySummary } from "../../planning/presidency-summary.ts";
 import { workingPartyOf } from "../operator.ts";
 import { emit, type CliContext } from "../context.ts";
@@ -31,7 +32,7 @@ export function registerPresidency(program: Command, ctx: CliContext): void {
         const wp = o.wp ? await workingPartyOf(rt, o.wp) : await store.repos.workingParties.find(rt.config.DEFAULT_WORKING_PARTY);
         const date = o.date ?? todayIn(ctx.io.now(), wp?.timeZone ?? "Europe/Brussels");
         const s = await presidencySummary(store.db, date, wp?.id);
-        if (!s.term) throw new CliError(`no presidency is listed for ${date}: data/council-presidencies.csv covers 2004–2027`, 2);
+        if (!s.term) throw new CliError(`no presidency is listed for ${date}: data/council-presidencies.csv covers ${listYears()}`, 2);
         const json = {
           date,
           presidency: { country: s.term.country, start: s.term.start, end: s.term.end },
