@@ -41,6 +41,23 @@ export function coreCommands(all: () => readonly AnyCommand[]): AnyCommand[] {
         ]),
     }),
     defineCommand({
+      id: "members.list",
+      group: "Members",
+      summary: "List the working party's members with their role and delegation.",
+      usage: "members",
+      examples: ["members", "member list"],
+      roles: ["secretariat", "chair"],
+      args: z.object({}),
+      handler: async (_args, { actor, uow }) => {
+        const wp = actor.workingParty;
+        const members = await uow.members.inWorkingParty(wp.id);
+        const line = (m: (typeof members)[number]) => `${m.displayName} (${m.platform}) — ${m.role}${m.delegation ? `, ${m.delegation}` : ""}`;
+        return reply(`${wp.code} has ${members.length} member${members.length === 1 ? "" : "s"}`, [
+          { type: "text", text: members.length ? members.map(line).join("\n") : `${wp.code} has no members yet.` },
+        ]);
+      },
+    }),
+    defineCommand({
       id: "members.role",
       group: "Members",
       summary: "Give a member a role (delegate, chair or secretariat).",

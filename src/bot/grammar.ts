@@ -37,6 +37,7 @@ export const grammar: readonly Phrase[] = [
   // General and members
   { pattern: /^(?:help|\?|commands)(?:\s+(?<topic>.+))?$/i, command: "help" },
   { pattern: /^(?:whoami|who am i\??)$/i, command: "whoami" },
+  { pattern: /^(?:members|member list|list (?:the )?members|who are the members\??)$/i, command: "members.list" },
   { pattern: /^role\s+(?<user>\S+)\s+(?<role>\S+)$/i, command: "members.role" },
   // A delegation may be a country's name in several words ("delegation @ines Czech Republic").
   { pattern: /^delegation\s+(?<user>\S+)\s+(?<delegation>\S.{0,99})$/i, command: "members.delegation" },
