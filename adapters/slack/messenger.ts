@@ -167,14 +167,21 @@ export class SlackMessenger implements Messenger {
   }
 
   private async post(channel: string, m: SlackMessage, payload: { key: string; part: number; parts: number }): Promise<string | undefined> {
-    const r = await this.client.chat.postMessage({
-      channel,
-      text: m.text,
-      blocks: m.blocks,
-      unfurl_links: false,
-      metadata: { event_type: DELIVERY_EVENT, event_payload: payload },
-    });
-    return r.ts;
+    const once = () => this.client.chat.postMessage({ channel, text: m.text, blocks: m.blocks, unfurl_links: false, metadata: { event_type: DELIVERY_EVENT, event_payload: payload } });
+    try {
+      return (await once()).ts;
+    } catch (e) {
+      // A channel bound before the bot was invited: a public one it joins (channels:join) and posts
+      // again; a private one it cannot, and the refusal (not_in_channel) reaches the secretariat.
+      if ((e as { data?: { error?: string } }).data?.error !== "not_in_channel") throw e;
+      const joined = await this.client.conversations.join({ channel }).then(
+        () => true,
+        () => false,
+      );
+      if (!joined) throw e;
+      this.logger.info({ channel }, "slack: joined a public channel the bot had not been invited to");
+      return (await once()).ts;
+    }
   }
 
   private async postedParts(channel: string, key: string, since: Date): Promise<Set<number>> {

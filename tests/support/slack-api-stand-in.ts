@@ -44,6 +44,8 @@ export class SlackApiStandIn {
   /** what the app sent back over the socket (acks with envelope_id) */
   readonly socketAcks: Record<string, unknown>[] = [];
   users: Record<string, { name: string; tz?: string }> = {};
+  /** channels the bot is not a member of: posting there answers not_in_channel; a public one can be joined */
+  readonly notJoined = new Map<string, "public" | "private">();
   private readonly failures = new Map<string, Failure[]>();
   private readonly holds = new Map<string, Promise<void>>();
   private readonly history = new Map<string, StoredMessage[]>();
@@ -192,7 +194,21 @@ export class SlackApiStandIn {
       }
       return;
     }
+    const refused = this.membership(method, String(args.channel ?? ""));
+    if (refused) return void res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ ok: false, error: refused }));
     res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ ok: true, ...this.answer(method, args) }));
+  }
+
+  /** Slack's answer for a channel the bot is not in: posting is refused; joining works for public channels only. */
+  private membership(method: string, channel: string): string | undefined {
+    const kind = this.notJoined.get(channel);
+    if (!kind) return undefined;
+    if (method === "chat.postMessage") return "not_in_channel";
+    if (method === "conversations.join") {
+      if (kind === "private") return "method_not_supported_for_channel_type";
+      this.notJoined.delete(channel);
+    }
+    return undefined;
   }
 
   private check(where: string, problems: string[]): void {

@@ -30,7 +30,7 @@ describe("slack manifest", () => {
 
   it("asks for the fewest scopes, each explained in the README", () => {
     const scopes = manifest.oauth_config.scopes.bot;
-    expect(scopes.sort()).toEqual(["app_mentions:read", "channels:history", "chat:write", "commands", "files:read", "files:write", "groups:history", "im:history", "im:write", "users:read"]);
+    expect(scopes.sort()).toEqual(["app_mentions:read", "channels:history", "channels:join", "chat:write", "commands", "files:read", "files:write", "groups:history", "im:history", "im:write", "users:read"]);
     const readme = fs.readFileSync(path.join(root, "README.md"), "utf8");
     const section = readme.slice(readme.indexOf("## Slack"));
     for (const s of scopes) expect(section).toContain(`\`${s}\``);

@@ -153,10 +153,25 @@ describe("slack messenger", () => {
     const flaky = await enqueue({ kind: "channel", id: "C941" });
     stand.failNext("chat.postMessage", { status: 503 });
     expect((await dispatcher.dispatchDue({ now: t0, only: [flaky.id] }))[0]).toMatchObject({ outcome: "retry", error: "http 503" });
-    for (const error of ["not_in_channel", "is_archived"]) {
+    for (const error of ["is_archived", "channel_not_found"]) {
       stand.failNext("chat.postMessage", { error });
       expect(await messenger.send({ key: `p-${error}`, to: { kind: "channel", id: "C942" }, replies: [textReply("x")] })).toEqual({ ok: false, retryable: false, error, errorClass: "refused" });
     }
+  });
+
+  it("joins a public channel it was not invited to and posts there once; a private one stays refused (issue 14 item 15)", async () => {
+    stand.notJoined.set("C960", "public");
+    const open = await enqueue({ kind: "channel", id: "C960" });
+    expect((await dispatcher.dispatchDue({ now: t0, only: [open.id] }))[0]).toMatchObject({ outcome: "sent" });
+    expect(stand.of("conversations.join").map((c) => c.args.channel)).toEqual(["C960"]);
+    // the try Slack refused, then the one after joining; the stand-in stores only the second
+    expect(sentWith(open.key)).toHaveLength(2);
+    expect(stand.notJoined.has("C960")).toBe(false);
+
+    stand.notJoined.set("G961", "private");
+    const closed = await enqueue({ kind: "channel", id: "G961" });
+    expect((await dispatcher.dispatchDue({ now: t0, only: [closed.id] }))[0]).toMatchObject({ outcome: "failed", error: "not_in_channel" });
+    expect(sentWith(closed.key)).toHaveLength(1); // refused, and not tried again
   });
 
   it("uploads a file block with files.uploadV2's three steps", async () => {
