@@ -1,6 +1,8 @@
+import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { spawnCli } from "../support/cli.ts";
-import { databaseKinds, seededDatabase } from "../support/databases.ts";
+import { databaseKinds, seededDatabase, tempDir } from "../support/databases.ts";
 
 // The real binary: a refused option or argument is one line a person understands, exit 2, and
 // never zod's developer text ("Invalid input: expected number, received NaN").
@@ -69,5 +71,38 @@ describe.each(databaseKinds)("a plan that does not exist (%s)", (kind) => {
     } finally {
       await db.drop();
     }
+  });
+});
+
+describe("an output directory that cannot be written", () => {
+  // checked before rendering: one line, exit 1, nothing written, and never a hang (/proc/nope made
+  // Node's recursive mkdir spin for ever)
+  it("collect compile --out and timeline --out refuse a file in the way, /proc and a directory for a file", async () => {
+    const db = await seededDatabase("sqlite");
+    const env = { DATABASE_URL: db.url };
+    const due = `${new Date().getUTCFullYear() + 1}-06-15`;
+    expect((await spawnCli(["say", "--as", "chair", "--role", "chair", `collect start plan 1 due ${due}`], { env })).code).toBe(0);
+    const dir = tempDir();
+    const file = path.join(dir, "notes.txt");
+    fs.writeFileSync(file, "x");
+    const cases: [string[], string][] = [
+      [["collect", "compile", "--out", path.join(file, "reports")], `secretariat: --out: ${file} is a file, so ${path.join(file, "reports")} cannot be made a directory`],
+      [["collect", "compile", "--out", file], `secretariat: --out: ${file} is a file, not a directory`],
+      [["collect", "compile", "--out", "/proc/nope"], "secretariat: --out: cannot make /proc/nope: /proc does not take new files"],
+      [["timeline", "--wp", "CCWP", "--out", "/proc/nope/t.svg"], "secretariat: --out: cannot make /proc/nope: /proc does not take new files"],
+    ];
+    fs.mkdirSync(path.join(dir, "d.svg"));
+    cases.push([["timeline", "--wp", "CCWP", "--out", path.join(dir, "d.svg")], `secretariat: --out: ${path.join(dir, "d.svg")} is a directory; name a file in it, e.g. ${path.join(dir, "d.svg", "timeline.png")}`]);
+    for (const [args, line] of cases) {
+      const r = await spawnCli(args, { env, timeoutMs: 20_000 });
+      expect([args, r.code, r.stderr.trim(), r.stdout]).toEqual([args, 1, line, ""]);
+    }
+    expect(fs.readdirSync(dir).sort()).toEqual(["d.svg", "notes.txt"]);
+    expect(fs.readdirSync(path.join(dir, "d.svg"))).toEqual([]);
+    expect(fs.existsSync("/proc/nope")).toBe(false);
+    // and a directory that does not exist yet is made
+    const made = await spawnCli(["collect", "compile", "--out", path.join(dir, "new", "reports"), "--json"], { env });
+    expect(made.code).toBe(0);
+    expect(fs.readdirSync(path.join(dir, "new", "reports"))).toHaveLength(2);
   });
 });

@@ -2,7 +2,7 @@
 import type { Command } from "commander";
 import { z } from "zod";
 import { BotError } from "../../core/errors.ts";
-import { compileAudited } from "../../collection/compile/index.ts";
+import { compileAudited, defaultReportsDir } from "../../collection/compile/index.ts";
 import { findCollection } from "../../collection/find.ts";
 import { loadSnapshot } from "../../collection/snapshot.ts";
 import { collectionStatus, statusText } from "../../collection/status.ts";
@@ -11,6 +11,7 @@ import { requirePlan, workingPartyOf } from "../operator.ts";
 import { emit, type CliContext } from "../context.ts";
 import { CliError } from "../io.ts";
 import { parseOptions } from "../options.ts";
+import { prepareOutputDir } from "../output-dir.ts";
 
 const Common = {
   wp: z.string().trim().toUpperCase().optional(),
@@ -66,7 +67,8 @@ export function registerCollect(program: Command, ctx: CliContext): void {
       const o = parseOptions(CompileOptions, raw);
       await ctx.withRuntime(async (rt) => {
         const c = await pick(rt, o);
-        const out = await compileAudited(rt.store, c.id, ctx.io.now(), { actor: "cli", workingPartyId: c.workingPartyId }, o.out, { number: o.number, classification: o.classification });
+        const dir = o.out ? prepareOutputDir(o.out, "--out") : prepareOutputDir(defaultReportsDir(rt.store), "the reports directory");
+        const out = await compileAudited(rt.store, c.id, ctx.io.now(), { actor: "cli", workingPartyId: c.workingPartyId }, dir, { number: o.number, classification: o.classification });
         const data = { docx: out.docx, markdown: out.markdown, reported: out.document.reported, total: out.document.total };
         emit(ctx.io, Boolean(o.json), data, () => `${out.docx}\n${out.markdown}`);
       });

@@ -1,5 +1,6 @@
 /** `secretariat timeline`: the picture of plans, adopt-by marks, deadlines and presidencies. */
 import fs from "node:fs";
+import path from "node:path";
 import type { Command } from "commander";
 import { z } from "zod";
 import { todayIn } from "../../time/civil-date.ts";
@@ -9,6 +10,7 @@ import { workingPartyOf } from "../operator.ts";
 import { emit, type CliContext } from "../context.ts";
 import { CliError } from "../io.ts";
 import { DayOption, parseOptions } from "../options.ts";
+import { prepareOutputDir } from "../output-dir.ts";
 
 const Options = z.object({
   wp: z.string().trim().toUpperCase().min(1),
@@ -31,6 +33,8 @@ export function registerTimeline(program: Command, ctx: CliContext): void {
       await ctx.withRuntime(async (rt) => {
         const { store } = rt;
         const wp = await workingPartyOf(rt, o.wp);
+        prepareOutputDir(path.dirname(o.out), "--out");
+        if (fs.statSync(o.out, { throwIfNoEntry: false })?.isDirectory()) throw new CliError(`--out: ${o.out} is a directory; name a file in it, e.g. ${path.join(o.out, "timeline.png")}`, 1);
         const data = await timelineData(store.db, wp.code, o.today ?? todayIn(ctx.io.now(), wp.timeZone));
         const svg = renderTimelineSvg(data!);
         const format = /\.png$/i.test(o.out) ? "png" : "svg";
@@ -38,7 +42,7 @@ export function registerTimeline(program: Command, ctx: CliContext): void {
         try {
           fs.writeFileSync(o.out, bytes);
         } catch (e) {
-          throw new CliError(`cannot write ${o.out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 2);
+          throw new CliError(`--out: cannot write ${o.out} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 1);
         }
         emit(ctx.io, Boolean(o.json), { file: o.out, format, bytes: bytes.length }, () => `Wrote ${o.out} (${format}, ${bytes.length} bytes).`);
       });
