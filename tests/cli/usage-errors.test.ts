@@ -63,6 +63,7 @@ describe.each(databaseKinds)("a plan that does not exist (%s)", (kind) => {
     ["calendar", "--wp", "CCWP", "--plan", "42"],
     ["collect", "status", "--plan", "42"],
     ["collect", "compile", "--plan", "42"],
+    ["plan", "remove", "42", "--yes"],
   ])("%s %s …: refused, exit 2", async (...args) => {
     const db = await seededDatabase(kind);
     try {

@@ -184,7 +184,7 @@ describe.each(databaseKinds)("secretariat plan remove on %s", (kind) => {
 
       for (const [args, message] of [
         [["plan", "remove", "x", "--yes"], /"x" is not a plan number/],
-        [["plan", "remove", "5", "--yes"], /CCWP has no plan 5; nothing was removed/],
+        [["plan", "remove", "5", "--yes"], /^secretariat: CCWP has no plan 5; its plans are 1\.$/],
         [["plan", "remove", "1", "--wp", "NOPE", "--yes"], /NOPE/],
       ] as const) {
         const r = await runCli([...args], { env });

@@ -8,7 +8,7 @@ import type { Command } from "commander";
 import { z } from "zod";
 import type { CliContext } from "../context.ts";
 import { CliError } from "../io.ts";
-import { runAsOperator } from "../operator.ts";
+import { requirePlan, runAsOperator, workingPartyOf } from "../operator.ts";
 import { parseOptions } from "../options.ts";
 
 const Options = z.object({ wp: z.string().optional(), yes: z.boolean().optional(), json: z.boolean().optional() });
@@ -26,6 +26,8 @@ export function registerPlanRemove(program: Command, ctx: CliContext): void {
       const o = parseOptions(Options, raw);
       if (!/^\d{1,7}$/.test(number.trim()) || Number(number) < 1) throw new CliError(`plan remove: "${number.slice(0, 40)}" is not a plan number (write it as 12)`, 2);
       const n = Number(number);
+      // a plan that is not there is refused as every --plan is, naming the plans there are
+      await ctx.withRuntime(async (rt) => requirePlan(rt, await workingPartyOf(rt, o.wp?.toUpperCase()), n));
       await runAsOperator(ctx, "plan.remove", { number: n, ...(o.yes ? { confirm: "yes" } : {}) }, o);
       if (!o.yes) throw new CliError(`nothing was removed: run secretariat plan remove ${n}${o.wp ? ` --wp ${o.wp}` : ""} --yes to remove it`, 2, { printed: true });
     });
