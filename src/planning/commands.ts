@@ -21,6 +21,7 @@ import { labelKey } from "./objective-label.ts";
 import { Delegation } from "../store/delegation.ts";
 import { mayReport } from "../store/plans/leads.ts";
 import { adoptionSentence, currentPlan, laterPlanExists, requirePlan } from "./plans.ts";
+import { listYears } from "./presidencies.ts";
 import { presidencySummary } from "./presidency-summary.ts";
 import { svgToPng } from "./timeline-png.ts";
 import { deadlinesCommand } from "./deadlines-command.ts";
@@ -244,7 +245,7 @@ export const planningCommands: AnyCommand[] = [
     handler: async (_args, ctx) => {
       const t = today(ctx);
       const s = await presidencySummary(ctx.deps.store.db, t, ctx.actor.workingParty.id);
-      if (!s.term) return textReply(`I have no presidency listed for ${longDate(t)}; the bundled list covers 2004–2027.`);
+      if (!s.term) return textReply(`I have no presidency listed for ${longDate(t)}; the bundled list covers ${listYears()}.`);
       const blocks: Block[] = [
         { type: "text", text: `The ${s.term.adjective} Presidency (${s.term.country}), ${longDate(s.term.start)} – ${longDate(s.term.end)}`, style: "heading" },
         {
