@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { runCli } from "../support/cli.ts";
-import { seededDatabase } from "../support/databases.ts";
+import { databaseKinds, seededDatabase } from "../support/databases.ts";
 
-describe("secretariat member set", () => {
+describe.each(databaseKinds)("secretariat member set (%s)", (kind) => {
   it("creates a Slack member with a role and delegation, then updates it, and audits both", async () => {
-    const env = { DATABASE_URL: (await seededDatabase("sqlite")).url };
+    const env = { DATABASE_URL: (await seededDatabase(kind)).url };
     const a = await runCli(["member", "set", "--platform", "slack", "--user", "U0123ABCD", "--role", "secretariat", "--delegation", "gsc", "--json"], { env });
     expect(a.code).toBe(0);
     expect(JSON.parse(a.stdout)).toEqual({ workingParty: "CCWP", platform: "slack", user: "U0123ABCD", name: "U0123ABCD", role: "secretariat", delegation: "GSC" });
@@ -15,7 +15,7 @@ describe("secretariat member set", () => {
   });
 
   it("refuses a bad role or platform with a usage error naming the option", async () => {
-    const env = { DATABASE_URL: (await seededDatabase("sqlite")).url };
+    const env = { DATABASE_URL: (await seededDatabase(kind)).url };
     const r = await runCli(["member", "set", "--platform", "slack", "--user", "U1", "--role", "king"], { env });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--role/);
@@ -25,9 +25,9 @@ describe("secretariat member set", () => {
   });
 });
 
-describe("secretariat member list", () => {
+describe.each(databaseKinds)("secretariat member list (%s)", (kind) => {
   it("lists the working party's members with role and delegation, and a working party with none says so", async () => {
-    const env = { DATABASE_URL: (await seededDatabase("sqlite")).url };
+    const env = { DATABASE_URL: (await seededDatabase(kind)).url };
     await runCli(["member", "set", "--platform", "slack", "--user", "U0123ABCD", "--role", "secretariat", "--delegation", "GSC", "--name", "Ines"], { env });
     await runCli(["member", "set", "--platform", "teams", "--user", "aad-7", "--delegation", "FR", "--name", "Marie"], { env });
     const r = await runCli(["member", "list", "--json"], { env });

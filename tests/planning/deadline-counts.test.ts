@@ -1,21 +1,22 @@
 /**
  * One rule for "how many deadlines are overdue": `current plan` and `deadlines` count the same
- * ones, the plan's own "adopt the next plan by" included (issue 16, item 6: 27 in one, 28 in the
+ * ones, the plan's own "adopt the next plan by" included (issue 14 item 6, issue 16 item 6: 27 in one, 28 in the
  * other, for the same plan).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { replyToPlainText } from "../../src/core/reply.ts";
 import { listDeadlines } from "../../src/planning/deadlines.ts";
+import { databaseKinds } from "../support/databases.ts";
 import { consoleText, testRuntime, type TestRuntime } from "../support/runtime.ts";
 
 // The bundled 1997 programme, long past: every deadline is overdue, the adoption of the next plan too.
 const AT = new Date("2026-11-23T10:00:00Z");
 
-describe("overdue counts", () => {
+describe.each(databaseKinds)("overdue counts (%s)", (kind) => {
   let rt: TestRuntime;
   const say = async (text: string) => (await rt.bot.handle(consoleText(text, "dora", {}, AT))).replies.map(replyToPlainText).join("\n");
   beforeAll(async () => {
-    rt = await testRuntime();
+    rt = await testRuntime(kind);
   });
   afterAll(async () => {
     await rt.dispose();
@@ -33,10 +34,10 @@ describe("overdue counts", () => {
   });
 });
 
-describe("calendar without PUBLIC_URL", () => {
+describe.each(databaseKinds)("calendar without PUBLIC_URL (%s)", (kind) => {
   let rt: TestRuntime;
   beforeAll(async () => {
-    rt = await testRuntime();
+    rt = await testRuntime(kind);
   });
   afterAll(async () => {
     await rt.dispose();

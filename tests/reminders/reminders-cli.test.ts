@@ -1,20 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { openStore } from "../../src/store/index.ts";
 import { runCli } from "../support/cli.ts";
-import { seededDatabase } from "../support/databases.ts";
+import { databaseKinds, seededDatabase, type DatabaseKind } from "../support/databases.ts";
 import { createPlan } from "../support/plans.ts";
 
-async function databaseWithPlan() {
-  const { url } = await seededDatabase("sqlite");
+async function databaseWithPlan(kind: DatabaseKind) {
+  const { url } = await seededDatabase(kind);
   const s = await openStore(url);
   await createPlan(s.db, { number: 7, actions: [{ code: "7.1", due: "2026-06-30", text: "June 2026", lead: "FR" }] });
   await s.close();
   return { DATABASE_URL: url };
 }
 
-describe("secretariat reminders", () => {
+describe.each(databaseKinds)("secretariat reminders (%s)", (kind) => {
   it("tick delivers what is due with its key, and the same tick again delivers nothing", async () => {
-    const env = await databaseWithPlan();
+    const env = await databaseWithPlan(kind);
     const first = await runCli(["reminders", "tick", "--now", "2026-06-16T09:00:00+02:00", "--json"], { env });
     expect(first.stderr).toBe("");
     const delivered = JSON.parse(first.stdout) as { key: string; to: string; text: string; kind: string; late: boolean }[];
@@ -27,7 +27,7 @@ describe("secretariat reminders", () => {
   });
 
   it("tick also prints the deliveries that did not go out, with why", async () => {
-    const env = await databaseWithPlan();
+    const env = await databaseWithPlan(kind);
     const s = await openStore(env.DATABASE_URL);
     const wp = await s.db.workingParty.findUniqueOrThrow({ where: { code: "CCWP" } });
     await s.db.channelBinding.create({ data: { workingPartyId: wp.id, platform: "slack", channelId: "C-UNREACHED", name: "#delegates", purpose: "reminders" } });
@@ -45,7 +45,7 @@ describe("secretariat reminders", () => {
   });
 
   it("rules --json prints the rules as data", async () => {
-    const env = await databaseWithPlan();
+    const env = await databaseWithPlan(kind);
     const r = await runCli(["reminders", "rules", "--json"], { env });
     expect(r.code).toBe(0);
     const data = JSON.parse(r.stdout) as { workingParty: string; timeZone: string; reminderTime: string; rules: Record<string, unknown>[]; holidays: string[] };
@@ -56,7 +56,7 @@ describe("secretariat reminders", () => {
   });
 
   it("list shows what is planned and what was sent", async () => {
-    const env = await databaseWithPlan();
+    const env = await databaseWithPlan(kind);
     await runCli(["reminders", "tick", "--now", "2026-06-16T09:00:00+02:00"], { env });
     const r = await runCli(["reminders", "list", "--from", "2026-06-01", "--until", "2026-07-02", "--json"], { env });
     const { planned, sent } = JSON.parse(r.stdout) as { planned: { at: string; action: string; rule: string }[]; sent: { status: string }[] };
@@ -70,7 +70,7 @@ describe("secretariat reminders", () => {
   });
 
   it("adds and removes rules from the CLI through the same checks as chat", async () => {
-    const env = await databaseWithPlan();
+    const env = await databaseWithPlan(kind);
     const add = await runCli(["reminders", "add", "--kind", "before", "--days", "7", "--time", "08:30"], { env });
     expect(add.code).toBe(0);
     expect(add.stdout).toMatch(/Added reminder rule #(\d+): 7 days before, at 08:30/);
@@ -93,7 +93,7 @@ describe("secretariat reminders", () => {
     [["reminders", "add", "--kind", "sideways", "--days", "3"], /--kind: .*Usage: secretariat reminders add/],
     [["reminders", "add"], /--kind: missing\. Usage: secretariat reminders add/],
   ])("refuses %j with one line", async (args, message) => {
-    const r = await runCli(args as string[], { env: { DATABASE_URL: (await seededDatabase("sqlite")).url } });
+    const r = await runCli(args as string[], { env: { DATABASE_URL: (await seededDatabase(kind)).url } });
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
     expect(r.stderr).toMatch(message as RegExp);
