@@ -30,6 +30,21 @@ describe.each(databaseKinds)("reminders as promised on %s", (kind) => {
     expect(await say("reminder add 2 days after")).toMatch(/already/);
   });
 
+  it("delivers a rule added after `reminders at 08:30` at 08:30, not at 09:00", async () => {
+    rt = await testRuntime(kind);
+    await say("reminders at 08:30", "2026-06-15T10:00:00Z");
+    expect(await say("reminder add 7 days before", "2026-06-15T10:00:00Z")).toMatch(/at 08:30/);
+    await createPlan(rt.store.db, { number: 102, actions: [{ code: "2.1", due: "2026-06-23" }] });
+    const sent: OutgoingMessage[] = [];
+    const m: Messenger = { platform: "console", send: async (x): Promise<SendResult> => (sent.push(x), { ok: true }) };
+    const tick = (at: string) => runTick({ store: rt.store, logger: log }, new Dispatcher(rt.store, [m], log, { clock: () => new Date(at) }), new Date(at), [reminderPlanner]);
+    const about21 = () => sent.filter((x) => JSON.stringify(x.replies).includes("2.1"));
+    await tick("2026-06-16T06:29:00Z"); // 08:29 in Brussels, a week before 23 June
+    expect(about21()).toHaveLength(0);
+    await tick("2026-06-16T06:31:00Z"); // 08:31
+    expect(about21()).toHaveLength(1);
+  });
+
   it("refuses a rule identical to an existing one and adds nothing", async () => {
     rt = await testRuntime(kind);
     const before = await rt.store.db.reminderRule.count({ where: { enabled: true } });
