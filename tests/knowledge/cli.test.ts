@@ -35,6 +35,20 @@ describe.each(databaseKinds)("the strategy CLI (%s)", (kind) => {
       expect([...scores].sort((x, y) => y - x)).toEqual(scores);
     });
 
+    it("refuses a label the named document does not have, naming every part it has, in ask and in chat (issue 14 item 1)", async () => {
+      const r = await runCli(["ask", "--json", "objective 3.a of the 2009 resolution"], { env });
+      expect(r.code).toBe(0);
+      const [a] = lines(r.stdout);
+      expect(a).toMatchObject({ answered: false, sources: [] });
+      expect(a!.answer).toBe(
+        "The 2009 resolution has no 3.a; its numbered points are RECALLING 1–12, RECOGNISING 1–6, NOTES WITH SATISFACTION 1–5, HEREBY RESOLVES 1–2, INVITES 1–3. Nearest labels: HEREBY RESOLVES 1.(a); 3; RECALLING 3; RECOGNISING 3; NOTES WITH SATISFACTION 3; HEREBY RESOLVES 1.(b).",
+      );
+      const chat = await runCli(["say", "--as", "marie", "--json", "what does objective 9.z of the 2012 strategy say?"], { env });
+      const [reply] = JSON.parse(chat.stdout) as { text: string }[];
+      expect(reply!.text).toMatch(/^The 2012 strategy has no 9\.z; its numbered points are IV 1–3\. Nearest labels: IV 1; IV 2; IV 3/);
+      expect(reply!.text).not.toMatch(/^>/m); // nothing quoted
+    });
+
     it("reads one question per line from stdin and answers each on its own line", async () => {
       const input = "objective 2.c of the 2023 resolution\n\nwho won the football match yesterday?\n@channel\n";
       const r = await runCli(["ask", "--json"], { env, input });

@@ -96,7 +96,8 @@ export class LabelTable {
     const where = one ? (one.year && one.kind !== "other" && sameKindAndYear === 1 && !namedByTitle ? `The ${one.year} ${one.kind}` : `${one.slug} (${one.title})`) : refDocs.length > 1 ? "The documents you named" : "No document";
     const verb = refDocs.length === 1 ? "has" : "have";
     const top = refDocs.length === 1 ? topLevelSummary(this.byDoc.get(refDocs[0]!) ?? []) : "";
-    const offer = nearest.length ? ` Nearest labels: ${nearest.map((n) => (refDocs.length === 1 ? n.e.label : `${n.e.documentSlug} ${n.e.label}`)).join(", ")}.` : "";
+    // "; " between labels: a bare "3" after "HEREBY RESOLVES 1.(a), " would read as one label
+    const offer = nearest.length ? ` Nearest labels: ${nearest.map((n) => (refDocs.length === 1 ? n.e.label : `${n.e.documentSlug} ${n.e.label}`)).join("; ")}.` : "";
     const message = refDocs.length === 0 ? `No document has ${typed}.${offer}` : `${where} ${verb} no ${typed}${top ? `; its numbered points are ${top}` : ""}.${offer}`;
     return { kind: "missing-label", message, nearest: nearest.map((n) => ({ document: n.e.documentSlug, label: n.e.label })) };
   }
@@ -150,8 +151,10 @@ function topLevelSummary(entries: Entry[]): string {
     if (!list.includes(last) && labelMarkers(last).length === 1) list.push(last);
     byPrefix.set(prefix, list);
   }
-  const groups = [...byPrefix].filter(([, l]) => l.length >= 2).slice(0, 3);
-  return groups.map(([p, l]) => `${p ? `${p} ` : ""}${l[0]}–${l.at(-1)}`).join(", ");
+  // every group, so the summary never leaves a part out (a resolution has five or six at most)
+  const groups = [...byPrefix].filter(([, l]) => l.length >= 2);
+  const shown = groups.slice(0, 6).map(([p, l]) => `${p ? `${p} ` : ""}${l[0]}–${l.at(-1)}`);
+  return `${shown.join(", ")}${groups.length > shown.length ? ", …" : ""}`;
 }
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {

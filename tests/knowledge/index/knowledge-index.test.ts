@@ -33,7 +33,7 @@ describe("labels and documents that do not exist", () => {
     const r = top("objective 9.z of the 2012 strategy");
     expect(r.answered).toBe(false);
     expect(r.first).toBeUndefined();
-    expect(r.refusal?.message).toMatch(/^The 2012 strategy has no 9\.z; its numbered points are IV 1–3\. Nearest labels: IV 1, IV 2, IV 3/);
+    expect(r.refusal?.message).toMatch(/^The 2012 strategy has no 9\.z; its numbered points are IV 1–3\. Nearest labels: IV 1; IV 2; IV 3/);
     expect(r.refusal?.nearest[0]).toEqual({ document: "2012-strategy", label: "IV 1" });
   });
 
@@ -63,7 +63,7 @@ describe("labels and documents that do not exist", () => {
     expect(withPlan.ask("what does 1.b of the 2009 resolution say").hits[0]?.passage.label).toBe("HEREBY RESOLVES 1.(b)");
     const o = withPlan.ask("what does 1.b of the IPR action plan say");
     expect(o.answered).toBe(false);
-    expect(o.refusal?.message).toMatch(/^ipr-plan \(Customs Action Plan to combat IPR infringements\) has no 1\.b\. Nearest labels: 1, 2/);
+    expect(o.refusal?.message).toMatch(/^ipr-plan \(Customs Action Plan to combat IPR infringements\) has no 1\.b\. Nearest labels: 1; 2/);
   });
 
   it("still answers a label that exists, and the same counters in another document when none is named", () => {
