@@ -4,7 +4,7 @@
  * app-level token is set. Loaded only when Slack is configured.
  */
 import { App, HTTPReceiver, SocketModeReceiver, type Receiver } from "@slack/bolt";
-import type { Config } from "../../src/config/index.ts";
+import { ConfigError, type Config } from "../../src/config/index.ts";
 import { Dispatcher } from "../../src/outbox/dispatcher.ts";
 import type { Runtime } from "../../src/runtime/open-runtime.ts";
 import type { HttpServer } from "../http/server.ts";
@@ -72,7 +72,8 @@ export async function startSlack(server: HttpServer, rt: Runtime, config: Config
   try {
     await app.init();
   } catch (e) {
-    throw new Error(startupFailure(e, apiUrl ?? "https://slack.com/api/"));
+    // a set-up problem the operator fixes, said as such (not "unexpected error")
+    throw new ConfigError(startupFailure(e, apiUrl ?? "https://slack.com/api/"));
   }
 
   const stash = new SlackStash(rt.store);

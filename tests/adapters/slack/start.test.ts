@@ -81,6 +81,9 @@ describe("secretariat start with Slack half configured or unreachable (issue 14 
     } finally {
       await rt.dispose();
     }
+    const r = await runCli(["start"], { env: { DATABASE_URL: `file:${tempDir()}/offline.db`, SLACK_BOT_TOKEN: "xoxb-x", SLACK_SIGNING_SECRET: "s", SLACK_API_URL: `http://127.0.0.1:${closed}/api/`, PORT: "0", HOST: "127.0.0.1" } });
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split("\n")).toEqual([expect.stringMatching(/^secretariat: SLACK_BOT_TOKEN could not be checked: /)]);
   });
 
   it("says Slack refused the token when auth.test answers invalid_auth", async () => {
