@@ -19,7 +19,7 @@ interface Manifest {
 const read = (file: string) => JSON.parse(fs.readFileSync(file, "utf8")) as Manifest;
 const pkg = read(path.join(root, "package.json"));
 const lock = JSON.parse(fs.readFileSync(path.join(root, "package-lock.json"), "utf8")) as {
-  packages: Record<string, { engines?: Record<string, string> | string[]; dev?: boolean }>;
+  packages: Record<string, { engines?: Record<string, string> | string[]; dev?: boolean; optionalDependencies?: Record<string, string> } & Partial<Record<"dependencies" | "devDependencies", Record<string, string>>>>;
 };
 
 /** The commands a package script runs, following `npm run X` into X. */
@@ -48,6 +48,21 @@ function productionBinaries(): Set<string> {
 }
 
 describe("installing the package", () => {
+  it("has a lock file `npm ci` accepts: every dependency of package.json as written, every optional platform package listed", () => {
+    // npm ci refuses a lock whose root differs from package.json, or that lacks the optional
+    // packages of another platform (the 24 @rollup/* entries `npm install` on one machine dropped).
+    const rootEntry = lock.packages[""]!;
+    const differ = (["dependencies", "devDependencies", "optionalDependencies"] as const).flatMap((field) =>
+      Object.entries((pkg as unknown as Record<string, Record<string, string> | undefined>)[field] ?? {}).flatMap(([name, spec]) =>
+        (rootEntry[field] as Record<string, string> | undefined)?.[name] === spec ? [] : [`${field} ${name} ${spec}`],
+      ),
+    );
+    expect(differ).toEqual([]);
+    const listed = new Set(Object.keys(lock.packages).map((k) => k.replace(/^.*node_modules\//, "")));
+    const missing = Object.entries(lock.packages).flatMap(([where, p]) => Object.keys(p.optionalDependencies ?? {}).filter((d) => !listed.has(d)).map((d) => `${where || "(root)"} → ${d}`));
+    expect(missing).toEqual([]);
+  });
+
   it("runs nothing at install that needs a dev dependency (npm ci --omit=dev works)", () => {
     const bins = productionBinaries();
     const lifecycle = ["preinstall", "install", "postinstall", "prepublish", "preprepare", "prepare", "postprepare"];
