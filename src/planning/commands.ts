@@ -19,7 +19,7 @@ import { deadlineBlocks, deadlineLine, doneButton } from "./chat-format.ts";
 import { listDeadlines } from "./deadlines.ts";
 import { labelKey } from "./objective-label.ts";
 import { Delegation } from "../store/delegation.ts";
-import { mayReport } from "../store/plans/leads.ts";
+import { leadLabel, mayReport } from "../store/plans/leads.ts";
 import { adoptionSentence, currentPlan, laterPlanExists, requirePlan } from "./plans.ts";
 import { listYears } from "./presidencies.ts";
 import { presidencySummary } from "./presidency-summary.ts";
@@ -125,7 +125,7 @@ export const planningCommands: AnyCommand[] = [
       const t = today(ctx);
       const rows = await listDeadlines(ctx.deps.store.db, { planId: a.planId }, t);
       const mine = rows.filter((r) => r.action === a.code);
-      const lead = [a.leadDelegation, a.leadMember?.displayName ?? a.leadUser].filter(Boolean).join(" — ") || "not set";
+      const lead = leadLabel(a, a.leadMember) ?? "not set";
       const participants = JSON.parse(a.participants) as string[];
       const blocks: Block[] = [
         { type: "text", text: `Action ${a.code} (plan ${a.plan.number}${a.section ? ` · ${a.section}` : ""})`, style: "heading" },

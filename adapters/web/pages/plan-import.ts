@@ -8,6 +8,7 @@ import { importPlan } from "../../../src/planning/import-plan.ts";
 import { checkPlan, type ReadDeadline } from "../../../src/planning/plan-check.ts";
 import { parsePlanFile, type PlanFile } from "../../../src/planning/plan-file.ts";
 import type { Db } from "../../../src/store/index.ts";
+import { leadLabel } from "../../../src/store/plans/leads.ts";
 import { longDate } from "../../../src/time/civil-date.ts";
 import type { ConsoleContext } from "../index.ts";
 import { MAX_UPLOAD_BYTES } from "../limits.ts";
@@ -38,7 +39,7 @@ export async function checkPlanText(db: Db, text: string, fileName: string, code
     plan.actions.map((a, ai) => ({
       code: a.code,
       title: a.title,
-      lead: [a.lead?.delegation, a.lead?.user].filter(Boolean).join(" · "),
+      lead: leadLabel({ leadDelegation: a.lead?.delegation ?? null, leadUser: a.lead?.user ?? null }) ?? "",
       deadlines: (a.deadlines ?? []).map((d, di) => ({ text: String(d.due), day: days?.[ai]?.[di]?.dueDate ?? null })),
     }));
   if (plan.workingParty !== code) {

@@ -3,7 +3,7 @@
  * secretariat confirmed through its delegation), never to a display name, which anyone can set.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { leadMembers, mayReport } from "../../../src/store/plans/leads.ts";
+import { leadLabel, leadMembers, mayReport } from "../../../src/store/plans/leads.ts";
 import { importPlan } from "../../../src/planning/import-plan.ts";
 import { parsePlanFile } from "../../../src/planning/plan-file.ts";
 import { replyToPlainText } from "../../../src/core/reply.ts";
@@ -90,5 +90,32 @@ describe.each(databaseKinds)("who leads an action on %s", (kind) => {
     expect(replyToPlainText(ok.replies[0]!)).toMatch(/Marie Dupont is now a chair/);
     await rt.store.db.member.update({ where: { id: marie.id }, data: { role: "delegate" } });
     await rt.store.db.member.delete({ where: { id: sec.id } });
+  });
+});
+
+describe("how a lead is written (leadLabel)", () => {
+  it("writes the delegation, the person in brackets, or whichever is named, and null for none", () => {
+    expect(leadLabel({ leadDelegation: "FR", leadUser: "marie" })).toBe("FR (marie)");
+    expect(leadLabel({ leadDelegation: "FR", leadUser: "U0MARIE" }, { displayName: "Marie Dupont" })).toBe("FR (Marie Dupont)");
+    expect(leadLabel({ leadDelegation: null, leadUser: "marie" })).toBe("marie");
+    expect(leadLabel({ leadDelegation: "DE", leadUser: null })).toBe("DE");
+    expect(leadLabel({ leadDelegation: null, leadUser: null })).toBeNull();
+  });
+});
+
+describe.each(databaseKinds)("the lead as chat shows it (%s)", (kind) => {
+  it("is written the same way in `action CODE` as in reminders and report refusals", async () => {
+    const rt = await testRuntime(kind);
+    try {
+      const wp = await rt.store.db.workingParty.findUniqueOrThrow({ where: { code: "CCWP" } });
+      await rt.store.db.member.create({ data: { workingPartyId: wp.id, platform: "slack", platformUserId: "U0MARIE", displayName: "Marie Dupont" } });
+      const parsed = parsePlanFile(PLAN.replace("lead: { user: U0MARIE }", "lead: { delegation: FR, user: U0MARIE }"), "plan.yaml");
+      if (!parsed.ok) throw new Error(parsed.errors.join());
+      await importPlan(rt.store.db, parsed.plan, { actor: "cli", now });
+      const text = (await rt.bot.handle(consoleText("action 12.2", "dora", {}, now))).replies.map(replyToPlainText).join("\n");
+      expect(text).toContain("FR (Marie Dupont)");
+    } finally {
+      await rt.dispose();
+    }
   });
 });
