@@ -53,10 +53,11 @@ describe("near-miss commands", () => {
     },
   );
 
-  it("takes no question of the evaluation sets for a command", () => {
-    const files = ["eval/dev/questions.yaml", "eval/dev/e-questions.yaml", "eval/dev/test1-questions.yaml", "eval/test2/questions.yaml"];
+  it("takes no question of the development questions for a command", () => {
+    // eval/dev only: eval/test2 is the held-out split, measured once by `npm run eval`, read by no test
+    const files = ["eval/dev/questions.yaml", "eval/dev/e-questions.yaml", "eval/dev/test1-questions.yaml"];
     const questions = files.flatMap((f) => (parse(fs.readFileSync(f, "utf8")) as { q: string }[]).map((x) => x.q));
-    expect(questions.length).toBeGreaterThan(400);
+    expect(questions.length).toBeGreaterThanOrEqual(380);
     const hinted = questions.filter((q) => /Did you mean|is how buttons name/.test(outcome(q)));
     expect(hinted).toEqual([]);
   });
