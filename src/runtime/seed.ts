@@ -4,11 +4,8 @@
  * runs once per database, recorded in SystemSetting, so deleting seeded rows later does not bring
  * them back.
  */
-import type { Db, SetupStep } from "../store/index.ts";
-
+import type { SetupStep } from "../store/index.ts";
 import type { Seeder } from "../store/seeder.ts";
-
-export type { Seeder };
 
 /** The bundled working party: Customs Cooperation Working Party, now LEWP-Customs. */
 export const workingPartySeeder: Seeder = {

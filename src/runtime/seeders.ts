@@ -1,5 +1,6 @@
 /** The seeders of every job, in the order they must run. */
-import { workingPartySeeder, type Seeder } from "./seed.ts";
+import type { Seeder } from "../store/seeder.ts";
+import { workingPartySeeder } from "./seed.ts";
 
 /** A seeder whose module is loaded only when it runs: a seeded database never needs it. */
 function loadedWhenRun(name: string, load: () => Promise<Seeder>): Seeder {
