@@ -48,9 +48,9 @@ function toRoman(n: number): string {
 const BULLET = /^(?:[-•*–]\s+)+/;
 const NAMED = /^(article|section|chapter|part|objective|priority|action|measure|title)\s+(\d{1,3}|[IVXLC]{1,6})(?:\s*[.:–—-]\s+|\s*$|\s+(?=[A-Z]))/i;
 const PATTERNS: { re: RegExp; open: string; close: string }[] = [
-  { re: /^\(([0-9]{1,3}|[a-zA-Z]|[ivxlc]{1,6})\)\s+/, open: "(", close: ")" },
+  { re: /^\(([0-9]{1,5}|[a-zA-Z]|[ivxlc]{1,6})\)\s+/, open: "(", close: ")" },
   { re: /^([0-9]{1,3}(?:\.[0-9]{1,3})+)\.?\s+/, open: "", close: "." },
-  { re: /^([0-9]{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,6})([.)])\s+/, open: "", close: "" },
+  { re: /^([0-9]{1,5}|[a-zA-Z]|[ivxlcIVXLC]{1,6})([.)])\s+/, open: "", close: "" },
 ];
 
 /**
@@ -81,6 +81,8 @@ export function parseMarker(text: string, continues: (style: MarkerStyle, value:
       return { raw: core, core, style: `decimal${parts.length}`, value: Number(parts.at(-1)), kind: "decimal", rest };
     }
     if (/^[0-9]+$/.test(core)) {
+      // Four digits or more only continue a running list ("1000." after "999."): alone they are a year opening a sentence.
+      if (core.length > 3 && !continues(`${p.open}arabic${close}`, Number(core))) return undefined;
       return { raw: `${p.open}${core}${close}`, core, style: `${p.open}arabic${close}`, value: Number(core), kind: "arabic", rest };
     }
     const lower = core === core.toLowerCase();

@@ -150,3 +150,19 @@ describe("labeller on layouts the project did not write", () => {
     expect(passage(d, "2.1").headings).toContain("II. DRUG DEMAND REDUCTION");
   });
 });
+
+describe("labeller: long numbered lists", () => {
+  it("paragraphs numbered 1000 and on are passages of their own, not text of paragraph 999", () => {
+    const paragraphs = Array.from({ length: 1005 }, (_, i) => `${i + 1}. Member States shall report on measure ${i + 1} of the programme.`);
+    const d = parseDocument(Buffer.from(`The Member States agreed on the following measures.\n\n${paragraphs.join("\n\n")}\n`), "long.txt");
+    const byLabel = new Map(d.passages.map((p) => [p.label, p.text]));
+    expect(byLabel.get("999")).toBe("Member States shall report on measure 999 of the programme.");
+    expect(byLabel.get("1000")).toBe("Member States shall report on measure 1000 of the programme.");
+    expect(byLabel.get("1005")).toBe("Member States shall report on measure 1005 of the programme.");
+  });
+
+  it("a four-digit number that does not continue a list stays text (a year opening a sentence)", () => {
+    const d = parseDocument(Buffer.from("The programme.\n\n1. Member States shall report every year.\n\n2026. The year the programme ends is also the year of its review.\n"), "year.txt");
+    expect(d.passages.map((p) => p.label)).not.toContain("2026");
+  });
+});
