@@ -13,6 +13,8 @@ export interface Block {
   emphasised: boolean;
   /** 0-based index of the source line it starts on */
   line: number;
+  /** 0-based index of the source line it ends on: the next block starts at end + 1 when no blank line parts them */
+  end: number;
 }
 
 const SUPERSCRIPT = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g;
@@ -121,9 +123,10 @@ export function cleanText(source: string, exactParagraphs = false): Block[] {
     const joinable = wrapped || !k.breakBefore || (!exactParagraphs && /^[a-z]/.test(text) && !/[.;:!?]$/.test(prev?.text ?? "."));
     if (prev && joinable && !prev.emphasised && !k.emphasised && continues(prev.text, text)) {
       prev.text = prev.text.endsWith("-") && /^[a-z]/.test(text) && !/\s-$/.test(prev.text) ? `${prev.text}${text}` : `${prev.text} ${text}`;
+      prev.end = k.line;
       continue;
     }
-    blocks.push({ text, emphasised: k.emphasised, line: k.line });
+    blocks.push({ text, emphasised: k.emphasised, line: k.line, end: k.line });
   }
   return blocks;
 }

@@ -29,16 +29,19 @@ export function readMetadata(blocks: Block[]): DocumentMetadata {
   const council = readReference(head);
   const oj = readOfficialJournal(head);
   const reference = [council, oj ? `OJ ${oj.reference}` : null].filter(Boolean).join("; ") || null;
-  const dateText = readDate(head, title);
+  const dateText = readDate(head, title) ?? readSigned([...head, ...blocks.slice(Math.max(head.length, blocks.length - 15))]);
   // without a date of its own, the year the Official Journal published it ("2019/C 24/05")
   const year = dateText ? Number(/(19|20)\d{2}/.exec(dateText)?.[0]) : (oj?.year ?? null);
   return { title, reference, dateText, year, kind: kindOf(title ?? "") };
 }
 
-/** The Official Journal reference ("2012/C 5/01", "96/C 375/01") and its year. */
+/** An Official Journal reference: "2012/C 5/01", "96/C 375/01", "2021/C 102 I/01" (the C I series). */
+const OJ_REF = /((\d{2}|\d{4})\/C\s?\d{1,4}(?:\s?I{1,3})?\/\d{2})/;
+
+/** The Official Journal reference, in brackets under the title as the OJ sets it, and its year. */
 function readOfficialJournal(head: Block[]): { reference: string; year: number } | null {
   for (const b of head.slice(0, 30)) {
-    const m = /\(((\d{2}|\d{4})\/C\s?\d{1,4}\/\d{2})\)/.exec(b.text);
+    const m = new RegExp(`\\(${OJ_REF.source}\\)`).exec(b.text);
     if (m) {
       const y = Number(m[2]);
       return { reference: m[1]!.replace(/\s+/g, " "), year: y < 100 ? (y > 50 ? 1900 + y : 2000 + y) : y };
@@ -57,12 +60,10 @@ export function kindOf(title: string): DocumentKind {
 
 function readTitle(head: Block[]): string | null {
   for (let i = 0; i < head.length; i++) {
-    const m = /^subject\s*:\s*(.+)$/i.exec(head[i]!.text);
+    const m = /^subject\s*:\s*(.*)$/i.exec(head[i]!.text);
     if (m) {
-      let t = m[1]!.trim();
-      const next = head[i + 1]?.text ?? "";
-      if (/^[-–]\s+\S/.test(next) && next.split(/\s+/).length <= 6) t = `${t} – ${next.replace(/^[-–]\s+/, "")}`;
-      return tidy(cutAtJournal(t));
+      const t = subjectBlock(head, i, m[1]!.trim());
+      if (t) return tidy(cutAtJournal(t));
     }
   }
   // No cover note: the first line naming a strategy, resolution or programme that reads as a title.
@@ -82,8 +83,28 @@ function readTitle(head: Block[]): string | null {
   return null;
 }
 
-/** A title line an export ran on into the Official Journal line stops before it. */
-const cutAtJournal = (t: string) => t.replace(/\s+(?:Official Journal|OJ)\s+(?:of the European|[A-Z]\s?\d).*$/, "");
+/**
+ * The subject and the lines set under it with no blank line between: the register sets a long
+ * subject on several lines, and "Subject:" alone in its column with the subject on the next ones.
+ * "- Draft Resolution" under it is the subject's continuation.
+ */
+function subjectBlock(head: Block[], at: number, inline: string): string {
+  let t = inline;
+  for (let j = at + 1, end = head[at]!.end; j < head.length && j <= at + 4; j++) {
+    const next = head[j]!;
+    if (next.line !== end + 1 && t) break;
+    const text = next.text.trim();
+    if (/^[-–]\s+\S/.test(text) && text.split(/\s+/).length <= 6) t = `${t} – ${text.replace(/^[-–]\s+/, "")}`;
+    // a further field of the cover ("No. prev. doc.:"), a numbered point or a paragraph of text is not the subject
+    else if (/:$/.test(text) || /^\(?\d{1,3}[.)]\s/.test(text) || text.length > 200 || `${t} ${text}`.length > 300) break;
+    else t = t ? `${t} ${text}` : text;
+    end = next.end;
+  }
+  return t;
+}
+
+/** A title line an export ran on into the Official Journal reference or line stops before it ("EU Drugs Strategy 2021-2025 2021/C 102 I/01 INTRODUCTION …"). */
+const cutAtJournal = (t: string) => t.replace(/\s+(?:Official Journal|OJ)\s+(?:of the European|[A-Z]\s?\d).*$/, "").replace(new RegExp(`(?<=\\S)\\s+\\(?${OJ_REF.source}\\)?(?:\\s.*)?$`), "");
 
 function readReference(head: Block[]): string | null {
   for (let i = 0; i < Math.min(head.length, 25); i++) {
@@ -134,6 +155,18 @@ function readDate(head: Block[], title: string | null): string | null {
     const on = /^on\s*:\s*(.+)$/i.exec(b.text.trim());
     const d = on ? DATE.exec(on[1]!) : null;
     if (d) return d[1]!;
+  }
+  return null;
+}
+
+/**
+ * A convention's or agreement's date: "signed at Brussels on 18 December 1997" under its title,
+ * "Done at Luxembourg, 26 July 1995" above the signatures at its end.
+ */
+function readSigned(blocks: Block[]): string | null {
+  for (const b of blocks) {
+    const m = new RegExp(`\\b(?:done|signed)\\s+at\\s+[A-Z][a-z]+(?:\\s*,\\s*|\\s+on\\s+(?:the\\s+)?)(${DATE.source.slice(3, -3)})`, "i").exec(b.text);
+    if (m) return m[1]!.replace(/\s+/g, " ");
   }
   return null;
 }
