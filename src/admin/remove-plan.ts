@@ -31,7 +31,7 @@ export function removalObstacles(collections: Removal["collections"]): string[] 
 }
 
 /** What the plan's removal deletes, in words: "3 actions, 7 deadlines and 1 closed collection". */
-function contents(r: Removal): string {
+export function contents(r: Removal): string {
   const parts = [plural(r.actions, "action"), plural(r.deadlines, "deadline")];
   if (r.collections.length) parts.push(`${plural(r.collections.length, "closed collection")} without reports`);
   return `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`;

@@ -56,6 +56,12 @@ function commandOf(argv: string[]): CommandEntry | undefined {
 /** Runs the CLI; resolves to the process exit code. `kit` loads the platform adapters when a command needs them. */
 export async function main(argv: string[], kit: () => Promise<AdapterKit>, io: CliIO = processIO()): Promise<number> {
   const quietErrors: string[] = [];
+  // `help nope`: commander would print the whole overview; one line naming the topic is plainer
+  const topic = argv[0] === "help" ? argv.slice(1).find((a) => !a.startsWith("-")) : undefined;
+  if (topic !== undefined && !commandTable.some((c) => c.name === topic)) {
+    io.err(`secretariat: no help topic "${topic.slice(0, 40)}"; the topics are ${commandTable.map((c) => c.name).join(", ")}`);
+    return 2;
+  }
   const ctx = createCliContext({ ...io, err: (t) => quietErrors.push(t) }, kit);
   const program = await buildProgram(ctx, commandOf(argv));
   try {

@@ -2,7 +2,7 @@
  * The CLI acts as the deployment's operator: settings commands run through the same bot core (and
  * so the same validation, permissions and audit) as a console user "cli" of the secretariat.
  */
-import { replyToPlainText } from "../core/reply.ts";
+import { replyToPlainText, type Reply } from "../core/reply.ts";
 import type { WorkingParty } from "../store/index.ts";
 import type { Runtime } from "../runtime/open-runtime.ts";
 import { emit, type CliContext } from "./context.ts";
@@ -41,7 +41,13 @@ export async function requirePlan(rt: Pick<Runtime, "store">, wp: Pick<WorkingPa
  * as the command line spells them, with the command line's usage (the chat's would mislead).
  */
 export async function runAsOperator(ctx: CliContext, command: string, args: Record<string, unknown>, options: Record<string, unknown>, spelling?: CliSpelling): Promise<void> {
-  await ctx.withRuntime(async (rt) => {
+  const replies = await operatorReplies(ctx, command, args, options, spelling);
+  emit(ctx.io, Boolean(options.json), replies, () => replies.map(replyToPlainText).join("\n\n"));
+}
+
+/** As runAsOperator, but returns the replies instead of printing them; a refusal still throws. */
+export async function operatorReplies(ctx: CliContext, command: string, args: Record<string, unknown>, options: Record<string, unknown>, spelling?: CliSpelling): Promise<Reply[]> {
+  return ctx.withRuntime(async (rt) => {
     const wp = await workingPartyOf(rt, options.wp as string | undefined);
     const result = await rt.bot.handle({
       platform: "console",
@@ -62,7 +68,7 @@ export async function runAsOperator(ctx: CliContext, command: string, args: Reco
       throw new CliError(`${problems.join("; ")}. Usage: ${spelling.usage}`, 2);
     }
     if (error) throw new CliError(text, 2);
-    emit(ctx.io, Boolean(options.json), result.replies, () => result.replies.map(replyToPlainText).join("\n\n"));
+    return result.replies;
   });
 }
 

@@ -93,7 +93,12 @@ export const reminderCommands = [
     roles: ["secretariat"],
     args: z.object({ id: z.coerce.number().int().positive("a rule number from: reminder rules") }),
     handler: async ({ id }, ctx) => {
-      if (!(await ctx.uow.reminderRules.disable(ctx.actor.workingParty.id, id))) throw new NotFoundError(`There is no reminder rule #${id}; see: reminder rules`);
+      const wpId = ctx.actor.workingParty.id;
+      // the refusal names the rules there are rather than a command: chat and the CLI list them differently
+      if (!(await ctx.uow.reminderRules.disable(wpId, id))) {
+        const ids = (await ctx.uow.reminderRules.enabled(wpId)).map((r) => `#${r.id}`);
+        throw new NotFoundError(`There is no reminder rule #${id}; nothing was removed. ${ids.length ? `The rules are ${ids.join(", ")}.` : "There are no rules."}`);
+      }
       await auditChange(ctx, "reminders.rule.remove", { id });
       return textReply(`Removed reminder rule #${id}.`);
     },

@@ -107,3 +107,44 @@ describe("an output directory that cannot be written", () => {
     expect(fs.readdirSync(path.join(dir, "new", "reports"))).toHaveLength(2);
   });
 });
+
+describe.each(databaseKinds)("what the command line says for itself (%s)", (kind) => {
+  // the chat's lines ("press the button", "see: reminder rules") mislead on the command line
+  it("plan remove N without --yes: one line naming --yes on stderr, exit 2, the plan still there", async () => {
+    const db = await seededDatabase(kind);
+    try {
+      const env = { DATABASE_URL: db.url };
+      const r = await spawnCli(["plan", "remove", "1"], { env });
+      expect([r.code, r.stdout]).toEqual([2, ""]);
+      expect(r.stderr.trim().split("\n")).toHaveLength(1);
+      expect(r.stderr.trim()).toBe("secretariat: nothing was removed: CCWP plan 1 holds 43 actions and 28 deadlines; add --yes to remove it (secretariat plan remove 1 --yes)");
+      const after = await spawnCli(["deadlines", "--plan", "1", "--json"], { env });
+      expect(after.code).toBe(0);
+      expect(JSON.parse(after.stdout).length).toBeGreaterThan(0);
+    } finally {
+      await db.drop();
+    }
+  });
+
+  it("reminders remove 999 names the rules there are, not a chat command", async () => {
+    const db = await seededDatabase(kind);
+    try {
+      const env = { DATABASE_URL: db.url };
+      const { rules } = JSON.parse((await spawnCli(["reminders", "rules", "--json"], { env })).stdout) as { rules: { id: number }[] };
+      const r = await spawnCli(["reminders", "remove", "999"], { env });
+      expect([r.code, r.stdout]).toEqual([2, ""]);
+      expect(r.stderr.trim()).toBe(`secretariat: There is no reminder rule #999; nothing was removed. The rules are ${rules.map((x) => `#${x.id}`).join(", ")}.`);
+    } finally {
+      await db.drop();
+    }
+  });
+});
+
+describe("help on a topic that is not there", () => {
+  it("secretariat help nope: one line naming it and the topics, exit 2", async () => {
+    const r = await spawnCli(["help", "nope"]);
+    expect([r.code, r.stdout]).toEqual([2, ""]);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr.trim()).toMatch(/^secretariat: no help topic "nope"; the topics are start, say, ask, .*\bdeadlines\b.*\bconsole$/);
+  });
+});

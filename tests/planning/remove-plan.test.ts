@@ -178,8 +178,8 @@ describe.each(databaseKinds)("secretariat plan remove on %s", (kind) => {
       const env = { DATABASE_URL: db.url };
       const preview = await runCli(["plan", "remove", "1"], { env });
       expect(preview.code).toBe(2);
-      expect(preview.stdout).toMatch(/Remove CCWP plan 1 \(.+\)\?[\s\S]*deletes its 43 actions and 28 deadlines/i);
-      expect(preview.stderr).toBe("secretariat: nothing was removed: run secretariat plan remove 1 --yes to remove it\n");
+      expect(preview.stdout).toBe("");
+      expect(preview.stderr).toBe("secretariat: nothing was removed: CCWP plan 1 holds 43 actions and 28 deadlines; add --yes to remove it (secretariat plan remove 1 --yes)\n");
       expect(JSON.parse((await runCli(["deadlines", "--plan", "1", "--json"], { env })).stdout)).toHaveLength(28);
 
       for (const [args, message] of [
