@@ -50,9 +50,14 @@ function readOfficialJournal(head: Block[]): { reference: string; year: number }
   return null;
 }
 
-/** programme before resolution before strategy: "Resolution adopting a ... programme" is a programme. */
+/**
+ * programme before resolution before strategy: "Resolution adopting a ... programme" is a
+ * programme; conclusions on a strategy are conclusions, not the strategy ("the 2015 strategy" is
+ * not "Council Conclusions on the Renewed ... Strategy").
+ */
 export function kindOf(title: string): DocumentKind {
   if (/\bprogramme\b|\bprogram\b|\baction plan\b/i.test(title)) return "programme";
+  if (/\bconclusions\b/i.test(title) && !/\bresolution\b/i.test(title)) return "other";
   if (/\bresolution\b/i.test(title)) return "resolution";
   if (/\bstrateg(?:y|ies)\b/i.test(title)) return "strategy";
   return "other";

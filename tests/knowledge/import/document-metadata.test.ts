@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { kindOf } from "../../../src/knowledge/import/document-metadata.ts";
 import { parseDocument } from "../../../src/knowledge/import/parse-document.ts";
 import { readDocument } from "../../../src/knowledge/import/read-document.ts";
 import { lines, makePdf, type PdfText } from "../fixtures/make-pdf.ts";
@@ -74,6 +75,8 @@ describe("metadata read from the document", () => {
     );
     const d = await readDocument(pdf, "st09798-en15.pdf");
     expect(meta(d)).toEqual({ title: "Draft Council Conclusions on the Renewed European Union Internal Security Strategy 2015-2020", year: 2015, reference: "9798/15 JAI 442 COSI 67", dateText: "10 June 2015" });
+    // conclusions on a strategy are not the strategy
+    expect(d.kind).toBe("other");
   });
 
   it("takes a register PDF's title from its subject even when the subject names no strategy, not from the file name", async () => {
@@ -83,6 +86,12 @@ describe("metadata read from the document", () => {
     );
     const d = await readDocument(pdf, "st09927-re01-en16.pdf");
     expect(d.title).toBe("Summary Report of the National EMPACT Coordinators (NEC) Meeting held at Europol Headquarters on 24, 25 and 26 May 2016");
+  });
+
+  it("names conclusions by their kind, not by the strategy or action plan they are on", () => {
+    expect(kindOf("Council Conclusions on the Renewed European Union Internal Security Strategy 2015-2020")).toBe("other");
+    expect(kindOf("Council Conclusions on the EU Customs Action Plan to combat IPR infringements")).toBe("programme");
+    expect(kindOf("Council Resolution on a strategy for the Customs Union")).toBe("resolution");
   });
 
   it("keeps a one-line subject and its \"- Draft Resolution\" continuation in a text export", () => {
