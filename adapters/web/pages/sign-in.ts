@@ -37,10 +37,25 @@ export function registerSignIn(app: FastifyInstance, { rt, now, secure }: Consol
     return reply.redirect("/console/", 303);
   });
   // The Teams personal tab: Teams shows it in a frame, where cookies of another site are not kept,
-  // so it explains how to get a link and opens the console in the browser.
+  // so it explains how to get a link and opens the console in the browser. Only this page may be
+  // framed, and only by the hosts Microsoft lists for tabs.
   app.get("/teams-tab", async (request, reply) => {
-    reply.header("content-security-policy", "default-src 'self'; frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft");
+    reply.header("content-security-policy", `default-src 'self'; frame-ancestors 'self' ${TEAMS_TAB_HOSTS.join(" ")}`);
     reply.removeHeader("x-frame-options");
     return page(request, reply, "teams-tab.eta", { title: "Secretariat console" });
   });
 }
+
+/**
+ * The hosts that show a Teams personal tab in a frame: Teams, and Microsoft 365 and Outlook,
+ * where a v1.13+ manifest's personal tabs also appear (Microsoft's "tab requirements" page).
+ */
+export const TEAMS_TAB_HOSTS = [
+  "https://teams.microsoft.com",
+  "https://*.teams.microsoft.com",
+  "https://*.cloud.microsoft",
+  "https://*.microsoft365.com",
+  "https://*.office.com",
+  "https://outlook.office.com",
+  "https://outlook.office365.com",
+] as const;

@@ -79,8 +79,10 @@ describe("Teams app manifest", () => {
 
   it("lists only commands the bot understands, matching the command list of the build", () => {
     const { commands } = buildCommandSet();
-    const listed = ((committed().bots as { commandLists: { commands: { title: string }[] }[] }[])[0]!.commandLists[0]!.commands).map((c) => c.title);
-    expect(listed).toEqual(teamsCommandList(commands).map((c) => c.title));
+    const entries = (committed().bots as { commandLists: { commands: { title: string; description: string }[] }[] }[])[0]!.commandLists[0]!.commands;
+    // Titles and descriptions: a summary changed in the code shows in Teams' menu only after package:teams.
+    expect(entries).toEqual(teamsCommandList(commands));
+    const listed = entries.map((c) => c.title);
     expect(listed.length).toBeGreaterThan(0);
     for (const title of listed) {
       const text = normalizeCommandText(title);
@@ -122,6 +124,27 @@ describe("npm run package:teams", () => {
     expect(manifest.bots[0]!.botId).toBe("9b1c2d3e-4f5a-6b7c-8d9e-0f1a2b3c4d5e");
     expect(await validateTeamsManifest(manifest as unknown as Record<string, unknown>)).toEqual([]);
     expect(zip.readFile("color.png")).toEqual(fs.readFileSync(path.join(dir, "color.png")));
+  });
+
+  it("with an https PUBLIC_URL, packages the console as a personal tab on that address, valid against the schema", async () => {
+    const out = path.join(tempDir(), "app.zip");
+    const err: string[] = [];
+    const config = loadConfig({ DATABASE_URL: "file:/tmp/unused.db", MicrosoftAppId: "9b1c2d3e-4f5a-6b7c-8d9e-0f1a2b3c4d5e", PUBLIC_URL: "https://secretariat.example.eu/bot/" });
+    expect(await packageTeamsCommand(config, { stdout: () => undefined, stderr: (s) => err.push(s) }, out)).toBe(0);
+    expect(err).toEqual([]);
+    const manifest = JSON.parse(new AdmZip(out).readAsText("manifest.json")) as Record<string, unknown>;
+    expect(manifest.staticTabs).toEqual([{ entityId: "secretariat-console", name: "Console", contentUrl: "https://secretariat.example.eu/bot/console/teams-tab", websiteUrl: "https://secretariat.example.eu/bot/console/", scopes: ["personal"] }]);
+    expect(manifest.validDomains).toEqual(["secretariat.example.eu"]);
+    expect(await validateTeamsManifest(manifest)).toEqual([]);
+  });
+
+  it("with a plain-http PUBLIC_URL, packages no tab and says why", async () => {
+    const out = path.join(tempDir(), "app.zip");
+    const err: string[] = [];
+    const config = loadConfig({ DATABASE_URL: "file:/tmp/unused.db", MicrosoftAppId: "9b1c2d3e-4f5a-6b7c-8d9e-0f1a2b3c4d5e", PUBLIC_URL: "http://10.0.0.5:3000" });
+    expect(await packageTeamsCommand(config, { stdout: () => undefined, stderr: (s) => err.push(s) }, out)).toBe(0);
+    expect(err.join("")).toBe("package:teams: PUBLIC_URL is not https, so the package has no Console tab\n");
+    expect(JSON.parse(new AdmZip(out).readAsText("manifest.json")).staticTabs).toBeUndefined();
   });
 
   it.each([
