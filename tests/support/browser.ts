@@ -45,3 +45,18 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
 export async function overflowsSideways(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
 }
+
+/**
+ * Links, buttons and fields a person cannot reach without scrolling a table sideways: those whose
+ * box ends past the window's right edge (hidden ones, inside a closed <details>, have no box).
+ */
+export async function controlsOffScreen(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll("main a, main button, main input, main select, main textarea")]
+      .filter((el) => {
+        const r = el.getBoundingClientRect();
+        return r.width > 0 && r.height > 0 && (r.right > window.innerWidth + 1 || r.left < -1);
+      })
+      .map((el) => `${el.tagName.toLowerCase()} "${(el.getAttribute("aria-label") ?? el.textContent ?? (el as HTMLInputElement).name ?? "").trim().slice(0, 40)}"`),
+  );
+}

@@ -5,6 +5,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { BotError } from "../../../src/core/errors.ts";
 import { addDeadline, readPlanPhrase, updateDeadline } from "../../../src/planning/edit-plan.ts";
+import { leadLabel } from "../../../src/store/plans/leads.ts";
 import { isCivilDate, longDate, todayIn } from "../../../src/time/civil-date.ts";
 import type { ConsoleContext } from "../index.ts";
 import { navFor, page, requireWorkingParty, runCommand, setNotice, STAFF, summaryOf } from "../page.ts";
@@ -34,7 +35,7 @@ export function registerPlanPages(app: FastifyInstance, ctx: ConsoleContext): vo
     const plan = await loadPlan(m, request.params.number);
     if (!plan) return noPlan(request, reply, m, request.params.number);
     const today = todayIn(now(), m.workingParty.timeZone);
-    return page(request, reply, "plan.eta", { title: `${m.workingParty.code} plan ${plan.number}`, nav: navFor(m, "plans"), wp: m.workingParty, plan, today, longDate, role: m.role });
+    return page(request, reply, "plan.eta", { title: `${m.workingParty.code} plan ${plan.number}`, nav: navFor(m, "plans"), wp: m.workingParty, plan, today, longDate, leadLabel, role: m.role });
   });
 
   // Removing a plan imported by mistake: the chat command `remove plan N confirm`, so the same

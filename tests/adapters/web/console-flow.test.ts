@@ -9,7 +9,7 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { replyToPlainText } from "../../../src/core/reply.ts";
-import { launchBrowser, overflowsSideways, seriousViolations } from "../../support/browser.ts";
+import { controlsOffScreen, launchBrowser, overflowsSideways, seriousViolations } from "../../support/browser.ts";
 import { tempDir } from "../../support/databases.ts";
 import { consoleText } from "../../support/runtime.ts";
 import { startConsole, type ConsoleServer } from "../../support/web-console.ts";
@@ -55,6 +55,7 @@ async function check(page: Page, name: string): Promise<void> {
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: 900 });
     expect(await overflowsSideways(page), `${name} at ${width} px`).toBe(false);
+    expect(await controlsOffScreen(page), `controls off to the side on ${name} at ${width} px`).toEqual([]);
     if (SHOTS) {
       fs.mkdirSync(SHOTS, { recursive: true });
       await page.screenshot({ path: path.join(SHOTS, `${name}-${width}.png`), fullPage: true });
@@ -117,6 +118,8 @@ describe("the web console in a browser", () => {
     await expect.poll(() => page.url()).toBe(`${c.base}/console/wp/LEWP/plans/1`);
     await check(page, "plan");
     expect(await page.locator("#main").textContent()).toMatch(/“June 2027” → 30 June 2027/);
+    // The lead reads as everywhere else (leadLabel), not in a form of the page's own.
+    expect(await page.locator('tr:has(th:text-is("1.1")) td[data-label="Lead"]').textContent()).toBe("FR (fr-lead)");
 
     // Edit a deadline: the parsed day shows as you type, and the saved plan shows the new day.
     await page.getByRole("link", { name: "Edit deadline June 2027 of action 1.1" }).click();

@@ -35,7 +35,7 @@ describe("the console overview", () => {
     expect(page.status).toBe(200);
     const tables = [...page.text.matchAll(/<tbody>[\s\S]*?<\/tbody>/g)].map((m) => m[0]).join("\n");
     // each row as its cells' text: due, the plan's words, plan, action, lead, status
-    const rows = [...tables.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((m) => [...m[1]!.matchAll(/<td>([\s\S]*?)<\/td>/g)].map((td) => td[1]!.replace(/<[^>]+>/g, "").trim()));
+    const rows = [...tables.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((m) => [...m[1]!.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((td) => td[1]!.replace(/<[^>]+>/g, "").trim()));
     const row = (what: string) => rows.find((r) => r[3]!.includes(what) || r[1]!.includes(what))!;
     expect(row("12.1")).toEqual(["20 December 2026", "", "12", "12.1 Action 12.1", "FR", "open"]);
     expect(row("12.2").slice(0, 2)).toEqual(["30 November 2026", "By end November 2026"]);
