@@ -4,8 +4,10 @@
  * (a keep-alive connection the other side had just closed), and the user was told nothing had
  * changed although the command had run (issue 16, item 1). Only failures without an HTTP
  * response are retried, a bounded number of times and with the same activity (its delivery key
- * in channelData), so the connector sees one message. A status (429, 5xx, 403…) is never retried
- * here: it goes back to the caller, and the outbox decides (Retry-After honoured, lease kept).
+ * in channelData). The connector keeps no key, so when the connection dropped after it had
+ * accepted the message, the retry posts it a second time (scripts/fault t6b measures it; README
+ * says so); one dropped before the post was read costs nothing. A status (429, 5xx, 403…) is
+ * never retried here: it goes back to the caller, and the outbox decides (Retry-After honoured, lease kept).
  * A timeout is not retried either: the request may have arrived.
  */
 

@@ -1,16 +1,23 @@
 /**
  * One copy of the bot for the fault script: the production runtime on DATABASE_URL and the Slack
- * messenger as `start` wires it (SLACK_BOT_TOKEN, SLACK_API_URL pointing at the stand-in process).
+ * messenger as `start` wires it (SLACK_BOT_TOKEN, SLACK_API_URL pointing at the stand-in process),
+ * or with FAULT_PLATFORM=teams the Teams messenger on the Agents SDK as the Teams mount builds it,
+ * in local mode (no app id: loopback connectors only), channels reached at FAULT_TEAMS_SERVICE_URL.
  * It takes one JSON command per stdin line and answers one JSON line per command, so a scenario
  * drives many ticks through one process and kills it only where the scenario says so:
  *   {"op":"tick","now":ISO}        one scheduler tick at that instant; answers the open deliveries left
  *   {"op":"import","text":YAML}    `import plan` of a plan file (the use case the CLI and chat call)
- *   {"op":"setup","channels":[...]} reminders go to these Slack channels, from the rule "14 days before" only
+ *   {"op":"setup","channels":[...]} reminders go to these channels, from the rule "14 days before" only
  *   {"op":"rule", ...fields}       a reminder rule row written as an older version may have left it
  * FAULT_LEASE_MS shortens the lease (default 120 s) so a kill's lease runs out within the run.
  */
 import readline from "node:readline";
 import { slackMount } from "../../adapters/slack/index.ts";
+import { createTeamsAdapter } from "../../adapters/teams/agents-sdk.ts";
+import { FileLinks } from "../../adapters/teams/attachments.ts";
+import { storeDirectory } from "../../adapters/teams/directory.ts";
+import { TeamsMessenger } from "../../adapters/teams/messenger.ts";
+import type { Messenger } from "../../src/core/messenger.ts";
 import { loadConfig } from "../../src/config/index.ts";
 import { createLogger } from "../../src/log/logger.ts";
 import { Dispatcher } from "../../src/outbox/dispatcher.ts";
@@ -21,10 +28,29 @@ import { runTick } from "../../src/scheduler/tick.ts";
 import { openRuntime } from "../../src/runtime/open-runtime.ts";
 
 const rt = await openRuntime(loadConfig(), createLogger("silent"));
-const slack = await slackMount.messenger!(rt);
-if (!slack) throw new Error("fault bot: SLACK_BOT_TOKEN is not set");
+const teamsServiceUrl = process.env.FAULT_TEAMS_SERVICE_URL;
+const platform = process.env.FAULT_PLATFORM === "teams" ? "teams" : "slack";
+
+async function messenger(): Promise<Messenger> {
+  if (platform === "teams") {
+    const adapter = createTeamsAdapter(rt.config);
+    return new TeamsMessenger({ adapter, appId: "", directory: storeDirectory(rt.store), links: new FileLinks("fault-secret", undefined), logger: rt.logger });
+  }
+  const slack = await slackMount.messenger!(rt);
+  if (!slack) throw new Error("fault bot: SLACK_BOT_TOKEN is not set");
+  return slack;
+}
+
+/** A Teams channel's stored conversation reference, as the bot keeps it after being added to the team. */
+const teamsReference = (conversationId: string) => ({
+  channelId: "msteams",
+  serviceUrl: teamsServiceUrl,
+  agent: { id: "28:fault-bot", name: "secretariat" },
+  conversation: { id: conversationId, conversationType: "channel", isGroup: true, tenantId: "fault-tenant" },
+});
+
 const leaseMs = process.env.FAULT_LEASE_MS ? Number(process.env.FAULT_LEASE_MS) : undefined;
-const dispatcher = new Dispatcher(rt.store, [slack], rt.logger, leaseMs ? { leaseMs } : {});
+const dispatcher = new Dispatcher(rt.store, [await messenger()], rt.logger, leaseMs ? { leaseMs } : {});
 const say = (o: unknown) => process.stdout.write(`${JSON.stringify(o)}\n`);
 
 async function run(cmd: Record<string, unknown>): Promise<unknown> {
@@ -45,10 +71,10 @@ async function run(cmd: Record<string, unknown>): Promise<unknown> {
       return { deadlines: s.deadlines };
     }
     case "setup": {
-      // Reminders reach these Slack channels only, from the one rule "14 days before".
+      // Reminders reach these channels only, from the one rule "14 days before".
       const wp = await db.workingParty.findUniqueOrThrow({ where: { code: "CCWP" } });
       await db.channelBinding.deleteMany({ where: { workingPartyId: wp.id, purpose: "reminders" } });
-      for (const c of cmd.channels as string[]) await db.channelBinding.create({ data: { workingPartyId: wp.id, platform: "slack", channelId: c, name: `#${c}`, purpose: "reminders" } });
+      for (const c of cmd.channels as string[]) await db.channelBinding.create({ data: { workingPartyId: wp.id, platform, channelId: c, name: `#${c}`, purpose: "reminders", ...(platform === "teams" ? { conversationRef: JSON.stringify(teamsReference(c)) } : {}) } });
       await db.reminderRule.updateMany({ where: { workingPartyId: wp.id, NOT: { kind: "before", offsetDays: 14 } }, data: { enabled: false } });
       return {};
     }

@@ -7,9 +7,12 @@
  *   c) a process is killed with SIGKILL at a random moment mid-tick, then restarted
  *   d) the platform answers 429 (Retry-After: 1) to every first attempt, then 200
  * Then issue 13's items 1–5 through the real Slack messenger against a Slack Web API stand-in in a
- * process of its own, on SQLite and on PostgreSQL (slack-faults.ts: s1 … s5).
- * Prints one JSON object per scenario: {"scenario","rounds","expected","received","lost","duplicated"}.
- * `npm run fault -- s1 s3a` runs only those; FAULT_ROUNDS sets the rounds (default 30), FAULT_DB
+ * process of its own (s1 … s5), and the same faults through the real Teams messenger against a Bot
+ * Framework connector stand-in in a process of its own (t1 … t6), on SQLite and on PostgreSQL
+ * (platform-faults.ts).
+ * Prints one JSON object per scenario: {"scenario","rounds","expected","received","lost","duplicated"},
+ * and the load average before and after.
+ * `npm run fault -- s1 t3` runs only those; FAULT_ROUNDS sets the rounds (default 30), FAULT_DB
  * one database (sqlite or postgresql).
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -23,7 +26,7 @@ import { createLogger } from "../../src/log/logger.ts";
 import { openRuntime } from "../../src/runtime/open-runtime.ts";
 import { addCivilDays, instantAt } from "../../src/time/civil-date.ts";
 import { freshDatabase, StandIn } from "./processes.ts";
-import { slackScenarios } from "./slack-faults.ts";
+import { slackScenarios, teamsScenarios } from "./platform-faults.ts";
 
 const ROUNDS = Number(process.env.FAULT_ROUNDS ?? 30);
 const CHANNELS = 8; // digests per round: one per reminders channel
@@ -81,14 +84,21 @@ async function prepare(url: string): Promise<string[]> {
   return instants;
 }
 
-function tickProcess(url: string, recorder: string, instant: string): ChildProcess {
+function tickProcess(url: string, recorder: string, instant: string, env: Record<string, string> = {}): ChildProcess {
   return spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/fault/ticker.ts"), instant], {
     cwd: root,
-    env: { PATH: process.env.PATH ?? "", DATABASE_URL: url, RECORDER_URL: recorder, LOG_LEVEL: "silent" },
+    env: { PATH: process.env.PATH ?? "", DATABASE_URL: url, RECORDER_URL: recorder, LOG_LEVEL: "silent", ...env },
     stdio: ["ignore", "pipe", "inherit"],
   });
 }
 const exited = (p: ChildProcess) => new Promise<void>((r) => (p.exitCode !== null || p.signalCode !== null ? r() : p.once("exit", () => r())));
+
+/** Reminders a ticker left open (its last line), or -1 when it printed none. */
+function openAfter(p: ChildProcess): Promise<number> {
+  let out = "";
+  p.stdout!.on("data", (d: Buffer) => (out += d.toString("utf8")));
+  return exited(p).then(() => Number(/open (\d+)/.exec(out)?.[1] ?? -1));
+}
 
 async function scenario(name: string, kind: "sqlite" | "postgresql", run: (url: string, recorder: string, instant: string, round: number) => Promise<void>, opts: { first429?: boolean; delayMs?: number } = {}) {
   const url = await freshDatabase(kind);
@@ -120,6 +130,7 @@ let recorderHooks: { afterAccept: null | (() => void) } | null = null;
 
 const later = (iso: string, minutes: number) => new Date(new Date(iso).getTime() + minutes * 60_000).toISOString();
 
+process.stdout.write(`${JSON.stringify({ loadAverageAtStart: os.loadavg().map((n) => Math.round(n * 100) / 100) })}\n`);
 const only = process.argv.slice(2);
 const want = (s: string) => only.length === 0 || only.includes(s);
 
@@ -129,8 +140,10 @@ if (want("a")) await scenario("a: two processes, same instant, PostgreSQL", "pos
 if (want("b")) await scenario("b: two processes, same instant, SQLite", "sqlite", async (url, rec, at) => {
   await Promise.all([exited(tickProcess(url, rec, at)), exited(tickProcess(url, rec, at))]);
 });
+/** Scenario c's lease: short, so a killed copy's rows are free again within the run. */
+const KILL_LEASE = { FAULT_LEASE_MS: "1500" };
 if (want("c")) await scenario("c: SIGKILL mid-tick, restart (SQLite)", "sqlite", async (url, rec, at, round) => {
-  const p = tickProcess(url, rec, at);
+  const p = tickProcess(url, rec, at, KILL_LEASE);
   if (round % 2 === 0) {
     // Even rounds: killed at a random moment after the tick began (planning, claiming or sending).
     await new Promise<void>((r) => p.stdout!.once("data", () => r()));
@@ -152,24 +165,28 @@ if (want("c")) await scenario("c: SIGKILL mid-tick, restart (SQLite)", "sqlite",
   await exited(p);
   const sentThisRound = recorderForKills!.size - CHANNELS * round;
   if (sentThisRound > 0 && sentThisRound < CHANNELS) midSendKills.n++;
-  await exited(tickProcess(url, rec, later(at, 3))); // after the dead sender's lease ran out
+  // The lease is counted on the wall clock, so the killed copy's rows are taken over once it has
+  // run out in real time: restart ticks until nothing is left open (each a process of its own).
+  for (let i = 0; (await openAfter(tickProcess(url, rec, later(at, 3 + i), KILL_LEASE))) !== 0; i++)
+    if (i === 20) throw new Error("fault script: reminders still open after 20 restarts");
 }, { delayMs: 15 });
 if (want("d")) await scenario("d: platform answers 429 then 200 (SQLite)", "sqlite", async (url, rec, at) => {
   await exited(tickProcess(url, rec, at));
   await exited(tickProcess(url, rec, later(at, 2)));
 }, { first429: true });
 
-const platformScenarios = Object.keys(slackScenarios).filter(want);
-if (platformScenarios.length) {
-  // The two databases run side by side, each with a Slack stand-in of its own (switches are global).
+for (const [platform, scenarios] of [["slack", slackScenarios], ["teams", teamsScenarios]] as const) {
+  const names = Object.keys(scenarios).filter(want);
+  if (names.length === 0) continue;
+  // The two databases run side by side, each with a stand-in of its own (switches are global).
   const kinds = (["sqlite", "postgresql"] as const).filter((k) => !process.env.FAULT_DB || process.env.FAULT_DB === k);
-  const standIns = await Promise.all(kinds.map(() => StandIn.start()));
+  const standIns = await Promise.all(kinds.map(() => StandIn.start(platform)));
   try {
-    for (const name of platformScenarios) {
+    for (const name of names) {
       await Promise.all(
         kinds.map(async (kind, i) => {
           const started = Date.now();
-          const line = await slackScenarios[name]!(standIns[i]!, kind, Math.min(ROUNDS, 60));
+          const line = await scenarios[name]!(standIns[i]!, kind, Math.min(ROUNDS, 60));
           process.stdout.write(`${JSON.stringify({ ...line, seconds: Math.round((Date.now() - started) / 1000) })}\n`);
         }),
       );
@@ -178,3 +195,4 @@ if (platformScenarios.length) {
     for (const s of standIns) s.stop();
   }
 }
+process.stdout.write(`${JSON.stringify({ loadAverageAtEnd: os.loadavg().map((n) => Math.round(n * 100) / 100) })}\n`);

@@ -1,5 +1,5 @@
 /**
- * The fault script's processes: the Slack stand-in (started once, outlives every bot), copies of
+ * The fault script's processes: the Slack or Teams stand-in (started once, outlives every bot), copies of
  * the bot (scripts/fault/bot.ts, driven line by line, killed with SIGKILL where a scenario says),
  * the one-shot CLI, and a fresh database per scenario on SQLite or PostgreSQL.
  */
@@ -11,6 +11,7 @@ import readline from "node:readline";
 import pg from "pg";
 
 export type DbKind = "sqlite" | "postgresql";
+export type Platform = "slack" | "teams";
 const PG_BASE = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
 export const root = path.resolve(import.meta.dirname, "../..");
 let dbSeq = 0;
@@ -48,25 +49,34 @@ export interface Post {
   part: number;
 }
 
-/** The Slack Web API stand-in process and its switches (see slack-stand-in.ts). */
+/** The platform's stand-in process and its switches (slack-stand-in.ts: the Web API; teams-stand-in.ts: the connector). */
 export class StandIn {
   private readonly proc: ChildProcess;
   readonly url: string;
+  readonly platform: Platform;
 
-  private constructor(proc: ChildProcess, url: string) {
+  private constructor(proc: ChildProcess, url: string, platform: Platform) {
     this.proc = proc;
-    this.url = url;
+    this.url = url.replace(/\/$/, "");
+    this.platform = platform;
   }
 
-  static async start(): Promise<StandIn> {
-    const proc = spawn(process.execPath, [path.join(root, "scripts/fault/slack-stand-in.ts")], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
+  static async start(platform: Platform = "slack"): Promise<StandIn> {
+    const proc = spawn(process.execPath, [path.join(root, `scripts/fault/${platform}-stand-in.ts`)], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
     const url = await lines(proc)();
-    if (!url) throw new Error("the Slack stand-in did not start");
-    return new StandIn(proc, url);
+    if (!url) throw new Error(`the ${platform} stand-in did not start`);
+    return new StandIn(proc, url, platform);
   }
 
   get apiUrl(): string {
     return `${this.url}/api/`;
+  }
+
+  /** What a bot process needs to send there: Slack's token and API URL, or Teams' connector (local mode, loopback). */
+  get botEnv(): Record<string, string> {
+    return this.platform === "slack"
+      ? { SLACK_BOT_TOKEN: "xoxb-fault", SLACK_SIGNING_SECRET: "fault-secret", SLACK_API_URL: this.apiUrl }
+      : { FAULT_PLATFORM: "teams", FAULT_TEAMS_SERVICE_URL: `${this.url}/`, TEAMS_ENABLE: "1", HOST: "127.0.0.1" };
   }
 
   private async control(what: string, body?: unknown): Promise<{ held: number; posts?: Post[] }> {
@@ -125,7 +135,7 @@ export class Bot {
   static async start(databaseUrl: string, standIn: StandIn, env: Record<string, string> = {}): Promise<Bot> {
     const proc = spawn(process.execPath, [path.join(root, "scripts/fault/bot.ts")], {
       cwd: root,
-      env: { PATH: process.env.PATH ?? "", DATABASE_URL: databaseUrl, SLACK_BOT_TOKEN: "xoxb-fault", SLACK_SIGNING_SECRET: "fault-secret", SLACK_API_URL: standIn.apiUrl, LOG_LEVEL: "silent", ...env },
+      env: { PATH: process.env.PATH ?? "", DATABASE_URL: databaseUrl, ...standIn.botEnv, LOG_LEVEL: "silent", ...env },
       stdio: ["pipe", "pipe", "inherit"],
     });
     const bot = new Bot(proc);

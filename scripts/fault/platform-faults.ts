@@ -1,17 +1,19 @@
 /**
  * Issue 13 items 1–5 through the real Slack messenger (the one `start` wires) against the Slack
- * stand-in process, on a fresh SQLite or PostgreSQL database per scenario. Each round is one
- * reminder moment: every bound channel is owed one digest naming that round's deadlines.
+ * stand-in process, and the same faults through the real Teams messenger (Agents SDK) against the
+ * connector stand-in process, on a fresh SQLite or PostgreSQL database per scenario. Each round is
+ * one reminder moment: every bound channel is owed one digest naming that round's deadlines.
  *
  * Counting is by what Slack holds, not by what the bot recorded: for every (channel, action) the
  * number of digests that named it. lost = pairs named by none; duplicated = extra namings (the same
  * reminder again under a new key, as re-import did) plus the same message part posted twice.
  */
 import { addCivilDays, instantAt } from "../../src/time/civil-date.ts";
-import { Bot, cli, freshDatabase, type DbKind, type Post, type StandIn } from "./processes.ts";
+import { Bot, cli, freshDatabase, type DbKind, type Platform, type Post, type StandIn } from "./processes.ts";
 
 export interface Line {
   scenario: string;
+  platform: Platform;
   db: DbKind;
   rounds: number;
   expected: number;
@@ -39,7 +41,8 @@ async function prepare(standIn: StandIn, kind: DbKind, o: { rounds: number; chan
   const url = await freshDatabase(kind);
   const bot = await Bot.start(url, standIn, o.env);
   const sid = ++scenarioSeq;
-  const channels = Array.from({ length: o.channels }, (_, c) => `CF${sid}X${c}`);
+  // Teams channels are conversation ids of the shape Teams gives them.
+  const channels = Array.from({ length: o.channels }, (_, c) => (standIn.platform === "teams" ? `19:cf${sid}x${c}@thread.tacv2` : `CF${sid}X${c}`));
   const rounds: Setup["rounds"] = [];
   const actions: string[] = [];
   for (let r = 0, day = FIRST_DAY; r < o.rounds; r++, day = addCivilDays(day, 7)) {
@@ -66,7 +69,7 @@ async function drain(bot: Bot, from: string, step: number, max = 40): Promise<{ 
 }
 
 /** Counts what the channels of `s` received, by (channel, action code). */
-function count(name: string, kind: DbKind, s: Setup, posts: Post[], extra: Record<string, unknown> = {}): Line {
+function count(name: string, kind: DbKind, s: Setup, posts: Post[], extra: Record<string, unknown> = {}, platform: Platform = "slack"): Line {
   const mine = posts.filter((p) => s.channels.includes(p.channel) && p.key?.startsWith("digest:"));
   const parts = new Map<string, number>();
   const codesByKey = new Map<string, Set<string>>();
@@ -83,6 +86,7 @@ function count(name: string, kind: DbKind, s: Setup, posts: Post[], extra: Recor
   const repeatedParts = [...parts.values()].reduce((a, n) => a + n - 1, 0);
   return {
     scenario: name,
+    platform,
     db: kind,
     rounds: s.rounds.length,
     expected: expectedPairs.length,
@@ -107,7 +111,7 @@ const reimport: Scenario = async (standIn, kind, rounds) => {
     await s.bot.run({ op: "tick", now: later(at, 2) });
   }
   await s.bot.exit();
-  return count("1: re-import, identical rule, re-import with an added action", kind, s, await standIn.posts());
+  return count("1: re-import, identical rule, re-import with an added action", kind, s, await standIn.posts(), {}, standIn.platform);
 };
 
 /** Item 2: a second copy ticks after the first one's lease ran out while its slow batch was still being sent. */
@@ -128,7 +132,7 @@ const slowRace: Scenario = async (standIn, kind, rounds) => {
   }
   await standIn.switch({ reset: true });
   await Promise.all([s.bot.exit(), second.exit()]);
-  return count("2: two copies, batch outlives the lease (posts answered 400 ms late)", kind, s, await standIn.posts(), { sentBySecondCopy: takenOver });
+  return count("2: two copies, batch outlives the lease (posts answered 400 ms late)", kind, s, await standIn.posts(), { sentBySecondCopy: takenOver }, standIn.platform);
 };
 
 /**
@@ -157,7 +161,7 @@ const killAfterAccept = (name: string, after: (standIn: StandIn, channel: string
     found += (await drain(bot, later(at, 3), 3)).outcomes["reminder:already-sent"] ?? 0;
   }
   await bot.exit();
-  return count(name, kind, s, await standIn.posts(), { foundAlreadySent: found });
+  return count(name, kind, s, await standIn.posts(), { foundAlreadySent: found }, standIn.platform);
 };
 
 /** Item 4: a 70-minute outage (every post and history read answers 500), then Slack is back. */
@@ -171,7 +175,7 @@ const outage: Scenario = async (standIn, kind, rounds) => {
     ticks += 8 + (await drain(s.bot, later(at, 80), 10)).ticks;
   }
   await s.bot.exit();
-  return count("4: 70-minute outage (500s), then back", kind, s, await standIn.posts(), { ticksPerRound: Math.round(ticks / rounds) });
+  return count("4: 70-minute outage (500s), then back", kind, s, await standIn.posts(), { ticksPerRound: Math.round(ticks / rounds) }, standIn.platform);
 };
 
 /** Item 4 (and the 429 path): every first attempt of a round answers 429 (Retry-After 1) or 503. */
@@ -184,14 +188,14 @@ const firstAttemptsFail: Scenario = async (standIn, kind, rounds) => {
   }
   await standIn.switch({ reset: true });
   await s.bot.exit();
-  return count("4: first attempts answer 429 (even rounds) or 503 (odd rounds)", kind, s, await standIn.posts());
+  return count("4: first attempts answer 429 (even rounds) or 503 (odd rounds)", kind, s, await standIn.posts(), {}, standIn.platform);
 };
 
 /** Item 5: `secretariat reminders tick --json` read through a pipe; what Slack got must all be printed. */
 const cliPipe: Scenario = async (standIn, kind, rounds) => {
   const s = await prepare(standIn, kind, { rounds, channels: 6, perRound: 40, titleWords: 6 });
   await s.bot.exit();
-  const env = { DATABASE_URL: s.url, SLACK_BOT_TOKEN: "xoxb-fault", SLACK_SIGNING_SECRET: "fault-secret", SLACK_API_URL: standIn.apiUrl };
+  const env = { DATABASE_URL: s.url, ...standIn.botEnv };
   let unprinted = 0;
   let smallest = Infinity;
   for (const { at } of s.rounds) {
@@ -207,8 +211,22 @@ const cliPipe: Scenario = async (standIn, kind, rounds) => {
     }
     unprinted += [...got].filter((k) => !printed.has(k!)).length + (out.code === 0 ? 0 : 1);
   }
-  const line = count("5: reminders tick --json through a pipe (CLI, 40 deadlines a digest)", kind, s, await standIn.posts(), { smallestOutputBytes: smallest });
+  const line = count("5: reminders tick --json through a pipe (CLI, 40 deadlines a digest)", kind, s, await standIn.posts(), { smallestOutputBytes: smallest }, standIn.platform);
   return { ...line, lost: line.lost + unprinted, sentButNotPrinted: unprinted };
+};
+
+/** Dropped connections: every third post's connection is closed before the platform read it (or, `afterAccept`, after it accepted it), for a whole round. */
+const droppedConnections = (afterAccept: boolean): Scenario => async (standIn, kind, rounds) => {
+  const s = await prepare(standIn, kind, { rounds, channels: 4 });
+  for (const { at } of s.rounds) {
+    await standIn.switch({ reset: true, ...(afterAccept ? { dropAfterAccept: 3 } : { dropEvery: 3 }) });
+    await s.bot.run({ op: "tick", now: at });
+    await drain(s.bot, later(at, 2), 2);
+  }
+  await standIn.switch({ reset: true });
+  await s.bot.exit();
+  const name = afterAccept ? "dropped connections: every 3rd post closed after it was accepted, unanswered" : "dropped connections: every 3rd post closed before it was read";
+  return count(name, kind, s, await standIn.posts(), {}, standIn.platform);
 };
 
 export const slackScenarios: Record<string, Scenario> = {
@@ -219,4 +237,20 @@ export const slackScenarios: Record<string, Scenario> = {
   s4: outage,
   s4b: firstAttemptsFail,
   s5: cliPipe,
+};
+
+/**
+ * The same faults through the Teams messenger. Teams has no "was this sent?" lookup, so t3 (a
+ * crash after the connector accepted a post, before the bot recorded it) posts that message again
+ * when the bot restarts: its duplicated figure is what Teams users may see, one per crash (README,
+ * docs/reminders.md). The CLI's tick leaves Teams deliveries to the running bot, so item 5 is Slack's only.
+ */
+export const teamsScenarios: Record<string, Scenario> = {
+  t1: reimport,
+  t2: slowRace,
+  t3: killAfterAccept("3: killed after Teams accepted a post, before it was recorded (no lookup: the restart posts it again)", async () => undefined),
+  t4: outage,
+  t4b: firstAttemptsFail,
+  t6: droppedConnections(false),
+  t6b: droppedConnections(true),
 };
