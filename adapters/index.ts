@@ -7,13 +7,11 @@ import type { Messenger } from "../src/core/messenger.ts";
 import type { Runtime } from "../src/runtime/open-runtime.ts";
 import { runConsoleChat } from "./console/index.ts";
 import { ConsoleMessenger } from "./console/messenger.ts";
-import { HttpServer } from "./http/server.ts";
+import type { HttpServer } from "./http/server.ts";
 import { ConfigError } from "../src/config/index.ts";
 import { Dispatcher } from "../src/outbox/dispatcher.ts";
 import { slackMount } from "./slack/index.ts";
-import { mountCalendarRoute } from "./http/calendar-route.ts";
 import { teamsMount } from "./teams/index.ts";
-import { mountWebConsole } from "./web/index.ts";
 
 /** A platform (or feed) that serves over HTTP when configured. Platform modules are imported lazily. */
 export interface Mount {
@@ -26,8 +24,10 @@ export interface Mount {
 }
 
 const mounts: Mount[] = [
-  { name: "calendar", mount: async (server, rt) => (mountCalendarRoute(server, rt), { describe: "calendar feeds GET /calendar/<token>.ics", chat: false }) },
-  { name: "console", mount: async (server, rt) => (mountWebConsole(server, rt), { describe: `web console GET /console/ (sign in: secretariat console link --user NAME)`, chat: false }) },
+  // The HTTP server, the feeds and the web console (Fastify and its plugins) load only in `start`:
+  // a one-shot tick needs the messengers alone.
+  { name: "calendar", mount: async (server, rt) => ((await import("./http/calendar-route.ts")).mountCalendarRoute(server, rt), { describe: "calendar feeds GET /calendar/<token>.ics", chat: false }) },
+  { name: "console", mount: async (server, rt) => ((await import("./web/index.ts")).mountWebConsole(server, rt), { describe: `web console GET /console/ (sign in: secretariat console link --user NAME)`, chat: false }) },
   slackMount,
   teamsMount,
 ];
@@ -37,6 +37,7 @@ const mounts: Mount[] = [
  * platform (Slack, Teams) is among them; without one, `start` opens the console chat as well.
  */
 async function startServers(rt: Runtime, options: { messengers?: Messenger[] } = {}): Promise<RunningServers> {
+  const { HttpServer } = await import("./http/server.ts");
   const server = new HttpServer(rt.logger, { maxConnections: rt.config.HTTP_MAX_CONNECTIONS });
   // One dispatcher for the process, holding every messenger: what a message on one platform
   // causes for a recipient on another goes out at once, the same way from every platform.

