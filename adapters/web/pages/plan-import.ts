@@ -15,6 +15,9 @@ import { MAX_UPLOAD_BYTES } from "../limits.ts";
 import { navFor, page, requireWorkingParty, setNotice, STAFF } from "../page.ts";
 import { actorRef, type Membership } from "../session.ts";
 
+/** A file name sent back by a form: shown and used for its extension only. */
+const FILE_NAME = /^[\w .-]{1,100}$/;
+
 /** A plan file's text travels back with the confirmation; plan files are far smaller than this. */
 const MAX_PLAN_TEXT = 5 * 1024 * 1024;
 
@@ -71,6 +74,10 @@ export function registerPlanImport(app: FastifyInstance, { rt, now }: ConsoleCon
     if (!m) return;
     let text = "";
     let fileName = "plan.yaml";
+    // The paste field comes back filled after a preview, to be mended in place; the name of the
+    // file it came from travels with it, so a CSV is still read as CSV.
+    let pastedName = "plan.yaml";
+    let uploaded = false;
     if (request.isMultipart()) {
       for await (const part of request.parts()) {
         if (part.type === "file") {
@@ -78,10 +85,17 @@ export function registerPlanImport(app: FastifyInstance, { rt, now }: ConsoleCon
           if (buf.length > 0) {
             text = buf.toString("utf8");
             fileName = part.filename || fileName;
+            uploaded = true;
           }
-        } else if (part.fieldname === "text" && !text && typeof part.value === "string") text = part.value;
+        } else if (part.fieldname === "text" && !uploaded && typeof part.value === "string") text = part.value;
+        else if (part.fieldname === "fileName" && typeof part.value === "string" && FILE_NAME.test(part.value)) pastedName = part.value;
       }
-    } else text = String((request.body as Record<string, string> | undefined)?.text ?? "");
+    } else {
+      const body = (request.body as Record<string, string> | undefined) ?? {};
+      text = String(body.text ?? "");
+      if (FILE_NAME.test(body.fileName ?? "")) pastedName = body.fileName!;
+    }
+    if (!uploaded) fileName = pastedName;
     if (!text.trim()) return show(request, reply, m, { error: "Choose a plan file or paste its text; nothing was imported." }, 400);
     if (text.length > MAX_PLAN_TEXT) return show(request, reply, m, { error: "That plan file is too large; nothing was imported." }, 413);
     const checked = await checkPlanText(rt.store.db, text, fileName, m.workingParty.code);
@@ -93,7 +107,7 @@ export function registerPlanImport(app: FastifyInstance, { rt, now }: ConsoleCon
     const m = await requireWorkingParty(request, reply, STAFF);
     if (!m) return;
     const text = String(request.body.text ?? "");
-    const fileName = /^[\w .-]{1,100}$/.test(request.body.fileName ?? "") ? request.body.fileName! : "plan.yaml";
+    const fileName = FILE_NAME.test(request.body.fileName ?? "") ? request.body.fileName! : "plan.yaml";
     const checked = await checkPlanText(rt.store.db, text, fileName, m.workingParty.code);
     if (checked.errors.length || !checked.plan) return show(request, reply, m, { checked, text, fileName }, 400);
     try {

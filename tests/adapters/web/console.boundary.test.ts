@@ -88,9 +88,23 @@ describe("console refusals", () => {
     expect(preview.text).toContain("cannot be imported; nothing was imported");
     expect(preview.text).toContain("line 13, actions[1].deadlines[0].due");
     expect(preview.text).not.toContain("Import plan 6");
+    // The text stays in the paste field, to be mended there and previewed again.
+    expect(preview.text).toContain('<textarea id="f-text" name="text" rows="8">workingParty: LEWP\nnumber: 6\n');
     const forced = await v.post("/console/wp/LEWP/import/confirm", { _csrf: token, text, fileName: "plan.yaml" });
     expect(forced.status).toBe(400);
     expect(await c.rt.store.db.actionPlan.count({ where: { number: 6 } })).toBe(0);
+  });
+
+  it("previews a CSV sent back from the paste field as CSV, by the file name that travels with it", async () => {
+    const v = new Visitor(c.base);
+    await v.signIn(await c.link("slack", "U0SEC"));
+    const token = await v.token("/console/wp/LEWP/import");
+    const csv = "workingParty,number,title,start,code,actionTitle,leadDelegation,participants,objectives,due,what\nLEWP,7,Plan seven,2026-07-01,7.1,Joint patrols,NL,,,December 2026,first report\n";
+    const preview = await v.post(`/console/wp/LEWP/import/preview?_csrf=${encodeURIComponent(token)}`, { text: csv, fileName: "lewp.csv" });
+    expect(preview.status).toBe(200);
+    expect(preview.text).toContain("Import plan 7");
+    expect(preview.text).toContain('<input type="hidden" name="fileName" value="lewp.csv">');
+    expect(await c.rt.store.db.actionPlan.count({ where: { number: 7 } })).toBe(0);
   });
 
   it("previews the importer's warnings by line and field and still lets the file be imported (issue 14 item 5)", async () => {
