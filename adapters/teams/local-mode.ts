@@ -9,7 +9,7 @@ import type { Config } from "../../src/config/index.ts";
 import { ConfigError } from "../../src/config/index.ts";
 import type { Logger } from "../../src/log/logger.ts";
 import { isLoopbackHost } from "./service-url.ts";
-import { TEAMS_ROUTE } from "./index.ts";
+import { TEAMS_ROUTE, teamsWanted } from "./index.ts";
 
 /**
  * Whether the Teams endpoint is to be mounted: with MicrosoftAppId (authenticated), or in local
@@ -22,7 +22,7 @@ export function checkLocalMode(config: Config, log: Logger): boolean {
       throw new ConfigError("TEAMS_TRUST_ANY_SERVICE_URL=1 is refused with MicrosoftAppId: an authenticated bot only talks to Bot Framework endpoints; remove the variable");
     return true;
   }
-  if (config.TEAMS_ENABLE !== "1") return false;
+  if (!teamsWanted(config)) return false;
   if (!isLoopbackHost(config.HOST))
     throw new ConfigError(
       `TEAMS_ENABLE=1 without MicrosoftAppId serves Teams unauthenticated, so it listens on loopback only; HOST=${config.HOST} would let anyone on the network act as any user. Set HOST=127.0.0.1, or set MicrosoftAppId to serve Teams`,

@@ -93,6 +93,14 @@ describe("secretariat start-up", () => {
     for (const p of ["@slack/bolt", "botbuilder", "docx", "@resvg/resvg-js", "ics", "node-cron"]) expect(r.packages).not.toContain(p);
   });
 
+  it("starts the console chat without loading a chat platform's SDK when none is configured", async () => {
+    // stdin is closed: the chat opens, reads its end and quits
+    const r = await run(["start"], { ...env, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent" });
+    expect(r.code).toBe(0);
+    expect(r.own).toContain("adapters/console/index.ts");
+    for (const p of ["@slack/bolt", "@microsoft/agents-hosting", "@microsoft/agents-activity"]) expect(r.packages).not.toContain(p);
+  });
+
   it("runs the TypeScript sources as they are: no build output, no loader, no dev dependency", async () => {
     const r = await run(["ask", "what does 3.a(ii) say?"], env);
     expect(r.code).toBe(0);
