@@ -101,7 +101,7 @@ export async function* collectionBench(actions = 100): AsyncGenerator<Figure> {
     yield { name: "baseline_docx_one_paragraph_p50_ms", value: round(m50, 1), unit: "ms" };
     yield { name: "collection_compile_vs_one_paragraph_docx_ratio", value: round(c50 / m50, 1), unit: "x" };
 
-    const status = await time(50, async () => collectionStatus(await loadSnapshot(db, id), NOW));
+    const status = await time(50, async () => collectionStatus(await loadSnapshot(rt.store.repos, id), NOW));
     const statusBase = await time(50, plainLoad);
     const s50 = percentile(status, 50);
     const sb50 = percentile(statusBase, 50);

@@ -64,7 +64,7 @@ async function* deadlinesOn(kind: string, url: string, runs = 30): AsyncGenerato
     let found = 0;
     for (let i = 0; i < runs + 3; i++) {
       let t = performance.now();
-      const rows = await listDeadlines(db, { workingPartyId: wpId, from: TODAY, until: UNTIL }, TODAY);
+      const rows = await listDeadlines(rt.store.repos, { workingPartyId: wpId, from: TODAY, until: UNTIL }, TODAY);
       const a = performance.now() - t;
       t = performance.now();
       const raw = await db.$queryRawUnsafe<unknown[]>(`SELECT * FROM "Deadline" WHERE "dueDate" >= '${TODAY}' AND "dueDate" <= '${UNTIL}' ORDER BY "dueDate"`);
@@ -127,7 +127,7 @@ async function* timeline(url: string): AsyncGenerator<Figure> {
     const base: number[] = [];
     for (let r = 0; r < 7; r++) {
       let t = performance.now();
-      const svg = renderTimelineSvg((await timelineData(db, "TRIO", TODAY))!);
+      const svg = renderTimelineSvg((await timelineData(rt.store.repos, "TRIO", TODAY))!);
       svgT.push(performance.now() - t);
       t = performance.now();
       rasterise(svg).asPng();

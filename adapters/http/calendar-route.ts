@@ -12,7 +12,7 @@ export function mountCalendarRoute(server: HttpServer, rt: Runtime): void {
   server.route("GET", "/calendar/", async (req, res) => {
     const path = (req.url ?? "").split("?")[0]!;
     const m = /^\/calendar\/([^/]+)\.ics$/.exec(path);
-    const ics = m ? await feedCalendar(rt.store.db, m[1]!, (tz) => todayIn(new Date(), tz)) : null;
+    const ics = m ? await feedCalendar(rt.store.repos, m[1]!, (tz) => todayIn(new Date(), tz)) : null;
     if (!ics) {
       // Same answer for a malformed and an unknown token: nothing to learn by guessing.
       res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("no such calendar feed\n");

@@ -33,7 +33,7 @@ export const forwardCommand = defineCommand({
       ]);
     }
     const { actor, deps, now, outbox } = ctx;
-    const channels = await secretariatChannels(deps.store.db, actor.workingParty.id);
+    const channels = await secretariatChannels(deps.store.repos, actor.workingParty.id);
     if (channels.length === 0) throw new NotFoundError(`${actor.workingParty.code} has no secretariat channel yet; ask the secretariat to bind one.`);
     // Same person, same question, same minute: one forward, however often the button is pressed.
     const digest = createHash("sha256").update(`${actor.ref}\n${question}\n${now.toISOString().slice(0, 16)}`).digest("hex").slice(0, 16);

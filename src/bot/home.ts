@@ -6,12 +6,11 @@
  */
 import { addCivilDays, civilDateAt } from "../time/civil-date.ts";
 import { z } from "zod";
-import type { Db } from "../store/index.ts";
+import type { Repositories } from "../store/index.ts";
 import { defineCommand } from "../core/command.ts";
 import { reply, type Block, type Button, type Reply } from "../core/reply.ts";
 import { longDate } from "../time/civil-date.ts";
 import type { Actor } from "../core/actor.ts";
-import { ledByWhere } from "../store/plans/leads.ts";
 import { currentPlan } from "../planning/plans.ts";
 
 /** How far ahead the home looks for deadlines. */
@@ -26,33 +25,19 @@ export const homeCommand = defineCommand({
   usage: "home",
   examples: ["home"],
   args: z.object({}),
-  handler: async (_args, ctx) => buildHome(ctx.deps.store.db, ctx.actor, ctx.now),
+  handler: async (_args, ctx) => buildHome(ctx.deps.store.repos, ctx.actor, ctx.now),
 });
 
 /** Builds the home reply from the store. Pure apart from the reads. */
-export async function buildHome(db: Db, actor: Actor, now: Date): Promise<Reply> {
+export async function buildHome(repos: Pick<Repositories, "actionPlans" | "collections">, actor: Actor, now: Date): Promise<Reply> {
   const wp = actor.workingParty;
   const today = civilDateAt(now, wp.timeZone);
   const horizon = addCivilDays(today, HOME_HORIZON_DAYS);
-  const actions = await db.action.findMany({
-    where: { status: "open", plan: { workingPartyId: wp.id, status: { not: "closed" } }, ...ledByWhere(actor) },
-    include: { plan: { select: { number: true } } },
-    orderBy: [{ planId: "asc" }, { ord: "asc" }],
-  });
+  const actions = await repos.actionPlans.openLedBy(wp.id, actor);
   const actionIds = actions.map((a) => a.id);
-  const deadlines = actionIds.length
-    ? await db.deadline.findMany({
-        where: { actionId: { in: actionIds }, dueDate: { lte: horizon } },
-        include: { action: { select: { code: true, title: true } } },
-        orderBy: [{ dueDate: "asc" }, { id: "asc" }],
-      })
-    : [];
-  const collections = await db.collection.findMany({
-    where: { workingPartyId: wp.id, status: "open" },
-    include: { items: { where: { actionId: { in: actionIds } }, include: { action: { select: { code: true, title: true } } } } },
-    orderBy: { dueDate: "asc" },
-  });
-  const plan = await currentPlan(db, wp.id, today);
+  const deadlines = await repos.actionPlans.deadlinesOf(actionIds, horizon);
+  const collections = await repos.collections.openAsking(wp.id, actionIds);
+  const plan = await currentPlan(repos, wp.id, today);
 
   const who = `${actor.member.displayName}${actor.delegation ? ` (${actor.delegation})` : ""}`;
   const blocks: Block[] = [

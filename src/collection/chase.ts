@@ -57,7 +57,7 @@ export async function chaseCollection(store: Store, outbox: Outbox, snap: Collec
             dueAt: opts.now,
             replies: [chaseMessage(msgCtx, action, dueToday)],
           },
-          uow.store.db,
+          uow,
         );
         if (created) {
           result.reminders++;
@@ -66,10 +66,10 @@ export async function chaseCollection(store: Store, outbox: Outbox, snap: Collec
       }
     }
     const digest = digestMessage(st);
-    for (const a of await chairsOrSecretariat(uow.store.db, wp.id)) {
+    for (const a of await chairsOrSecretariat(uow, wp.id)) {
       const created = await outbox.enqueue(
         { key: `collect:${collection.id}:digest:${a.id}:${opts.tag}`, kind: "digest", platform: a.platform, to: a.to, workingPartyId: wp.id, dueAt: opts.now, replies: [digest] },
-        uow.store.db,
+        uow,
       );
       if (created) result.digests++;
     }
@@ -93,8 +93,8 @@ export async function chaseCollection(store: Store, outbox: Outbox, snap: Collec
  * open collection, once each. Returns how many deliveries it created.
  */
 export async function enqueueDueChases(deps: { store: Store; logger: Logger }, outbox: Outbox, now: Date): Promise<number> {
-  const db = deps.store.db;
-  const open = await db.collection.findMany({ where: { status: "open" }, include: { workingParty: true } });
+  const repos = deps.store.repos;
+  const open = await repos.collections.allOpen();
   let created = 0;
   for (const c of open) {
     const wp = c.workingParty;
@@ -102,10 +102,9 @@ export async function enqueueDueChases(deps: { store: Store; logger: Logger }, o
     const occ = dueChase(chaseSchedule(c.dueDate, wp.timeZone, holidays), { now, startedAt: c.startedAt, due: c.dueDate, timeZone: wp.timeZone });
     if (!occ) continue;
     // Cheap check first: once an occurrence has been chased, later ticks skip loading the collection.
-    const done = await db.delivery.findFirst({ where: { key: { startsWith: `collect:${c.id}:`, endsWith: `:${occ.tag}` } }, select: { id: true } });
-    if (done) continue;
+    if (await repos.deliveries.hasKeyBetween(`collect:${c.id}:`, `:${occ.tag}`)) continue;
     try {
-      const snap = await loadSnapshot(db, c.id);
+      const snap = await loadSnapshot(repos, c.id);
       const r = await chaseCollection(deps.store, outbox, snap, { tag: occ.tag, now, actor: "scheduler" });
       created += r.created;
       if (r.created > 0) deps.logger.info({ collectionId: c.id, occurrence: occ.tag, reminders: r.reminders, digests: r.digests }, "progress reports chased");

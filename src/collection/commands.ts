@@ -60,9 +60,9 @@ const SubmitArgs = z.object({
 /** The commands, in matching order. */
 /** The collection a command names (plan N, or the open one) and its loaded state. */
 async function collectionOf(ctx: CommandContext, plan?: number) {
-  const db = ctx.deps.store.db;
-  const c = await findCollection(db, ctx.actor.workingParty.id, ctx.actor.workingParty.code, plan);
-  return { c, snap: await loadSnapshot(db, c.id) };
+  const repos = ctx.deps.store.repos;
+  const c = await findCollection(repos, ctx.actor.workingParty.id, ctx.actor.workingParty.code, plan);
+  return { c, snap: await loadSnapshot(repos, c.id) };
 }
 
 export const collectionCommands: AnyCommand[] = [
@@ -164,7 +164,7 @@ export const collectionCommands: AnyCommand[] = [
     args: PlanArgs,
     handler: async ({ plan }, ctx) => {
       const store = ctx.deps.store;
-      const c = await findCollection(store.db, ctx.actor.workingParty.id, ctx.actor.workingParty.code, plan);
+      const c = await findCollection(store.repos, ctx.actor.workingParty.id, ctx.actor.workingParty.code, plan);
       const out = await compileAudited(store, c.id, ctx.now, { actor: ctx.actor.ref, workingPartyId: ctx.actor.workingParty.id });
       const d = out.document;
       const blocks: Block[] = [

@@ -2,20 +2,19 @@
  * Which collection a command means: the one for plan N when given, otherwise the working party's
  * open one (or, when none is open, the one started last, so status and compile work after close).
  */
-import type { Collection, DbTx } from "../store/index.ts";
+import type { Collection, Repositories } from "../store/index.ts";
 import { InputError, NotFoundError } from "../core/errors.ts";
 
 /** Finds the collection a command refers to, or says how to name it. */
-export async function findCollection(db: DbTx, workingPartyId: number, wpCode: string, plan?: number): Promise<Collection> {
-  const where = { workingPartyId, ...(plan !== undefined ? { plan: { number: plan } } : {}) };
-  const open = await db.collection.findMany({ where: { ...where, status: "open" }, orderBy: { id: "desc" }, include: { plan: { select: { number: true } } } });
+export async function findCollection(repos: Pick<Repositories, "collections">, workingPartyId: number, wpCode: string, plan?: number): Promise<Collection> {
+  const open = await repos.collections.openIn(workingPartyId, plan);
   if (open.length === 1) return open[0]!;
   if (open.length > 1) {
     throw new InputError(
       `${wpCode} has ${open.length} open collections (plans ${open.map((c) => c.plan.number).join(", ")}). Name the plan, e.g. collect status plan ${open[0]!.plan.number}.`,
     );
   }
-  const last = await db.collection.findFirst({ where, orderBy: { id: "desc" } });
+  const last = await repos.collections.latestIn(workingPartyId, plan);
   if (last) return last;
   throw new NotFoundError(
     plan !== undefined

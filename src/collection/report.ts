@@ -22,16 +22,8 @@ export interface ReportTarget {
  * collection that asks for it, else the newest closed one (the report will be marked late).
  */
 export async function findReportTarget(ctx: CommandContext, code: string, collectionId?: number): Promise<ReportTarget> {
-  const db = ctx.deps.store.db;
   const wp = ctx.actor.workingParty;
-  const items = await db.collectionItem.findMany({
-    where: {
-      action: { code: { equals: code } },
-      collection: { workingPartyId: wp.id, ...(collectionId !== undefined ? { id: collectionId } : {}) },
-    },
-    include: { action: true, collection: { include: { plan: true } } },
-    orderBy: { collectionId: "desc" },
-  });
+  const items = await ctx.deps.store.repos.collections.asksFor(wp.id, code, collectionId);
   const pick = items.find((i) => i.collection.status === "open") ?? items[0];
   if (!pick) {
     throw new NotFoundError(

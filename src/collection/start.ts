@@ -33,15 +33,15 @@ export const askKey = (collectionId: number, actionId: number, memberId: number)
 /** Starts a collection, or throws a BotError that says why not (nothing is changed then). */
 export async function startCollection(input: StartInput, ctx: CommandContext): Promise<StartResult> {
   const { actor, now } = ctx;
-  const db = ctx.deps.store.db;
+  const repos = ctx.deps.store.repos;
   const wp = actor.workingParty;
   const today = civilDay(now, wp.timeZone);
   if (input.due <= today) {
     throw new InputError(`The due date ${longDate(input.due)} is not in the future (today is ${longDate(today)} in ${wp.timeZone}). Give a later date, e.g. collect start plan ${input.plan} due ${nextMonth(today)}.`, { due: "must be after today" });
   }
-  const plan = await db.actionPlan.findUnique({ where: { workingPartyId_number: { workingPartyId: wp.id, number: input.plan } }, include: { actions: { orderBy: [{ ord: "asc" }, { id: "asc" }] } } });
+  const plan = await repos.actionPlans.withActionsInOrder(wp.id, input.plan);
   if (!plan) {
-    const plans = await db.actionPlan.findMany({ where: { workingPartyId: wp.id }, select: { number: true }, orderBy: { number: "asc" } });
+    const plans = (await repos.actionPlans.list(wp.id)).reverse();
     throw new NotFoundError(
       `${wp.code} has no action plan ${input.plan}. ${plans.length ? `Its plans are: ${plans.map((p) => p.number).join(", ")}.` : "No plan has been imported yet; the secretariat imports one with secretariat import plan FILE."}`,
     );
@@ -56,7 +56,7 @@ export async function startCollection(input: StartInput, ctx: CommandContext): P
     actions = [...new Set(input.actions.map((c) => byCode.get(c.toLowerCase())!))];
   }
   if (actions.length === 0) throw new InputError(`Plan ${plan.number} has no open actions to report on.`);
-  const members = await db.member.findMany({ where: { workingPartyId: wp.id }, orderBy: { id: "asc" } });
+  const members = await repos.members.inWorkingParty(wp.id);
   const askedBy = `${actor.role === "chair" ? "The chair" : "The secretariat"} of ${wp.code}`;
 
   return ctx.deps.store.unitOfWork(async (uow) => {
@@ -85,7 +85,7 @@ export async function startCollection(input: StartInput, ctx: CommandContext): P
             dueAt: now,
             replies: [requestMessage(msgCtx, action, askedBy)],
           },
-          uow.store.db,
+          uow,
         );
       }
       result.asked.push({ action, members: leads });

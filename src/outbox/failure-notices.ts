@@ -40,7 +40,7 @@ export async function reportFailures(store: Store, outbox: Outbox, results: Disp
     const wpId = f.delivery.workingPartyId;
     if (!wpId || f.delivery.kind === "failure-notice") continue;
     const windowHours = (await store.repos.deliveries.catchUpMs(wpId)) / 3600_000;
-    for (const ch of await secretariatChannels(store.db, wpId)) {
+    for (const ch of await secretariatChannels(store.repos, wpId)) {
       // Report through another route than the one that failed, if there is one.
       if (ch.platform === f.delivery.platform && ch.to.id === f.delivery.target) continue;
       await outbox.enqueue({

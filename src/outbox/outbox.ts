@@ -5,8 +5,8 @@
  */
 import type { Reply } from "../core/reply.ts";
 import type { Platform } from "../core/message.ts";
-import type { Delivery, DbTx, Store } from "../store/index.ts";
-import { Deliveries, type DeliveryRow } from "../store/deliveries.ts";
+import type { Delivery, Repositories, Store } from "../store/index.ts";
+import type { DeliveryRow } from "../store/deliveries.ts";
 import type { Recipient } from "../core/messenger.ts";
 
 interface Addressed {
@@ -60,10 +60,10 @@ export class Outbox {
 
   /**
    * Records a delivery unless its key exists; returns true when this call created it. Pass a
-   * transaction client to record it together with the change that caused it.
+   * unit of work to record it together with the change that caused it.
    */
-  async enqueue(d: NewDelivery, tx: DbTx = this.store.db): Promise<boolean> {
-    const id = await new Deliveries(tx).insert({ ...columns(d), payload: JSON.stringify(d.replies), status: "pending" });
+  async enqueue(d: NewDelivery, into: Pick<Repositories, "deliveries"> = this.store.repos): Promise<boolean> {
+    const id = await into.deliveries.insert({ ...columns(d), payload: JSON.stringify(d.replies), status: "pending" });
     if (id === null) return false;
     this.createdIds.push(id);
     return true;
@@ -74,13 +74,13 @@ export class Outbox {
    * bot that recorded one meanwhile makes this throw (unique key): the caller's transaction
    * rolls back and re-reads.
    */
-  async enqueueNew(ds: readonly NewDelivery[], tx: DbTx = this.store.db): Promise<void> {
-    await new Deliveries(tx).insertMany(ds.map((d) => ({ ...columns(d), payload: JSON.stringify(d.replies), status: "pending" as const })));
+  async enqueueNew(ds: readonly NewDelivery[], into: Pick<Repositories, "deliveries"> = this.store.repos): Promise<void> {
+    await into.deliveries.insertMany(ds.map((d) => ({ ...columns(d), payload: JSON.stringify(d.replies), status: "pending" as const })));
   }
 
   /** Records items whose keys the caller checked are new, in its transaction. */
-  async record(items: readonly NewRecord[], tx: DbTx = this.store.db): Promise<void> {
-    await new Deliveries(tx).insertMany(items.map((r) => ({ ...columns(r), payload: JSON.stringify(r.data), status: r.status, platformRef: r.digestKey ?? null })));
+  async record(items: readonly NewRecord[], into: Pick<Repositories, "deliveries"> = this.store.repos): Promise<void> {
+    await into.deliveries.insertMany(items.map((r) => ({ ...columns(r), payload: JSON.stringify(r.data), status: r.status, platformRef: r.digestKey ?? null })));
   }
 
   /** The replies stored with a delivery. */

@@ -3,7 +3,7 @@
  * CalendarFeed, so a feed URL can be shared without exposing the others.
  */
 import { randomBytes } from "node:crypto";
-import type { CalendarFeed, Db } from "../store/index.ts";
+import type { CalendarFeed, Repositories } from "../store/index.ts";
 import type { CivilDate } from "../time/civil-date.ts";
 import { buildCalendar, type FeedScope } from "./calendar.ts";
 
@@ -13,16 +13,8 @@ export const FEED_TOKEN = /^[A-Za-z0-9_-]{32}$/;
 const scopeValue = (s: FeedScope) => (s.kind === "plan" ? String(s.number) : s.kind === "delegation" ? s.code : "");
 
 /** The feed for a scope, created with a fresh token the first time. */
-export async function ensureFeed(db: Db, workingPartyId: number, scope: FeedScope): Promise<CalendarFeed> {
-  const key = { workingPartyId, scope: scope.kind, scopeValue: scopeValue(scope) };
-  const found = await db.calendarFeed.findUnique({ where: { workingPartyId_scope_scopeValue: key } });
-  if (found) return found;
-  try {
-    return await db.calendarFeed.create({ data: { ...key, token: randomBytes(24).toString("base64url") } });
-  } catch {
-    // Two requests created it at once: the other one won; use its token.
-    return db.calendarFeed.findUniqueOrThrow({ where: { workingPartyId_scope_scopeValue: key } });
-  }
+export function ensureFeed(repos: Pick<Repositories, "calendarFeeds">, workingPartyId: number, scope: FeedScope): Promise<CalendarFeed> {
+  return repos.calendarFeeds.ensure({ workingPartyId, scope: scope.kind, scopeValue: scopeValue(scope) }, () => randomBytes(24).toString("base64url"));
 }
 
 /** The public URL of a feed. */
@@ -31,11 +23,11 @@ export function feedUrl(base: string, feed: { token: string }): string {
 }
 
 /** The iCalendar text of the feed a token names, or null for an unknown token. */
-export async function feedCalendar(db: Db, token: string, today: (timeZone: string) => CivilDate): Promise<string | null> {
+export async function feedCalendar(repos: Repositories, token: string, today: (timeZone: string) => CivilDate): Promise<string | null> {
   if (!FEED_TOKEN.test(token)) return null;
-  const feed = await db.calendarFeed.findUnique({ where: { token }, include: { workingParty: true } });
+  const feed = await repos.calendarFeeds.byToken(token);
   if (!feed) return null;
   const scope: FeedScope =
     feed.scope === "plan" ? { kind: "plan", number: Number(feed.scopeValue) } : feed.scope === "delegation" ? { kind: "delegation", code: feed.scopeValue } : { kind: "wp" };
-  return buildCalendar(db, feed.workingParty.code, scope, today(feed.workingParty.timeZone));
+  return buildCalendar(repos, feed.workingParty.code, scope, today(feed.workingParty.timeZone));
 }

@@ -9,7 +9,7 @@ import type { EventAttributes } from "ics";
 
 // Loaded on first use, not by every command that imports planning.
 const load = createRequire(import.meta.url);
-import type { Db } from "../store/index.ts";
+import type { Repositories } from "../store/index.ts";
 import { civilParts, longDate, type CivilDate } from "../time/civil-date.ts";
 import { listDeadlines } from "./deadlines.ts";
 import { dueWords } from "../time/due-words.ts";
@@ -31,15 +31,12 @@ const uidPart = (s: string) => s.toLowerCase().replace(/[^a-z0-9.]+/g, "-");
 const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 /** Builds the iCalendar text of one working party's feed. `today` sets the done/overdue marks. */
-export async function buildCalendar(db: Db, workingPartyCode: string, scope: FeedScope, today: CivilDate): Promise<string> {
-  const wp = await db.workingParty.findUnique({ where: { code: workingPartyCode } });
+export async function buildCalendar(repos: Pick<Repositories, "workingParties" | "actionPlans">, workingPartyCode: string, scope: FeedScope, today: CivilDate): Promise<string> {
+  const wp = await repos.workingParties.find(workingPartyCode);
   if (!wp) throw new RangeError(`no working party ${workingPartyCode}`);
-  const plans = await db.actionPlan.findMany({
-    where: { workingPartyId: wp.id, ...(scope.kind === "plan" ? { number: scope.number } : {}) },
-    orderBy: { number: "asc" },
-  });
+  const plans = await repos.actionPlans.inOrder(wp.id, scope.kind === "plan" ? scope.number : undefined);
   const rows = await listDeadlines(
-    db,
+    repos,
     { workingPartyId: wp.id, ...(scope.kind === "plan" ? { planNumber: scope.number } : {}), ...(scope.kind === "delegation" ? { leadDelegation: scope.code } : {}) },
     today,
   );

@@ -32,14 +32,11 @@ const Code = z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9._/-]+$/, "an ac
 
 /** An action by code: in the current plan first, else the latest plan that has it. */
 async function findAction(ctx: CommandContext, code: string, planNumber?: number) {
-  const db = ctx.deps.store.db;
+  const repos = ctx.deps.store.repos;
   const wp = ctx.actor.workingParty;
-  const candidates = await db.action.findMany({
-    where: { code, plan: { workingPartyId: wp.id, ...(planNumber ? { number: planNumber } : {}) } },
-    include: { plan: true, deadlines: { orderBy: { ord: "asc" } }, objectives: true, leadMember: true },
-  });
+  const candidates = await repos.actionPlans.actionsCoded(wp.id, code, planNumber);
   if (candidates.length === 0) throw new NotFoundError(`${wp.code} has no action ${code}${planNumber ? ` in plan ${planNumber}` : ""}. Type current plan to see the plan, or deadlines to list actions with deadlines.`);
-  const cur = await currentPlan(db, wp.id, today(ctx));
+  const cur = await currentPlan(repos, wp.id, today(ctx));
   return candidates.find((a) => a.planId === cur?.id) ?? candidates.sort((a, b) => b.plan.number - a.plan.number)[0]!;
 }
 
@@ -54,14 +51,14 @@ export const planningCommands: AnyCommand[] = [
     examples: ["current plan", "when must the next plan be adopted?"],
     args: z.object({}),
     handler: async (_args, ctx) => {
-      const db = ctx.deps.store.db;
+      const repos = ctx.deps.store.repos;
       const wp = ctx.actor.workingParty;
       const t = today(ctx);
-      const plan = await currentPlan(db, wp.id, t);
+      const plan = await currentPlan(repos, wp.id, t);
       if (!plan) return textReply(`${wp.code} has no action plan yet. The secretariat can import one: secretariat import plan FILE.`);
-      const later = await laterPlanExists(db, wp.id, plan);
-      const actions = await db.action.count({ where: { planId: plan.id } });
-      const rows = await listDeadlines(db, { planId: plan.id }, t);
+      const later = await laterPlanExists(repos, wp.id, plan);
+      const actions = await repos.actionPlans.actionCount(plan.id);
+      const rows = await listDeadlines(repos, { planId: plan.id }, t);
       // The same deadlines as `deadlines` counts: the plan's own "adopt the next plan by" is one of them.
       const n = (s: string) => rows.filter((r) => r.status === s).length;
       return reply(`${wp.code} plan ${plan.number}: ${plan.title}`, [
@@ -94,10 +91,7 @@ export const planningCommands: AnyCommand[] = [
       // only the documents this working party may read are named (src/knowledge/document-access.ts)
       const docs = await readableDocuments(db, wp.id);
       const slugs = docs.filter((d) => (year ? String(d.year) === year || d.slug.includes(year) : d.slug.includes(words) || d.title.toLowerCase().includes(words))).map((d) => d.slug);
-      const links = await db.actionObjective.findMany({
-        where: { action: { plan: { workingPartyId: wp.id } }, ...(slugs.length ? { documentSlug: { in: slugs } } : year ? { documentSlug: { contains: year } } : {}) },
-        include: { action: { include: { plan: true } } },
-      });
+      const links = await ctx.deps.store.repos.actionPlans.objectiveLinks(wp.id, slugs.length ? { slugs } : year ? { slugPart: year } : {});
       const key = labelKey(label);
       const hits = links.filter((l) => {
         const k = labelKey(l.label);
@@ -123,7 +117,7 @@ export const planningCommands: AnyCommand[] = [
     handler: async ({ code, plan }, ctx) => {
       const a = await findAction(ctx, code, plan);
       const t = today(ctx);
-      const rows = await listDeadlines(ctx.deps.store.db, { planId: a.planId }, t);
+      const rows = await listDeadlines(ctx.deps.store.repos, { planId: a.planId }, t);
       const mine = rows.filter((r) => r.action === a.code);
       const lead = leadLabel(a, a.leadMember) ?? "not set";
       const participants = JSON.parse(a.participants) as string[];
@@ -199,7 +193,6 @@ export const planningCommands: AnyCommand[] = [
     examples: ["calendar", "calendar plan 1", "calendar FR"],
     args: z.object({ plan: z.coerce.number().int().min(1).optional(), delegation: Delegation.optional() }),
     handler: async ({ plan, delegation }, ctx) => {
-      const db = ctx.deps.store.db;
       const wp = ctx.actor.workingParty;
       if (plan) await requirePlan(ctx, plan);
       // A localhost link only works on the bot's own machine: fine for the console, useless (and
@@ -207,7 +200,7 @@ export const planningCommands: AnyCommand[] = [
       if (!ctx.deps.config.PUBLIC_URL && ctx.message.platform !== "console")
         return textReply(`Calendar feeds of ${wp.code} are not available in chat yet: the bot has no public address. Ask the secretariat.`);
       const scope: FeedScope = plan ? { kind: "plan", number: plan } : delegation ? { kind: "delegation", code: delegation } : { kind: "wp" };
-      const feed = await ensureFeed(db, wp.id, scope);
+      const feed = await ensureFeed(ctx.deps.store.repos, wp.id, scope);
       const base = ctx.deps.config.PUBLIC_URL ?? `http://localhost:${ctx.deps.config.PORT}`;
       const what = scope.kind === "plan" ? `plan ${scope.number} of ${wp.code}` : scope.kind === "delegation" ? `actions of ${wp.code} led by ${scope.code}` : `every plan of ${wp.code}`;
       return reply(`Calendar feed: ${what}`, [
@@ -226,7 +219,7 @@ export const planningCommands: AnyCommand[] = [
     handler: async (_args, ctx) => {
       const wp = ctx.actor.workingParty;
       const t = today(ctx);
-      const data = await timelineData(ctx.deps.store.db, wp.code, t);
+      const data = await timelineData(ctx.deps.store.repos, wp.code, t);
       const png = svgToPng(renderTimelineSvg(data!));
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), "secretariat-timeline-"));
       const name = `${wp.code.toLowerCase()}-timeline-${t}.png`;
@@ -244,7 +237,7 @@ export const planningCommands: AnyCommand[] = [
     args: z.object({}),
     handler: async (_args, ctx) => {
       const t = today(ctx);
-      const s = await presidencySummary(ctx.deps.store.db, t, ctx.actor.workingParty.id);
+      const s = await presidencySummary(ctx.deps.store.repos, t, ctx.actor.workingParty.id);
       if (!s.term) return textReply(`I have no presidency listed for ${longDate(t)}; the bundled list covers ${listYears()}.`);
       const blocks: Block[] = [
         { type: "text", text: `The ${s.term.adjective} Presidency (${s.term.country}), ${longDate(s.term.start)} – ${longDate(s.term.end)}`, style: "heading" },

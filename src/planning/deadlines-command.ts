@@ -29,35 +29,35 @@ export const deadlinesCommand = defineCommand({
     plan: z.coerce.number().int().min(1).optional(),
   }),
   handler: async ({ scope, period, plan }, ctx) => {
-    const db = ctx.deps.store.db;
+    const repos = ctx.deps.store.repos;
     const wp = ctx.actor.workingParty;
     const t = today(ctx);
     if (plan !== undefined) {
       await requirePlan(ctx, plan);
-      const rows = await listDeadlines(db, { workingPartyId: wp.id, planNumber: plan }, t);
+      const rows = await listDeadlines(repos, { workingPartyId: wp.id, planNumber: plan }, t);
       if (rows.length === 0) return textReply(`Plan ${plan} of ${wp.code} has no deadlines.`);
       return reply(`${rows.length} deadline(s) of plan ${plan}`, deadlineBlocks(`Deadlines of ${wp.code} plan ${plan}`, rows));
     }
     if (period !== undefined || (scope !== undefined && scope !== "overdue" && scope !== "mine")) {
       const w = period !== undefined ? namedWindow(period, t) : relativeWindow(scope as (typeof RELATIVE_WINDOWS)[number], t);
       if ("error" in w) throw new InputError(w.error);
-      return windowReply(ctx, w, await listDeadlines(db, { workingPartyId: wp.id, from: w.from, until: w.until }, t));
+      return windowReply(ctx, w, await listDeadlines(repos, { workingPartyId: wp.id, from: w.from, until: w.until }, t));
     }
     if (scope === "overdue") {
       // Most recently missed first: the old ones are rarely what the chair is after.
-      const rows = (await listDeadlines(db, { workingPartyId: wp.id, overdue: true }, t)).reverse();
+      const rows = (await listDeadlines(repos, { workingPartyId: wp.id, overdue: true }, t)).reverse();
       if (rows.length === 0) return textReply(`Nothing is overdue in ${wp.code}.`);
       return reply(`${rows.length} overdue deadline(s)`, deadlineBlocks(`Overdue in ${wp.code} (as of ${longDate(t)}), latest first`, rows));
     }
     if (scope === "mine") {
-      const rows = (await listDeadlines(db, { workingPartyId: wp.id, ledBy: ctx.actor }, t)).filter((r) => r.status !== "done");
+      const rows = (await listDeadlines(repos, { workingPartyId: wp.id, ledBy: ctx.actor }, t)).filter((r) => r.status !== "done");
       const whose = ctx.actor.delegation ? `${ctx.actor.delegation} or you` : "you";
       if (rows.length === 0)
         return textReply(`No open deadline in ${wp.code} is on an action led by ${whose}.${ctx.actor.delegation ? "" : " (No delegation is set for you: ask the secretariat to set it.)"}`);
       return reply(`${rows.length} deadline(s) you lead`, deadlineBlocks(`Deadlines of actions led by ${whose}`, rows));
     }
-    const upcoming = await listDeadlines(db, { workingPartyId: wp.id, from: t, limit: 10 }, t);
-    const overdue = await listDeadlines(db, { workingPartyId: wp.id, overdue: true }, t);
+    const upcoming = await listDeadlines(repos, { workingPartyId: wp.id, from: t, limit: 10 }, t);
+    const overdue = await listDeadlines(repos, { workingPartyId: wp.id, overdue: true }, t);
     const blocks: Block[] = upcoming.length ? deadlineBlocks(`Coming up in ${wp.code}`, upcoming, 10) : [{ type: "text", text: `No deadline is coming up in ${wp.code}.` }];
     if (overdue.length) blocks.push({ type: "text", text: `${overdue.length} deadline(s) are overdue: type what is overdue to see them.`, style: "muted" });
     return reply(upcoming.length ? `${upcoming.length} upcoming deadline(s)` : "No upcoming deadlines", blocks);

@@ -2,9 +2,9 @@
  * Deadlines as the CLI, chat, calendar and timeline list them: one row per Deadline with its plan,
  * action and a status computed against civil "today" (open, done, overdue).
  */
-import type { Db, Prisma } from "../store/index.ts";
+import type { Repositories } from "../store/index.ts";
 import type { CivilDate } from "../time/civil-date.ts";
-import { ledByWhere, type LeadActor } from "../store/plans/leads.ts";
+import type { LeadActor } from "../store/plans/leads.ts";
 
 /** Status of a deadline on a given day. */
 export type DeadlineStatus = "open" | "done" | "overdue";
@@ -52,37 +52,18 @@ export function deadlineStatus(due: CivilDate, done: boolean, today: CivilDate):
 }
 
 /** Lists deadlines matching `filter`, ordered by due day. */
-export async function listDeadlines(db: Db, filter: DeadlineFilter, today: CivilDate): Promise<DeadlineRow[]> {
-  const due: Prisma.StringFilter = {};
-  if (filter.from) due.gte = filter.from;
-  if (filter.until) due.lte = filter.until;
-  if (filter.overdue && (!filter.until || filter.until >= today)) due.lt = today;
-  const where: Prisma.DeadlineWhereInput = {
-    ...(Object.keys(due).length ? { dueDate: due } : {}),
-    ...(filter.planId ? { planId: filter.planId } : {}),
-    ...(filter.workingPartyId || filter.planNumber
-      ? { plan: { ...(filter.workingPartyId ? { workingPartyId: filter.workingPartyId } : {}), ...(filter.planNumber ? { number: filter.planNumber } : {}) } }
-      : {}),
-  };
-  if (filter.ledBy) where.action = ledByWhere(filter.ledBy);
-  else if (filter.leadDelegation) where.action = { leadDelegation: filter.leadDelegation };
-  if (filter.overdue) where.AND = [{ OR: [{ actionId: null }, { action: { status: { not: "done" } } }] }];
-  const rows = await db.deadline.findMany({
-    where,
-    include: {
-      plan: { select: { id: true, number: true, workingPartyId: true, workingParty: { select: { code: true } } } },
-      action: { select: { code: true, title: true, status: true, leadDelegation: true } },
-    },
-    orderBy: [{ dueDate: "asc" }, { id: "asc" }],
-    ...(filter.limit ? { take: filter.limit } : {}),
+export async function listDeadlines(repos: Pick<Repositories, "actionPlans">, filter: DeadlineFilter, today: CivilDate): Promise<DeadlineRow[]> {
+  const { overdue, ...query } = filter;
+  const rows = await repos.actionPlans.deadlines({
+    ...query,
+    ...(overdue && (!filter.until || filter.until >= today) ? { before: today } : {}),
+    ...(overdue ? { unfinished: true } : {}),
   });
   // "Adopt the next plan" is done once a later plan of the same working party exists.
   const planLevel = rows.filter((r) => r.actionId === null);
   const adopted = new Set<number>();
   if (planLevel.length) {
-    const wpIds = [...new Set(planLevel.map((r) => r.plan.workingPartyId))];
-    const latest = await db.actionPlan.groupBy({ by: ["workingPartyId"], where: { workingPartyId: { in: wpIds } }, _max: { number: true } });
-    const max = new Map(latest.map((l) => [l.workingPartyId, l._max.number ?? 0]));
+    const max = await repos.actionPlans.latestNumbers([...new Set(planLevel.map((r) => r.plan.workingPartyId))]);
     for (const r of planLevel) if ((max.get(r.plan.workingPartyId) ?? 0) > r.plan.number) adopted.add(r.id);
   }
   const out = rows.map((r): DeadlineRow => ({

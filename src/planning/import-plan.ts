@@ -5,6 +5,7 @@
  */
 import { InputError } from "../core/errors.ts";
 import type { Db } from "../store/index.ts";
+import { repositoriesOn } from "../store/repositories.ts";
 import { savePlan } from "../store/plans/save-plan.ts";
 import { checkPlan } from "./plan-check.ts";
 import type { PlanFile, PlanLocator } from "./plan-file.ts";
@@ -47,7 +48,7 @@ export async function importPlan(db: Db, plan: PlanFile, who: { actor: string; n
   }
   // lead.user binds to a member of the working party on any platform by platform user id, never
   // by display name (src/store/plans/leads.ts).
-  const members = await db.member.findMany({ where: { workingPartyId: wp.id } });
+  const members = await repositoriesOn(db).members.inWorkingParty(wp.id);
   const memberFor = (user?: string) => members.find((m) => namesMember(user ?? null, m))?.id ?? null;
 
   const actions = plan.actions.map((a, ord) => ({

@@ -4,16 +4,15 @@
  */
 import type { CommandContext } from "../core/command.ts";
 import { NotFoundError } from "../core/errors.ts";
-import type { ActionPlan, Db, DbTx } from "../store/index.ts";
+import type { ActionPlan, Repositories } from "../store/index.ts";
 import { daysBetween, longDate, type CivilDate } from "../time/civil-date.ts";
 
 /**
  * The current plan on `today`: the running one with the highest number; otherwise the latest that
  * has started; otherwise the first upcoming one.
  */
-export async function currentPlan(db: Db | DbTx, workingPartyId: number, today: CivilDate): Promise<ActionPlan | null> {
-  const plans = await db.actionPlan.findMany({ where: { workingPartyId }, orderBy: { number: "asc" } });
-  return pickCurrent(plans, today);
+export async function currentPlan(repos: Pick<Repositories, "actionPlans">, workingPartyId: number, today: CivilDate): Promise<ActionPlan | null> {
+  return pickCurrent(await repos.actionPlans.inOrder(workingPartyId), today);
 }
 
 /** Pure part of currentPlan. */
@@ -35,8 +34,8 @@ export function isSuperseded(plan: { number: number }, plans: readonly { number:
 }
 
 /** isSuperseded, read from the store. */
-export async function laterPlanExists(db: Db | DbTx, workingPartyId: number, plan: { number: number }): Promise<boolean> {
-  return isSuperseded(plan, await db.actionPlan.findMany({ where: { workingPartyId }, select: { number: true } }));
+export async function laterPlanExists(repos: Pick<Repositories, "actionPlans">, workingPartyId: number, plan: { number: number }): Promise<boolean> {
+  return isSuperseded(plan, await repos.actionPlans.numbers(workingPartyId));
 }
 
 /** One sentence on the next adoption: due, late, or done (a later plan exists). */

@@ -3,7 +3,7 @@
  * end with the "adopt the next plan by" mark) and its deadlines grouped by due day, with the
  * action codes beside each mark. Pure: data in, SVG text out; timeline-png.ts rasterises it.
  */
-import type { Db } from "../store/index.ts";
+import type { Repositories } from "../store/index.ts";
 import { civilParts, daysBetween, MONTH_NAMES, type CivilDate } from "../time/civil-date.ts";
 import { listDeadlines, type DeadlineStatus } from "./deadlines.ts";
 import { bundledPresidencies, type PresidencyTerm } from "./presidencies.ts";
@@ -24,12 +24,12 @@ export interface TimelineData {
 }
 
 /** Loads the timeline of a working party from the store. */
-export async function timelineData(db: Db, workingPartyCode: string, today: CivilDate): Promise<TimelineData | null> {
-  const wp = await db.workingParty.findUnique({ where: { code: workingPartyCode } });
+export async function timelineData(repos: Pick<Repositories, "workingParties" | "actionPlans">, workingPartyCode: string, today: CivilDate): Promise<TimelineData | null> {
+  const wp = await repos.workingParties.find(workingPartyCode);
   if (!wp) return null;
-  const all = await db.actionPlan.findMany({ where: { workingPartyId: wp.id }, orderBy: { number: "asc" } });
+  const all = await repos.actionPlans.inOrder(wp.id);
   const plans = recentPlans(all, today);
-  const rows = await listDeadlines(db, { workingPartyId: wp.id }, today);
+  const rows = await listDeadlines(repos, { workingPartyId: wp.id }, today);
   return {
     workingParty: { code: wp.code, name: wp.name },
     today,

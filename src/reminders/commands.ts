@@ -28,7 +28,7 @@ export const reminderCommands = [
     examples: ["reminder rules", "reminders"],
     args: z.object({}),
     handler: async (_a, ctx) => {
-      const s = await reminderSettings(ctx.deps.store.db, ctx.actor.workingParty);
+      const s = await reminderSettings(ctx.deps.store.repos, ctx.actor.workingParty);
       return reply(`${s.workingParty} reminder rules`, [
         { type: "text", text: `Reminder rules of ${s.workingParty} (times in ${s.timeZone}; weekends and holidays move a reminder to the nearest working day):`, style: "heading" },
         { type: "fields", fields: s.rules.map((r) => ({ label: `#${r.id}`, value: r.text })) },
@@ -47,7 +47,7 @@ export const reminderCommands = [
     handler: async (_a, ctx) => {
       const wp = ctx.actor.workingParty;
       const today = civilDateAt(ctx.now, wp.timeZone);
-      const list = await upcomingReminders(ctx.deps.store.db, wp, today, addCivilDays(today, 30), ctx.now);
+      const list = await upcomingReminders(ctx.deps.store.repos, wp, today, addCivilDays(today, 30), ctx.now);
       if (list.length === 0) return textReply("No reminders are due in the next 30 days.");
       return reply(`${list.length} reminders in the next 30 days`, [
         {
@@ -77,7 +77,7 @@ export const reminderCommands = [
       if (kind === "escalate" && offsetDays < 1) throw new InputError("Escalate after at least 1 working day.", { days: "at least 1" });
       const repeatDays = kind === "after" ? (repeat ?? null) : null;
       // A rule that means the same as one in force would remind of nothing new.
-      const twin = (await activeRules(ctx.deps.store.db, wp.id)).find((r) => sameMeaning(r, { kind, offsetDays, repeatDays, workingDaysOnly: true }));
+      const twin = (await activeRules(ctx.deps.store.repos, wp.id)).find((r) => sameMeaning(r, { kind, offsetDays, repeatDays, workingDaysOnly: true }));
       if (twin) throw new InputError(`Rule #${twin.id} already reminds ${describeRule(twin)}; nothing was added. To change its time: reminder remove ${twin.id}, then add it again.`);
       const row = await ctx.uow.reminderRules.add({ workingPartyId: wp.id, kind, offsetDays, repeatDays, deliveryTime: time ?? wp.reminderTime });
       await auditChange(ctx, "reminders.rule.add", { id: row.id, kind, offsetDays, repeat, time });

@@ -3,9 +3,8 @@
  * (`candidateDueRange` inverts the schedule), then the occurrences of each rule. Used by the
  * planner (what to record now) and by the upcoming list (what will be sent), so both agree.
  */
-import { parseHolidays, type Db, type DbTx, type WorkingParty } from "../store/index.ts";
+import { parseHolidays, type Repositories, type WorkingParty } from "../store/index.ts";
 import { leadLabel } from "../store/plans/leads.ts";
-import { ReminderRuleRepository } from "../store/reminder-rules.ts";
 import { instantAt, type CivilDate } from "../time/civil-date.ts";
 import type { ReminderItem } from "./digest.ts";
 import { deadlineIdentity, ruleIdentity } from "./reminder-keys.ts";
@@ -25,8 +24,8 @@ export interface DueReminder {
 }
 
 /** The working party's enabled rules, parsed (unknown kinds from a newer version left out). */
-export async function activeRules(db: DbTx, workingPartyId: number): Promise<Rule[]> {
-  const rows = await new ReminderRuleRepository(db).enabled(workingPartyId);
+export async function activeRules(repos: Pick<Repositories, "reminderRules">, workingPartyId: number): Promise<Rule[]> {
+  const rows = await repos.reminderRules.enabled(workingPartyId);
   return rows.map(toRule).filter((r): r is Rule => r !== null);
 }
 
@@ -41,26 +40,19 @@ export function remindsOf(rule: Rule, d: { actionId: number | null; planId: numb
 }
 
 /** Plans a later plan has followed: their own dates (adopt the next plan by) are settled. */
-export async function supersededPlans(db: DbTx, workingPartyId: number): Promise<Set<number>> {
-  const plans = await db.actionPlan.findMany({ where: { workingPartyId }, select: { id: true, number: true } });
+export async function supersededPlans(repos: Pick<Repositories, "actionPlans">, workingPartyId: number): Promise<Set<number>> {
+  const plans = await repos.actionPlans.numbers(workingPartyId);
   return new Set(plans.filter((p) => isSuperseded(p, plans)).map((p) => p.id));
 }
 
 /** Every reminder of `rules` whose day falls in [fromDay, toDay], ordered by moment. */
-export async function dueReminders(db: Db | DbTx, wp: WorkingParty, rules: Rule[], fromDay: CivilDate, toDay: CivilDate): Promise<DueReminder[]> {
+export async function dueReminders(repos: Pick<Repositories, "actionPlans">, wp: WorkingParty, rules: Rule[], fromDay: CivilDate, toDay: CivilDate): Promise<DueReminder[]> {
   if (rules.length === 0) return [];
   const ranges = new Map(rules.map((r) => [r.id, candidateDueRange(r, fromDay, toDay)]));
   // One read for every rule's candidate due days; a quiet minute costs this query and little else.
-  const candidates = await db.deadline.findMany({
-    where: {
-      OR: [...ranges.values()].map((r) => ({ dueDate: { gte: r.from, lte: r.to } })),
-      plan: { workingPartyId: wp.id, status: { not: "closed" } },
-      AND: [{ OR: [{ actionId: null }, { action: { status: "open" } }] }],
-    },
-    include: { plan: { select: { id: true, number: true, title: true } }, action: { include: { leadMember: { select: { displayName: true } } } } },
-  });
+  const candidates = await repos.actionPlans.remindable(wp.id, [...ranges.values()]);
   if (candidates.length === 0) return [];
-  const superseded = await supersededPlans(db, wp.id);
+  const superseded = await supersededPlans(repos, wp.id);
   const holidays = parseHolidays(wp.holidays);
   // Many deadlines share a day: work out each day's delivery instant once.
   const moments = new Map<string, Date>();

@@ -12,7 +12,6 @@
 import type { Logger } from "../log/logger.ts";
 import type { Platform } from "../core/message.ts";
 import type { Store, WorkingParty } from "../store/index.ts";
-import { SettingRepository } from "../store/settings.ts";
 import { civilDateAt } from "../time/civil-date.ts";
 import { chairsOrSecretariat, type Addressee } from "../outbox/recipients.ts";
 import type { Outbox } from "../outbox/outbox.ts";
@@ -41,21 +40,22 @@ export async function planReminders(store: Store, outbox: Outbox, now: Date, log
 }
 
 async function planForWorkingParty(store: Store, outbox: Outbox, wp: WorkingParty, now: Date, logger: Logger): Promise<PlanSummary> {
-  const db = store.db;
-  const rules = await activeRules(db, wp.id);
+  const repos = store.repos;
+  const rules = await activeRules(repos, wp.id);
   const catchUpMs = wp.catchUpHours * 3600_000;
-  const settings = new SettingRepository(db);
+  const settings = repos.settings;
   const mark = await settings.get(watermarkKey(wp));
   const lastTick = mark !== null ? new Date(mark) : null;
   const windowStart = new Date(Math.max(now.getTime() - MAX_LOOKBACK_MS, Math.min(lastTick?.getTime() ?? Infinity, now.getTime() - catchUpMs)));
-  const due = (await dueReminders(db, wp, rules, civilDateAt(windowStart, wp.timeZone), civilDateAt(now, wp.timeZone))).filter((r) => r.moment <= now && r.moment >= windowStart);
+  const due = (await dueReminders(repos, wp, rules, civilDateAt(windowStart, wp.timeZone), civilDateAt(now, wp.timeZone))).filter((r) => r.moment <= now && r.moment >= windowStart);
 
   const planned: PlannedItem[] = [];
   if (due.length > 0) {
-    const bindings = await db.channelBinding.findMany({ where: { workingPartyId: wp.id } });
+    // oldest first, whatever the purpose: the order the targets are addressed in
+    const bindings = (await repos.channels.inWorkingParty(wp.id)).sort((a, b) => a.id - b.id);
     const channelTarget = (b: (typeof bindings)[number]): Addressee => target(b.platform as Platform, "channel", b.channelId, b.conversationRef);
     const reminderChannels = bindings.filter((b) => b.purpose === "reminders").map(channelTarget);
-    const escalationTargets = (await chairsOrSecretariat(db, wp.id)).map((a) => target(a.platform, a.to.kind, a.to.id, a.to.ref ?? null));
+    const escalationTargets = (await chairsOrSecretariat(repos, wp.id)).map((a) => target(a.platform, a.to.kind, a.to.id, a.to.ref ?? null));
     for (const r of due) {
       const targets = r.rule.kind === "escalate" ? escalationTargets : r.rule.channelIds.length ? bindings.filter((b) => r.rule.channelIds.includes(b.id)).map(channelTarget) : reminderChannels;
       const age = now.getTime() - r.moment.getTime();

@@ -7,8 +7,7 @@
 import { createHash } from "node:crypto";
 import type { Logger } from "../log/logger.ts";
 import type { Platform } from "../core/message.ts";
-import type { DbTx, Store, WorkingParty } from "../store/index.ts";
-import { Deliveries } from "../store/deliveries.ts";
+import type { Store, UnitOfWork, WorkingParty } from "../store/index.ts";
 import { civilDateAt } from "../time/civil-date.ts";
 import type { NewDelivery, NewRecord, Outbox } from "../outbox/outbox.ts";
 import type { Addressee } from "../outbox/recipients.ts";
@@ -37,7 +36,7 @@ export async function recordReminders(store: Store, outbox: Outbox, wp: WorkingP
   if (planned.length === 0 && (await store.repos.deliveries.targetsWithUnnamedSkipped(wp.id)).length === 0) return NOTHING;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await store.unitOfWork(async (uow) => insertNew(uow.store.db, outbox, wp, planned, now));
+      return await store.unitOfWork(async (uow) => insertNew(uow, outbox, wp, planned, now));
     } catch (e) {
       const code = (e as { code?: string }).code;
       if (attempt >= 5 || !(code === "P2002" || code === "P2034" || /SQLITE_BUSY|deadlock|could not serialize/i.test(String(e)))) throw e;
@@ -55,8 +54,8 @@ interface Group {
   key: string;
 }
 
-async function insertNew(tx: DbTx, outbox: Outbox, wp: WorkingParty, planned: PlannedItem[], now: Date): Promise<PlanSummary> {
-  const rows = new Deliveries(tx);
+async function insertNew(uow: UnitOfWork, outbox: Outbox, wp: WorkingParty, planned: PlannedItem[], now: Date): Promise<PlanSummary> {
+  const rows = uow.deliveries;
   const existing = await rows.existingKeys(planned.map((p) => p.key));
   const fresh = [...new Map(planned.filter((p) => !existing.has(p.key)).map((p) => [p.key, p])).values()];
   const live = fresh.filter((p) => !p.skipped);
@@ -87,7 +86,7 @@ async function insertNew(tx: DbTx, outbox: Outbox, wp: WorkingParty, planned: Pl
     status: p.skipped ? "skipped" : "grouped",
     digestKey: p.skipped ? null : digestOf.get(p.key)!,
   });
-  await outbox.record(fresh.map(record), tx);
+  await outbox.record(fresh.map(record), uow);
 
   const today = civilDateAt(now, wp.timeZone);
   const named = new Set<string>();
@@ -113,7 +112,7 @@ async function insertNew(tx: DbTx, outbox: Outbox, wp: WorkingParty, planned: Pl
     const missed = await rows.unnamedSkipped(wp.id, t.platform, t.target);
     await digest(target, `digest:${target.id}:missed:${hash(missed.map((m) => m.key))}`, now, [], false);
   }
-  await outbox.enqueueNew(digests, tx);
+  await outbox.enqueueNew(digests, uow);
   for (const n of namings) await rows.markNamed(n.keys, n.digestKey);
   return { items: live.length, skipped: fresh.length - live.length, digests: digests.length };
 }

@@ -1,5 +1,5 @@
 /** A working party's reminder settings as data: what `reminder rules` shows and `--json` prints. */
-import { parseHolidays, type DbTx, type WorkingParty } from "../store/index.ts";
+import { parseHolidays, type Repositories, type WorkingParty } from "../store/index.ts";
 import { activeRules } from "./due-reminders.ts";
 import { describeRule } from "./rules.ts";
 
@@ -13,8 +13,8 @@ export interface ReminderSettings {
   rules: { id: number; kind: string; offsetDays: number; repeatDays: number | null; time: string; workingDaysOnly: boolean; channels: number[]; text: string }[];
 }
 
-export async function reminderSettings(db: DbTx, wp: WorkingParty): Promise<ReminderSettings> {
-  const rules = await activeRules(db, wp.id);
+export async function reminderSettings(repos: Pick<Repositories, "reminderRules">, wp: WorkingParty): Promise<ReminderSettings> {
+  const rules = await activeRules(repos, wp.id);
   return {
     workingParty: wp.code,
     timeZone: wp.timeZone,

@@ -1,5 +1,5 @@
 /** What the reminder rules will send in a period, computed without recording anything. */
-import type { Db, WorkingParty } from "../store/index.ts";
+import type { Repositories, WorkingParty } from "../store/index.ts";
 import { activeRules, dueReminders } from "./due-reminders.ts";
 import { describeRule } from "./rules.ts";
 
@@ -17,8 +17,8 @@ export interface UpcomingReminder {
  * The reminders whose day falls in [from, until]; with `after`, only those still to go out (a
  * reminder whose moment has passed was sent, or is sent late by the next tick).
  */
-export async function upcomingReminders(db: Db, wp: WorkingParty, from: string, until: string, after?: Date): Promise<UpcomingReminder[]> {
-  const due = await dueReminders(db, wp, await activeRules(db, wp.id), from, until);
+export async function upcomingReminders(repos: Pick<Repositories, "actionPlans" | "reminderRules">, wp: WorkingParty, from: string, until: string, after?: Date): Promise<UpcomingReminder[]> {
+  const due = await dueReminders(repos, wp, await activeRules(repos, wp.id), from, until);
   // Identical rules remind once (their keys coincide), so they are listed once.
   const seen = new Set<string>();
   const out: UpcomingReminder[] = [];

@@ -5,17 +5,18 @@
  * them back.
  */
 import type { SetupStep } from "../store/index.ts";
+import { repositoriesOn } from "../store/repositories.ts";
 import type { Seeder } from "../store/seeder.ts";
 
 /** The bundled working party: Customs Cooperation Working Party, now LEWP-Customs. */
 export const workingPartySeeder: Seeder = {
   name: "working-party",
   async run(db) {
-    if (await db.workingParty.findUnique({ where: { code: "CCWP" } })) return;
+    const repos = repositoriesOn(db);
+    if (await repos.workingParties.find("CCWP")) return;
     // loaded here: a seeded database never needs the admin job (see seeders.ts)
     const { createWorkingParty } = await import("../admin/working-party.ts");
-    const { repositoriesOn } = await import("../store/repositories.ts");
-    await createWorkingParty(repositoriesOn(db), {
+    await createWorkingParty(repos, {
       code: "CCWP",
       name: "Law Enforcement Working Party – Customs (formerly Customs Cooperation Working Party)",
       timeZone: "Europe/Brussels",
@@ -31,15 +32,15 @@ export function seedStep(seeders: Seeder[]): SetupStep {
   const keys = seeders.map((s) => `seed:${s.name}`);
   return {
     async needed(db) {
-      const done = await db.systemSetting.count({ where: { key: { in: keys } } });
-      return done < keys.length;
+      return (await repositoriesOn(db).settings.count(keys)) < keys.length;
     },
     async run(db) {
+      const settings = repositoriesOn(db).settings;
       for (const s of seeders) {
         const key = `seed:${s.name}`;
-        if (await db.systemSetting.findUnique({ where: { key } })) continue;
+        if ((await settings.get(key)) !== null) continue;
         await s.run(db);
-        await db.systemSetting.upsert({ where: { key }, create: { key, value: new Date().toISOString() }, update: {} });
+        await settings.add(key, new Date().toISOString());
       }
     },
   };

@@ -6,12 +6,32 @@
  * can refuse a form from another working party.
  */
 import type { Prisma } from "../generated/sqlite/client.ts";
+import { ledByWhere, type LeadActor } from "./plans/leads.ts";
 import type { DbTx } from "./store.ts";
 
 /** The columns of an action the plan editor writes. */
 export type ActionFields = Pick<Prisma.ActionUncheckedCreateInput, "title" | "goals" | "outcome" | "leadDelegation">;
 /** The columns of a deadline the plan editor writes. */
 export type DeadlineFields = { text: string; what: string | null; precision: string; dueDate: string };
+
+/** Which deadlines to read: every field narrows; `before` and `unfinished` are how "overdue" is asked. */
+export interface DeadlineQuery {
+  workingPartyId?: number;
+  planId?: number;
+  planNumber?: number;
+  /** due on or after */
+  from?: string;
+  /** due on or before */
+  until?: string;
+  /** due strictly before */
+  before?: string;
+  /** of actions this member or their delegation leads */
+  ledBy?: LeadActor;
+  leadDelegation?: string;
+  /** only plan-level deadlines and those of actions not done */
+  unfinished?: boolean;
+  limit?: number;
+}
 
 const PLAN_PAGE = {
   strategy: true,
@@ -38,6 +58,105 @@ export class ActionPlanRepository {
   async unknownMessage(workingParty: { id: number; code: string }, number: number): Promise<string> {
     const known = (await this.list(workingParty.id)).map((p) => p.number).reverse();
     return `${workingParty.code} has no plan ${number}; ${known.length ? `its plans are ${known.join(", ")}` : "no plan has been imported yet"}.`;
+  }
+
+  /** A working party's plans (only plan `number` when given), by number. */
+  inOrder(workingPartyId: number, number?: number) {
+    return this.db.actionPlan.findMany({ where: { workingPartyId, ...(number !== undefined ? { number } : {}) }, orderBy: { number: "asc" } });
+  }
+
+  /** The id and number of each of a working party's plans. */
+  numbers(workingPartyId: number): Promise<{ id: number; number: number }[]> {
+    return this.db.actionPlan.findMany({ where: { workingPartyId }, select: { id: true, number: true } });
+  }
+
+  /** The highest plan number of each working party, by working party id. */
+  async latestNumbers(workingPartyIds: readonly number[]): Promise<Map<number, number>> {
+    const latest = await this.db.actionPlan.groupBy({ by: ["workingPartyId"], where: { workingPartyId: { in: [...workingPartyIds] } }, _max: { number: true } });
+    return new Map(latest.map((l) => [l.workingPartyId, l._max.number ?? 0]));
+  }
+
+  /** Deadlines matching `q`, by due day, each with its plan (and working party code) and action. */
+  deadlines(q: DeadlineQuery) {
+    const due: Prisma.StringFilter = {};
+    if (q.from) due.gte = q.from;
+    if (q.until) due.lte = q.until;
+    if (q.before) due.lt = q.before;
+    const where: Prisma.DeadlineWhereInput = {
+      ...(Object.keys(due).length ? { dueDate: due } : {}),
+      ...(q.planId ? { planId: q.planId } : {}),
+      ...(q.workingPartyId || q.planNumber ? { plan: { ...(q.workingPartyId ? { workingPartyId: q.workingPartyId } : {}), ...(q.planNumber ? { number: q.planNumber } : {}) } } : {}),
+    };
+    if (q.ledBy) where.action = ledByWhere(q.ledBy);
+    else if (q.leadDelegation) where.action = { leadDelegation: q.leadDelegation };
+    if (q.unfinished) where.AND = [{ OR: [{ actionId: null }, { action: { status: { not: "done" } } }] }];
+    return this.db.deadline.findMany({
+      where,
+      include: {
+        plan: { select: { id: true, number: true, workingPartyId: true, workingParty: { select: { code: true } } } },
+        action: { select: { code: true, title: true, status: true, leadDelegation: true } },
+      },
+      orderBy: [{ dueDate: "asc" }, { id: "asc" }],
+      ...(q.limit ? { take: q.limit } : {}),
+    });
+  }
+
+  /**
+   * The deadlines due in any of `ranges` that can still be reminded of: of plans not closed, and
+   * plan-level or of an open action (with the action's lead member named).
+   */
+  remindable(workingPartyId: number, ranges: readonly { from: string; to: string }[]) {
+    return this.db.deadline.findMany({
+      where: {
+        OR: ranges.map((r) => ({ dueDate: { gte: r.from, lte: r.to } })),
+        plan: { workingPartyId, status: { not: "closed" } },
+        AND: [{ OR: [{ actionId: null }, { action: { status: "open" } }] }],
+      },
+      include: { plan: { select: { id: true, number: true, title: true } }, action: { include: { leadMember: { select: { displayName: true } } } } },
+    });
+  }
+
+  /** The open actions of a working party's plans not closed that `actor` or their delegation leads, in plan order. */
+  openLedBy(workingPartyId: number, actor: LeadActor) {
+    return this.db.action.findMany({
+      where: { status: "open", plan: { workingPartyId, status: { not: "closed" } }, ...ledByWhere(actor) },
+      include: { plan: { select: { number: true } } },
+      orderBy: [{ planId: "asc" }, { ord: "asc" }],
+    });
+  }
+
+  /** The deadlines of `actionIds` due on or before `until`, by due day, each with its action's code and title. */
+  deadlinesOf(actionIds: readonly number[], until: string) {
+    if (actionIds.length === 0) return Promise.resolve([]);
+    return this.db.deadline.findMany({
+      where: { actionId: { in: [...actionIds] }, dueDate: { lte: until } },
+      include: { action: { select: { code: true, title: true } } },
+      orderBy: [{ dueDate: "asc" }, { id: "asc" }],
+    });
+  }
+
+  /** The actions with this code in a working party's plans (only plan `planNumber` when given), with what the action page shows. */
+  actionsCoded(workingPartyId: number, code: string, planNumber?: number) {
+    return this.db.action.findMany({
+      where: { code, plan: { workingPartyId, ...(planNumber ? { number: planNumber } : {}) } },
+      include: { plan: true, deadlines: { orderBy: { ord: "asc" } }, objectives: true, leadMember: true },
+    });
+  }
+
+  /** How many actions a plan has. */
+  actionCount(planId: number): Promise<number> {
+    return this.db.action.count({ where: { planId } });
+  }
+
+  /** The objective links of a working party's actions (to documents `slugs`, or whose slug contains `slugPart`), each with its action and plan. */
+  objectiveLinks(workingPartyId: number, documents: { slugs: readonly string[] } | { slugPart?: string }) {
+    const doc = "slugs" in documents ? { documentSlug: { in: [...documents.slugs] } } : documents.slugPart ? { documentSlug: { contains: documents.slugPart } } : {};
+    return this.db.actionObjective.findMany({ where: { action: { plan: { workingPartyId } }, ...doc }, include: { action: { include: { plan: true } } } });
+  }
+
+  /** A working party's plan by its number with its actions in plan order, or null. */
+  withActionsInOrder(workingPartyId: number, number: number) {
+    return this.db.actionPlan.findUnique({ where: { workingPartyId_number: { workingPartyId, number } }, include: { actions: { orderBy: [{ ord: "asc" }, { id: "asc" }] } } });
   }
 
   /** A working party's plans, the latest number first, each with its number of actions. */

@@ -36,10 +36,16 @@ export class AuditRepository {
     });
   }
 
-  /** Entries, the latest recorded first. */
-  async list(filter: { workingPartyId?: number; since?: Date; limit?: number } = {}): Promise<AuditRecord[]> {
+  /** Entries, the latest recorded first; `action` is a prefix ("plan." for every plan entry), `actor` a part of the actor. */
+  async list(filter: { workingPartyId?: number; since?: Date; before?: Date; action?: string; actor?: string; limit?: number } = {}): Promise<AuditRecord[]> {
+    const createdAt = { ...(filter.since ? { gte: filter.since } : {}), ...(filter.before ? { lt: filter.before } : {}) };
     const rows = await this.db.auditEntry.findMany({
-      where: { ...(filter.workingPartyId !== undefined ? { workingPartyId: filter.workingPartyId } : {}), ...(filter.since ? { createdAt: { gte: filter.since } } : {}) },
+      where: {
+        ...(filter.workingPartyId !== undefined ? { workingPartyId: filter.workingPartyId } : {}),
+        ...(filter.action ? { action: { startsWith: filter.action } } : {}),
+        ...(filter.actor ? { actor: { contains: filter.actor } } : {}),
+        ...(filter.since || filter.before ? { createdAt } : {}),
+      },
       orderBy: { id: "desc" },
       ...(filter.limit ? { take: filter.limit } : {}),
     });

@@ -53,6 +53,11 @@ export class ChannelRepository {
     return this.db.channelBinding.findMany({ where: { workingPartyId }, orderBy: [{ purpose: "asc" }, { id: "asc" }] });
   }
 
+  /** A working party's bindings as the console lists them: by platform, then channel name. */
+  byPlatform(workingPartyId: number): Promise<ChannelBinding[]> {
+    return this.db.channelBinding.findMany({ where: { workingPartyId }, orderBy: [{ platform: "asc" }, { name: "asc" }] });
+  }
+
   /** The bindings for one purpose, oldest first. */
   forPurpose(workingPartyId: number, purpose: Purpose): Promise<ChannelBinding[]> {
     return this.db.channelBinding.findMany({ where: { workingPartyId, purpose }, orderBy: { id: "asc" } });

@@ -31,6 +31,65 @@ export class CollectionRepository {
     this.db = db;
   }
 
+  byId(id: number): Promise<Collection | null> {
+    return this.db.collection.findUnique({ where: { id } });
+  }
+
+  /** A working party's open collections (of plan `plan` when given), the latest first, each with its plan's number. */
+  openIn(workingPartyId: number, plan?: number) {
+    return this.db.collection.findMany({ where: { workingPartyId, status: "open", ...planNumbered(plan) }, orderBy: { id: "desc" }, include: { plan: { select: { number: true } } } });
+  }
+
+  /** The collection a working party started last (for plan `plan` when given), open or closed, or null. */
+  latestIn(workingPartyId: number, plan?: number): Promise<Collection | null> {
+    return this.db.collection.findFirst({ where: { workingPartyId, ...planNumbered(plan) }, orderBy: { id: "desc" } });
+  }
+
+  /** A working party's open collections by due day, each with its asks for `actionIds` (with the action's code and title). */
+  openAsking(workingPartyId: number, actionIds: readonly number[]) {
+    return this.db.collection.findMany({
+      where: { workingPartyId, status: "open" },
+      include: { items: { where: { actionId: { in: [...actionIds] } }, include: { action: { select: { code: true, title: true } } } } },
+      orderBy: { dueDate: "asc" },
+    });
+  }
+
+  /** Every open collection, with its working party (the chase planner's round). */
+  allOpen() {
+    return this.db.collection.findMany({ where: { status: "open" }, include: { workingParty: true } });
+  }
+
+  /** A working party's collections, the latest first, with their plan and how many actions and reports each has. */
+  listIn(workingPartyId: number) {
+    return this.db.collection.findMany({ where: { workingPartyId }, include: { plan: true, _count: { select: { items: true, reports: true } } }, orderBy: { id: "desc" } });
+  }
+
+  /** One collection with its plan, working party, asked actions (with their objectives) and current reports, or null. */
+  loaded(id: number) {
+    return this.db.collection.findUnique({
+      where: { id },
+      include: { plan: true, workingParty: true, items: { include: { action: { include: { objectives: true } } } }, reports: true },
+    });
+  }
+
+  /** The asks for action `code` in a working party's collections (or in collection `collectionId`), the latest collection first. */
+  asksFor(workingPartyId: number, code: string, collectionId?: number) {
+    return this.db.collectionItem.findMany({
+      where: {
+        action: { code: { equals: code } },
+        collection: { workingPartyId, ...(collectionId !== undefined ? { id: collectionId } : {}) },
+      },
+      include: { action: true, collection: { include: { plan: true } } },
+      orderBy: { collectionId: "desc" },
+    });
+  }
+
+  /** The stored versions that are the reports' current ones, each with the member who saved it. */
+  currentVersions(reports: readonly Pick<ProgressReport, "id" | "version">[]) {
+    if (reports.length === 0) return Promise.resolve([]);
+    return this.db.reportVersion.findMany({ where: { OR: reports.map((r) => ({ reportId: r.id, version: r.version })) }, include: { member: true } });
+  }
+
   /** The open collection of a plan, or null. */
   openForPlan(planId: number): Promise<Collection | null> {
     return this.db.collection.findFirst({ where: { planId, status: "open" } });
@@ -77,3 +136,5 @@ export class CollectionRepository {
     });
   }
 }
+
+const planNumbered = (plan?: number) => (plan !== undefined ? { plan: { number: plan } } : {});

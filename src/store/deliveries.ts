@@ -177,6 +177,17 @@ export class Deliveries {
     return ok;
   }
 
+  /** Whether a row exists whose key starts with `prefix` and ends with `suffix` (a chase occurrence already recorded). */
+  async hasKeyBetween(prefix: string, suffix: string): Promise<boolean> {
+    return (await this.db.delivery.findFirst({ where: { key: { startsWith: prefix, endsWith: suffix } }, select: { id: true } })) !== null;
+  }
+
+  /** The keys of the report requests and chases under `prefix` that did not fail. */
+  async requestKeys(prefix: string): Promise<string[]> {
+    const rows = await this.db.delivery.findMany({ where: { key: { startsWith: prefix }, kind: { in: ["report-request", "chase"] }, status: { not: "failed" } }, select: { key: true } });
+    return rows.map((r) => r.key);
+  }
+
   /** Reminder items (never sent themselves) whose keys start with `prefix`, e.g. a plan's "rem:CCWP:12:". */
   reminderItems(prefix: string): Promise<Pick<Delivery, "id" | "key" | "status" | "platformRef">[]> {
     return this.db.delivery.findMany({ where: { kind: "reminder-item", key: { startsWith: prefix } }, select: { id: true, key: true, status: true, platformRef: true } });

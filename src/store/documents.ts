@@ -229,3 +229,17 @@ function parseHeadings(json: string): string[] {
     return [];
   }
 }
+
+/** The passages of documents `slugs` labelled with one of `labels`, in document order, each with its document's slug and title. */
+export function passagesLabelled(db: DbTx, slugs: readonly string[], labels: readonly string[]) {
+  return db.passage.findMany({
+    where: { document: { slug: { in: [...slugs] } }, label: { in: [...labels] } },
+    include: { document: { select: { slug: true, title: true } } },
+    orderBy: { ord: "asc" },
+  });
+}
+
+/** The first document whose source file name contains `part`, or null (a bundled document, whatever slug it was given). */
+export function documentFromSource(db: DbTx, part: string) {
+  return db.strategyDocument.findFirst({ where: { sourceName: { contains: part } } });
+}

@@ -21,7 +21,7 @@ export type { DatabaseTarget } from "./database-url.ts";
 export type { Db, DbTx, Store } from "./store.ts";
 export type { UnitOfWork } from "./unit-of-work.ts";
 export type { Repositories } from "./repositories.ts";
-export type { ActionFields, DeadlineFields } from "./action-plans.ts";
+export type { ActionFields, DeadlineFields, DeadlineQuery } from "./action-plans.ts";
 export type { AuditInput, AuditRecord } from "./audit.ts";
 export { parseHolidays } from "./working-parties.ts";
 export type { NewWorkingPartyRow, WorkingPartySettings } from "./working-parties.ts";

@@ -46,6 +46,11 @@ export class MemberRepository {
     return this.db.member.findMany({ where: { workingPartyId }, orderBy: { id: "asc" } });
   }
 
+  /** Every member of a working party as the console lists them: by role (secretariat, delegate, chair), then name. */
+  byRole(workingPartyId: number): Promise<Member[]> {
+    return this.db.member.findMany({ where: { workingPartyId }, orderBy: [{ role: "desc" }, { displayName: "asc" }] });
+  }
+
   /** The chairs of a working party, oldest first. */
   chairs(workingPartyId: number): Promise<Member[]> {
     return this.db.member.findMany({ where: { workingPartyId, role: "chair" }, orderBy: { id: "asc" } });

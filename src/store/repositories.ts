@@ -5,6 +5,7 @@
  */
 import { ActionPlanRepository } from "./action-plans.ts";
 import { AuditRepository } from "./audit.ts";
+import { CalendarFeedRepository } from "./calendar-feeds.ts";
 import { ChannelRepository } from "./channels.ts";
 import { CollectionRepository } from "./collections.ts";
 import { MemberRepository } from "./members.ts";
@@ -26,6 +27,7 @@ export interface Repositories {
   deliveries: Deliveries;
   settings: SettingRepository;
   collections: CollectionRepository;
+  calendarFeeds: CalendarFeedRepository;
 }
 
 /** The repositories over one client. Cheap: a unit of work makes its own set. */
@@ -41,5 +43,6 @@ export function repositoriesOn(db: DbTx): Repositories {
     deliveries: new Deliveries(db),
     settings: new SettingRepository(db),
     collections: new CollectionRepository(db),
+    calendarFeeds: new CalendarFeedRepository(db),
   };
 }

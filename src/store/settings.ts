@@ -32,6 +32,11 @@ export class SettingRepository {
     }
   }
 
+  /** How many of `keys` are set. */
+  count(keys: readonly string[]): Promise<number> {
+    return this.db.systemSetting.count({ where: { key: { in: [...keys] } } });
+  }
+
   /** Deletes the keys starting with `prefix` last written before `before`; how many. */
   async deleteOlder(prefix: string, before: Date): Promise<number> {
     return (await this.db.systemSetting.deleteMany({ where: { key: { startsWith: prefix }, updatedAt: { lt: before } } })).count;

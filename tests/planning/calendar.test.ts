@@ -20,7 +20,7 @@ afterAll(() => rt.dispose());
 
 describe("iCalendar feeds", () => {
   it("makes every deadline an all-day event on its due day, with the original words in the summary", async () => {
-    const text = await buildCalendar(rt.store.db, "CCWP", { kind: "wp" }, "1998-01-15");
+    const text = await buildCalendar(rt.store.repos, "CCWP", { kind: "wp" }, "1998-01-15");
     const ev = events(text);
     expect(ev).toHaveLength(27 + 2); // 27 deadlines, the plan's end, adopt the next plan by
     const a41 = ev.find((e) => e.uid === "ccwp-plan1-action-41-deadline-0@secretariat-bot")!;
@@ -43,26 +43,26 @@ describe("iCalendar feeds", () => {
       const p = parsePlanFile(yaml(due), "p.yaml");
       if (!p.ok) throw new Error(p.errors.join());
       await importPlan(rt.store.db, p.plan, { actor: "test", now: new Date("2026-01-01T00:00:00Z") });
-      return events(await buildCalendar(rt.store.db, "CCWP", { kind: "plan", number: 5 }, "2026-01-01"));
+      return events(await buildCalendar(rt.store.repos, "CCWP", { kind: "plan", number: 5 }, "2026-01-01"));
     };
     const before = await load("June 2026");
     const after = await load("September 2026");
     expect(after.map((e) => e.uid).sort()).toEqual(before.map((e) => e.uid).sort());
     const uid = "ccwp-plan5-action-5.1-deadline-0@secretariat-bot";
     expect(ymd(after.find((e) => e.uid === uid)!.start)).toBe("2026-09-30");
-    const fr = events(await buildCalendar(rt.store.db, "CCWP", { kind: "delegation", code: "FR" }, "2026-01-01"));
+    const fr = events(await buildCalendar(rt.store.repos, "CCWP", { kind: "delegation", code: "FR" }, "2026-01-01"));
     expect(fr.map((e) => e.uid)).toEqual([uid]);
-    const de = await buildCalendar(rt.store.db, "CCWP", { kind: "delegation", code: "DE" }, "2026-01-01");
+    const de = await buildCalendar(rt.store.repos, "CCWP", { kind: "delegation", code: "DE" }, "2026-01-01");
     expect(events(de)).toEqual([]);
     expect(de).toMatch(/^BEGIN:VCALENDAR/);
   });
 
   it("serves a feed over HTTP by its unguessable token, and nothing for a wrong one", async () => {
     const wp = await rt.store.db.workingParty.findUniqueOrThrow({ where: { code: "CCWP" } });
-    const feed = await ensureFeed(rt.store.db, wp.id, { kind: "wp" });
+    const feed = await ensureFeed(rt.store.repos, wp.id, { kind: "wp" });
     expect(feed.token).toMatch(/^[A-Za-z0-9_-]{32}$/);
-    expect((await ensureFeed(rt.store.db, wp.id, { kind: "wp" })).token).toBe(feed.token);
-    expect((await ensureFeed(rt.store.db, wp.id, { kind: "plan", number: 1 })).token).not.toBe(feed.token);
+    expect((await ensureFeed(rt.store.repos, wp.id, { kind: "wp" })).token).toBe(feed.token);
+    expect((await ensureFeed(rt.store.repos, wp.id, { kind: "plan", number: 1 })).token).not.toBe(feed.token);
     const server = new HttpServer(rt.logger);
     mountCalendarRoute(server, rt);
     const addr = await server.listen(0, "127.0.0.1");
@@ -94,7 +94,7 @@ describe("iCalendar lines", () => {
     // the 1997 plan's titles with "—" and "✓" (3 octets each) pushed lines to 77-79 octets
     const plan1 = await rt.store.db.actionPlan.findFirstOrThrow({ where: { number: 1 } });
     await rt.store.db.action.update({ where: { planId_code: { planId: plan1.id, code: "41" } }, data: { status: "done", doneAt: new Date("1998-01-10T10:00:00Z") } });
-    const text = await buildCalendar(rt.store.db, "CCWP", { kind: "wp" }, "1998-01-15");
+    const text = await buildCalendar(rt.store.repos, "CCWP", { kind: "wp" }, "1998-01-15");
     const lines = text.split("\r\n");
     const long = lines.filter((l) => Buffer.byteLength(l, "utf8") > 75);
     expect(long).toEqual([]);
@@ -116,7 +116,7 @@ describe("iCalendar titles", () => {
     );
     if (!p.ok) throw new Error(p.errors.join());
     await importPlan(rt.store.db, p.plan, { actor: "test", now: new Date("2026-01-01T00:00:00Z") });
-    const text = await buildCalendar(rt.store.db, "CCWP", { kind: "plan", number }, "2026-01-01");
+    const text = await buildCalendar(rt.store.repos, "CCWP", { kind: "plan", number }, "2026-01-01");
     return { text, event: events(text).find((e) => e.uid === `ccwp-plan${number}-action-${number}.1-deadline-0@secretariat-bot`)! };
   };
 

@@ -48,17 +48,17 @@ describe.each(databaseKinds)("plans that share a start date on %s", (kind) => {
     const plans = await rt.store.db.actionPlan.findMany({ where: { workingPartyId: wpId } });
     const seven = plans.find((p) => p.number === 7)!;
     const eight = plans.find((p) => p.number === 8)!;
-    const superseded = await supersededPlans(rt.store.db, wpId);
+    const superseded = await supersededPlans(rt.store.repos, wpId);
     expect([...superseded]).toEqual([seven.id]);
-    expect(await laterPlanExists(rt.store.db, wpId, seven)).toBe(true);
-    expect(await laterPlanExists(rt.store.db, wpId, eight)).toBe(false);
+    expect(await laterPlanExists(rt.store.repos, wpId, seven)).toBe(true);
+    expect(await laterPlanExists(rt.store.repos, wpId, eight)).toBe(false);
   });
 
   it("the home card names the plan `current plan` names", async () => {
     const wp = await rt.store.db.workingParty.findUniqueOrThrow({ where: { id: wpId } });
     const member = await rt.store.db.member.create({ data: { workingPartyId: wpId, platform: "console", platformUserId: "twp-chair", displayName: "Chair" } });
     const actor: Actor = { member, workingParty: wp, role: "chair", delegation: null, platform: "console", ref: "console:twp-chair" };
-    const home = replyToPlainText(await buildHome(rt.store.db, actor, AT));
+    const home = replyToPlainText(await buildHome(rt.store.repos, actor, AT));
     expect(home).toMatch(/\(plan 8 ends/);
   });
 });

@@ -28,7 +28,7 @@ describe.each(databaseKinds)("overdue counts (%s)", (kind) => {
     expect(plan).toBeGreaterThan(0);
     expect(plan).toBe(list);
     const wp = await rt.store.db.workingParty.findUniqueOrThrow({ where: { code: "CCWP" } });
-    const rows = await listDeadlines(rt.store.db, { workingPartyId: wp.id, overdue: true }, "2026-11-23");
+    const rows = await listDeadlines(rt.store.repos, { workingPartyId: wp.id, overdue: true }, "2026-11-23");
     expect(rows.some((r) => r.action === null)).toBe(true);
     expect(plan).toBe(rows.length);
   });

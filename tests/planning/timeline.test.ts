@@ -30,7 +30,7 @@ describe("timeline", () => {
   });
 
   it("draws the plan bar, its adopt-by mark, deadlines grouped by day and the presidencies", async () => {
-    const data = (await timelineData(rt.store.db, "CCWP", "1998-03-15"))!;
+    const data = (await timelineData(rt.store.repos, "CCWP", "1998-03-15"))!;
     const svg = renderTimelineSvg(data);
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     expect(svg).toContain("Plan 1: Strategic action programme");

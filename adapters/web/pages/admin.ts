@@ -23,6 +23,7 @@ import { actorRef, type Membership } from "../session.ts";
 
 export function registerAdminPages(app: FastifyInstance, { rt, now }: ConsoleContext): void {
   const db = rt.store.db;
+  const repos = rt.store.repos;
   type P = { Params: { wp: string } };
 
   const section = (name: Nav["section"], template: string, load: (m: Membership, request: FastifyRequest) => Promise<Record<string, unknown>>, roles = STAFF) =>
@@ -74,34 +75,34 @@ export function registerAdminPages(app: FastifyInstance, { rt, now }: ConsoleCon
   });
 
   section("reminders", "reminders.eta", async (m) => {
-    const rules = await activeRules(db, m.workingPartyId);
+    const rules = await activeRules(repos, m.workingPartyId);
     return { rules: rules.map((r) => ({ id: r.id, text: describeRule(r) })), holidays: [...parseHolidays(m.workingParty.holidays)] };
   });
-  section("members", "members.eta", async (m) => ({ members: await db.member.findMany({ where: { workingPartyId: m.workingPartyId }, orderBy: [{ role: "desc" }, { displayName: "asc" }] }) }));
-  section("channels", "channels.eta", async (m) => ({ channels: await db.channelBinding.findMany({ where: { workingPartyId: m.workingPartyId }, orderBy: [{ platform: "asc" }, { name: "asc" }] }) }));
+  section("members", "members.eta", async (m) => ({ members: await repos.members.byRole(m.workingPartyId) }));
+  section("channels", "channels.eta", async (m) => ({ channels: await repos.channels.byPlatform(m.workingPartyId) }));
   section("audit", "audit.eta", async (m, request) => {
     const q = request.query as Record<string, string | undefined>;
     const filter = { action: q.action?.trim() || undefined, actor: q.actor?.trim() || undefined, from: /^\d{4}-\d{2}-\d{2}$/.test(q.from ?? "") ? q.from : undefined, until: /^\d{4}-\d{2}-\d{2}$/.test(q.until ?? "") ? q.until : undefined };
-    const entries = await db.auditEntry.findMany({
-      where: {
-        workingPartyId: m.workingPartyId,
-        ...(filter.action ? { action: { startsWith: filter.action } } : {}),
-        ...(filter.actor ? { actor: { contains: filter.actor } } : {}),
-        ...(filter.from || filter.until ? { createdAt: { ...(filter.from ? { gte: new Date(`${filter.from}T00:00:00Z`) } : {}), ...(filter.until ? { lt: new Date(Date.parse(`${filter.until}T00:00:00Z`) + 86_400_000) } : {}) } } : {}),
-      },
-      orderBy: { id: "desc" },
-      take: 200,
+    const records = await repos.audit.list({
+      workingPartyId: m.workingPartyId,
+      ...(filter.action ? { action: filter.action } : {}),
+      ...(filter.actor ? { actor: filter.actor } : {}),
+      ...(filter.from ? { since: new Date(`${filter.from}T00:00:00Z`) } : {}),
+      ...(filter.until ? { before: new Date(Date.parse(`${filter.until}T00:00:00Z`) + 86_400_000) } : {}),
+      limit: 200,
     });
+    // the page shows the detail as the JSON it is stored as
+    const entries = records.map((e) => ({ ...e, detail: JSON.stringify(e.detail) }));
     return { entries, filter };
   });
   section(
     "timeline",
     "timeline.eta",
     async (m) => {
-      const data = await timelineData(db, m.workingParty.code, todayIn(now(), m.workingParty.timeZone));
+      const data = await timelineData(repos, m.workingParty.code, todayIn(now(), m.workingParty.timeZone));
       const base = publicBase(rt.config);
-      const feeds = [{ label: `Every deadline of ${m.workingParty.code}`, url: feedUrl(base, await ensureFeed(db, m.workingPartyId, { kind: "wp" })) }];
-      if (m.delegation) feeds.push({ label: `Deadlines led by ${m.delegation}`, url: feedUrl(base, await ensureFeed(db, m.workingPartyId, { kind: "delegation", code: m.delegation })) });
+      const feeds = [{ label: `Every deadline of ${m.workingParty.code}`, url: feedUrl(base, await ensureFeed(repos, m.workingPartyId, { kind: "wp" })) }];
+      if (m.delegation) feeds.push({ label: `Deadlines led by ${m.delegation}`, url: feedUrl(base, await ensureFeed(repos, m.workingPartyId, { kind: "delegation", code: m.delegation })) });
       return { svg: data && data.plans.length ? renderTimelineSvg(data) : null, feeds };
     },
     ["delegate", "chair", "secretariat"],

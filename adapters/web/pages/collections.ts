@@ -16,13 +16,13 @@ import { navFor, page, requireWorkingParty, runCommand, setNotice, STAFF, summar
 import { renderReplies } from "../render.ts";
 
 export function registerCollectionPages(app: FastifyInstance, { rt, now }: ConsoleContext): void {
-  const db = rt.store.db;
+  const repos = rt.store.repos;
 
   app.get<{ Params: { wp: string }; Querystring: { plan?: string } }>("/wp/:wp/collections", async (request, reply) => {
     const m = await requireWorkingParty(request, reply, STAFF);
     if (!m) return;
-    const rows = await db.collection.findMany({ where: { workingPartyId: m.workingPartyId }, include: { plan: true, _count: { select: { items: true, reports: true } } }, orderBy: { id: "desc" } });
-    const plans = await db.actionPlan.findMany({ where: { workingPartyId: m.workingPartyId }, orderBy: { number: "desc" }, select: { number: true, title: true } });
+    const rows = await repos.collections.listIn(m.workingPartyId);
+    const plans = (await repos.actionPlans.inOrder(m.workingPartyId)).reverse();
     return page(request, reply, "collections.eta", { title: `${m.workingParty.code} collections`, nav: navFor(m, "collections"), wp: m.workingParty, rows, plans, plan: request.query.plan ?? plans[0]?.number ?? "", longDate, errors: {}, form: {} });
   });
 
@@ -33,13 +33,13 @@ export function registerCollectionPages(app: FastifyInstance, { rt, now }: Conso
     const r = await runCommand(rt, m, "collect.start", { plan, due, actions }, now());
     setNotice(reply, summaryOf(r.replies), r.ok ? "ok" : "error");
     if (!r.ok) return reply.redirect(`/console/wp/${m.workingParty.code}/collections?plan=${encodeURIComponent(plan)}`, 303);
-    const c = await db.collection.findFirst({ where: { workingPartyId: m.workingPartyId, plan: { number: Number(plan) } }, orderBy: { id: "desc" } });
+    const c = await repos.collections.latestIn(m.workingPartyId, Number(plan));
     return reply.redirect(`/console/wp/${m.workingParty.code}/collections/${c?.id ?? ""}`, 303);
   });
 
   const collectionOf = async (wpId: number, id: string) => {
     if (!/^\d{1,9}$/.test(id)) return null;
-    const c = await db.collection.findUnique({ where: { id: Number(id) } });
+    const c = await repos.collections.byId(Number(id));
     return c && c.workingPartyId === wpId ? c : null;
   };
 
@@ -48,7 +48,7 @@ export function registerCollectionPages(app: FastifyInstance, { rt, now }: Conso
     if (!m) return;
     const c = await collectionOf(m.workingPartyId, request.params.id);
     if (!c) return page(request, reply, "message.eta", { title: "No such collection", heading: "No such collection", text: `${m.workingParty.code} has no collection ${request.params.id}.`, nav: navFor(m, "collections") }, 404);
-    const snap = await loadSnapshot(db, c.id);
+    const snap = await loadSnapshot(repos, c.id);
     const st = collectionStatus(snap, now());
     const rows = snap.actions.map((a) => {
       const r = snap.reports.get(a.id);
@@ -68,7 +68,7 @@ export function registerCollectionPages(app: FastifyInstance, { rt, now }: Conso
         setNotice(reply, `That collection is not one of ${m.workingParty.code}'s; nothing was changed.`, "error");
         return reply.redirect(`/console/wp/${m.workingParty.code}/collections`, 303);
       }
-      const plan = (await db.actionPlan.findUniqueOrThrow({ where: { id: c.planId } })).number;
+      const plan = (await repos.actionPlans.byId(c.planId))!.number;
       const action = verb === "chase" ? String((request.body as Record<string, string> | undefined)?.action ?? "") : "";
       const r = await runCommand(rt, m, `collect.${verb}`, { plan, ...(action ? { action } : {}) }, now());
       if (verb === "compile" && r.ok) {
@@ -90,10 +90,10 @@ export function registerCollectionPages(app: FastifyInstance, { rt, now }: Conso
     if (!m) return;
     // The secretariat may enter any report; here it sees, like a delegate, the actions it leads.
     const actor = { role: (m.role === "secretariat" ? "delegate" : m.role) as "delegate", delegation: m.delegation, member: m };
-    const open = await db.collection.findMany({ where: { workingPartyId: m.workingPartyId, status: "open" }, orderBy: { id: "asc" } });
+    const open = (await repos.collections.openIn(m.workingPartyId)).reverse();
     const sections = [];
     for (const c of open) {
-      const snap = await loadSnapshot(db, c.id);
+      const snap = await loadSnapshot(repos, c.id);
       const forms = [];
       for (const a of snap.actions.filter((x) => mayReport(actor, x)).slice(0, 50)) {
         const r = await runCommand(rt, m, "report.form", { action: a.code, collection: c.id }, now());

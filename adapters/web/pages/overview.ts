@@ -13,18 +13,18 @@ import { navFor, page, refuseAnonymous, requireWorkingParty, setNotice, STAFF } 
 import { actorRef } from "../session.ts";
 
 export function registerOverview(app: FastifyInstance, { rt, now }: ConsoleContext): void {
-  const db = rt.store.db;
+  const repos = rt.store.repos;
   app.get<{ Params: { wp: string } }>("/wp/:wp/", async (request, reply) => {
     const m = await requireWorkingParty(request, reply);
     if (!m) return;
     const wp = m.workingParty;
     const today = todayIn(now(), wp.timeZone);
-    const plan = await currentPlan(db, wp.id, today);
-    const later = plan ? await laterPlanExists(db, wp.id, plan) : false;
-    const soon = await listDeadlines(db, { workingPartyId: wp.id, from: today, until: addCivilDays(today, 30), limit: 200 }, today);
-    const overdue = await listDeadlines(db, { workingPartyId: wp.id, overdue: true, limit: 200 }, today);
-    const open = await db.collection.findMany({ where: { workingPartyId: wp.id, status: "open" }, orderBy: { id: "asc" } });
-    const collections = await Promise.all(open.map(async (c) => collectionStatus(await loadSnapshot(db, c.id), now())));
+    const plan = await currentPlan(repos, wp.id, today);
+    const later = plan ? await laterPlanExists(repos, wp.id, plan) : false;
+    const soon = await listDeadlines(repos, { workingPartyId: wp.id, from: today, until: addCivilDays(today, 30), limit: 200 }, today);
+    const overdue = await listDeadlines(repos, { workingPartyId: wp.id, overdue: true, limit: 200 }, today);
+    const open = (await repos.collections.openIn(wp.id)).reverse();
+    const collections = await Promise.all(open.map(async (c) => collectionStatus(await loadSnapshot(repos, c.id), now())));
     return page(request, reply, "overview.eta", {
       title: `${wp.code} overview`,
       nav: navFor(m, "overview"),

@@ -38,12 +38,12 @@ export function registerCalendar(program: Command, ctx: CliContext): void {
         const scope: FeedScope = o.plan ? { kind: "plan", number: o.plan } : o.delegation ? { kind: "delegation", code: o.delegation } : { kind: "wp" };
         if (scope.kind === "plan") await requirePlan(rt, wp, scope.number);
         if (o.feed) {
-          const feed = await ensureFeed(store.db, wp.id, scope);
+          const feed = await ensureFeed(store.repos, wp.id, scope);
           const url = feedUrl(config.PUBLIC_URL ?? `http://localhost:${config.PORT}`, feed);
           emit(ctx.io, Boolean(o.json), { url }, () => url);
           return;
         }
-        const ics = await buildCalendar(store.db, wp.code, scope, todayIn(ctx.io.now(), wp.timeZone));
+        const ics = await buildCalendar(store.repos, wp.code, scope, todayIn(ctx.io.now(), wp.timeZone));
         if (o.json) emit(ctx.io, true, { calendar: ics }, () => ics);
         else ctx.io.out(ics);
       });

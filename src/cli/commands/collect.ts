@@ -31,7 +31,7 @@ async function pick(rt: Runtime, o: { wp?: string; plan?: number }) {
   const wp = await workingPartyOf(rt, o.wp);
   if (o.plan !== undefined) await requirePlan(rt, wp, o.plan);
   try {
-    return await findCollection(rt.store.db, wp.id, wp.code, o.plan);
+    return await findCollection(rt.store.repos, wp.id, wp.code, o.plan);
   } catch (e) {
     if (e instanceof BotError) throw new CliError(e.userMessage, 1);
     throw e;
@@ -50,7 +50,7 @@ export function registerCollect(program: Command, ctx: CliContext): void {
       const o = parseOptions(StatusOptions, raw);
       await ctx.withRuntime(async (rt) => {
         const c = await pick(rt, o);
-        const st = collectionStatus(await loadSnapshot(rt.store.db, c.id), ctx.io.now());
+        const st = collectionStatus(await loadSnapshot(rt.store.repos, c.id), ctx.io.now());
         emit(ctx.io, Boolean(o.json), st, () => statusText(st));
       });
     });

@@ -32,13 +32,13 @@ export function registerDeadlines(program: Command, ctx: CliContext): void {
       const o = parseOptions(Options, raw);
       if (o.from && o.until && o.from > o.until) throw new CliError("--from is after --until", 2);
       await ctx.withRuntime(async (rt) => {
-        const db = rt.store.db;
+        const repos = rt.store.repos;
         // a plan number means a plan of one working party: --wp's, else the default one
         const scoped = o.wp !== undefined || o.plan !== undefined;
         const wp = scoped ? await workingPartyOf(rt, o.wp) : await rt.store.repos.workingParties.find(rt.config.DEFAULT_WORKING_PARTY);
         if (o.plan !== undefined) await requirePlan(rt, wp!, o.plan);
         const today = o.today ?? todayIn(ctx.io.now(), wp?.timeZone ?? "Europe/Brussels");
-        const rows = await listDeadlines(db, { ...(scoped && wp ? { workingPartyId: wp.id } : {}), planNumber: o.plan, from: o.from, until: o.until }, today);
+        const rows = await listDeadlines(repos, { ...(scoped && wp ? { workingPartyId: wp.id } : {}), planNumber: o.plan, from: o.from, until: o.until }, today);
         emit(ctx.io, Boolean(o.json), rows.map(deadlineJson), () =>
           rows.length === 0
             ? "No deadlines match."

@@ -31,7 +31,7 @@ export function registerPresidency(program: Command, ctx: CliContext): void {
         const { store } = rt;
         const wp = o.wp ? await workingPartyOf(rt, o.wp) : await store.repos.workingParties.find(rt.config.DEFAULT_WORKING_PARTY);
         const date = o.date ?? todayIn(ctx.io.now(), wp?.timeZone ?? "Europe/Brussels");
-        const s = await presidencySummary(store.db, date, wp?.id);
+        const s = await presidencySummary(store.repos, date, wp?.id);
         if (!s.term) throw new CliError(`no presidency is listed for ${date}: data/council-presidencies.csv covers ${listYears()}`, 2);
         const json = {
           date,

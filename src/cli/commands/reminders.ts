@@ -71,7 +71,7 @@ export function registerReminders(program: Command, ctx: CliContext): void {
         const from = o.from ?? civilDateAt(ctx.io.now(), wp.timeZone);
         const until = o.until ?? addCivilDays(from, 30);
         if (until < from) throw new CliError("--until is before --from", 2);
-        const planned = await upcomingReminders(rt.store.db, wp, from, until);
+        const planned = await upcomingReminders(rt.store.repos, wp, from, until);
         const sentRows = await rt.store.repos.deliveries.digestsDue(wp.id, new Date(`${from}T00:00:00Z`), new Date(`${addCivilDays(until, 1)}T00:00:00Z`));
         const sent = sentRows.map((d) => ({ key: d.key, to: d.target, platform: d.platform, at: d.dueAt.toISOString(), status: d.status, late: d.late, sentAt: d.sentAt?.toISOString() ?? null }));
         emit(ctx.io, Boolean(o.json), { planned, sent }, () =>
@@ -114,7 +114,7 @@ export function registerReminders(program: Command, ctx: CliContext): void {
     .action(async (raw: Record<string, unknown>) => {
       const o = parseOptions(z.object({ wp: z.string().optional(), json: z.boolean().optional() }), raw);
       if (!o.json) return runAsOperator(ctx, "reminders.rules", {}, raw);
-      await ctx.withRuntime(async (rt) => emit(ctx.io, true, await reminderSettings(rt.store.db, await workingPartyOf(rt, o.wp)), () => ""));
+      await ctx.withRuntime(async (rt) => emit(ctx.io, true, await reminderSettings(rt.store.repos, await workingPartyOf(rt, o.wp)), () => ""));
     });
   byId({
     name: "add",

@@ -35,7 +35,7 @@ export function registerTimeline(program: Command, ctx: CliContext): void {
         const wp = await workingPartyOf(rt, o.wp);
         prepareOutputDir(path.dirname(o.out), "--out");
         if (fs.statSync(o.out, { throwIfNoEntry: false })?.isDirectory()) throw new CliError(`--out: ${o.out} is a directory; name a file in it, e.g. ${path.join(o.out, "timeline.png")}`, 1);
-        const data = await timelineData(store.db, wp.code, o.today ?? todayIn(ctx.io.now(), wp.timeZone));
+        const data = await timelineData(store.repos, wp.code, o.today ?? todayIn(ctx.io.now(), wp.timeZone));
         const svg = renderTimelineSvg(data!);
         const format = /\.png$/i.test(o.out) ? "png" : "svg";
         const bytes = format === "png" ? svgToPng(svg) : Buffer.from(svg, "utf8");

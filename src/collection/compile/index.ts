@@ -8,8 +8,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { readableDocuments } from "../../knowledge/document-access.ts";
-import { AuditRepository } from "../../store/audit.ts";
-import type { DbTx, Store } from "../../store/index.ts";
+import { passagesLabelled } from "../../store/documents.ts";
+import type { DbTx, Repositories, Store } from "../../store/index.ts";
 import { civilDay } from "../schedule.ts";
 import { loadSnapshot, type CollectionSnapshot } from "../snapshot.ts";
 import { renderMarkdown } from "./markdown.ts";
@@ -38,11 +38,7 @@ export async function loadObjectivePassages(db: DbTx, s: CollectionSnapshot): Pr
   const readable = new Set((await readableDocuments(db, s.workingParty.id)).map((d) => d.slug));
   const slugs = [...new Set(links.map((l) => l.documentSlug))].filter((slug) => readable.has(slug));
   if (slugs.length === 0) return out;
-  const rows = await db.passage.findMany({
-    where: { document: { slug: { in: slugs } }, label: { in: [...new Set(links.map((l) => l.label))] } },
-    include: { document: { select: { slug: true, title: true } } },
-    orderBy: { ord: "asc" },
-  });
+  const rows = await passagesLabelled(db, slugs, [...new Set(links.map((l) => l.label))]);
   // A label may repeat within a document (a heading and its body); the first, in document order, names it.
   for (const p of rows) {
     const key = objectiveKey(p.document.slug, p.label);
@@ -66,15 +62,12 @@ export const DEFAULT_CLASSIFICATION = "LIMITE";
 export const defaultReference = (s: CollectionSnapshot) => `${s.workingParty.code}/AP${s.plan.number}/PR${s.collection.id}`;
 
 /** Which actions the bot asked (a request or a chase recorded in the outbox), and who entered each current report. */
-export async function loadCompileFacts(db: DbTx, s: CollectionSnapshot, cover: CoverOptions = {}): Promise<CompileFacts> {
+export async function loadCompileFacts(repos: Pick<Repositories, "collections" | "deliveries">, s: CollectionSnapshot, cover: CoverOptions = {}): Promise<CompileFacts> {
   const prefix = `collect:${s.collection.id}:`;
-  const requests = await db.delivery.findMany({ where: { key: { startsWith: prefix }, kind: { in: ["report-request", "chase"] }, status: { not: "failed" } }, select: { key: true } });
   // keys: collect:<collection>:ask:<action>:<member>, collect:<collection>:chase:<action>:<member>:<tag>
-  const asked = new Set(requests.map((r) => Number(r.key.slice(prefix.length).split(":")[1])));
+  const asked = new Set((await repos.deliveries.requestKeys(prefix)).map((key) => Number(key.slice(prefix.length).split(":")[1])));
   const reports = [...s.reports.values()];
-  const versions = reports.length
-    ? await db.reportVersion.findMany({ where: { OR: reports.map((r) => ({ reportId: r.id, version: r.version })) }, include: { member: true } })
-    : [];
+  const versions = await repos.collections.currentVersions(reports);
   const byReport = new Map(versions.map((v) => [v.reportId, v]));
   const authors: ReportAuthors = new Map();
   for (const r of reports) {
@@ -91,8 +84,8 @@ export async function loadCompileFacts(db: DbTx, s: CollectionSnapshot, cover: C
 
 /** Compiles collection `collectionId` into `outDir` (created if missing). */
 export async function compileCollection(store: Store, collectionId: number, now: Date, outDir = defaultReportsDir(store), cover: CoverOptions = {}): Promise<CompiledReport> {
-  const snap = await loadSnapshot(store.db, collectionId);
-  const document = buildProgressDocument(snap, await loadObjectivePassages(store.db, snap), now, await loadCompileFacts(store.db, snap, cover));
+  const snap = await loadSnapshot(store.repos, collectionId);
+  const document = buildProgressDocument(snap, await loadObjectivePassages(store.db, snap), now, await loadCompileFacts(store.repos, snap, cover));
   const base = `${snap.workingParty.code}-plan-${snap.plan.number}-progress-report-${civilDay(now, snap.workingParty.timeZone)}`.replace(/[^A-Za-z0-9._-]/g, "_");
   fs.mkdirSync(outDir, { recursive: true });
   const docx = path.resolve(outDir, `${base}.docx`);
@@ -115,7 +108,7 @@ export interface Compiler {
 /** compileCollection, recorded in the audit log (chat, console and CLI alike) once the files are written. */
 export async function compileAudited(store: Store, collectionId: number, now: Date, by: Compiler, outDir?: string, cover: CoverOptions = {}): Promise<CompiledReport> {
   const out = await compileCollection(store, collectionId, now, outDir, cover);
-  await new AuditRepository(store.db).record({ workingPartyId: by.workingPartyId, actor: by.actor, action: "collection.compile", subject: `collection:${collectionId}`, detail: { docx: out.docx, markdown: out.markdown }, at: now });
+  await store.repos.audit.record({ workingPartyId: by.workingPartyId, actor: by.actor, action: "collection.compile", subject: `collection:${collectionId}`, detail: { docx: out.docx, markdown: out.markdown }, at: now });
   return out;
 }
 
