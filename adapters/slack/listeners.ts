@@ -3,7 +3,7 @@
  * core's one entry, and posts the replies where Slack expects them. No keyword routing here: every
  * text goes to the core as typed.
  */
-import type { App, BlockAction, ButtonAction, MessageShortcut, ViewSubmitAction } from "@slack/bolt";
+import type { App, BlockAction, ButtonAction, Context, MessageShortcut, ViewSubmitAction } from "@slack/bolt";
 import type { Form, Reply } from "../../src/core/reply.ts";
 import type { IncomingMessage } from "../../src/core/message.ts";
 import type { Logger } from "../../src/log/logger.ts";
@@ -14,6 +14,7 @@ import { errorsForSlack, FORM_CALLBACK, FormMeta, formToModal, valuesFromState }
 import { ACTION, renderReply, renderViewBlocks } from "./render.ts";
 import { firstForm, postReplies, postToResponseUrl, respondReplies, type ReplyContext } from "./send-replies.ts";
 import { stashForms } from "./stash.ts";
+import { firstRequest } from "./request-guard.ts";
 import { QueueFullError } from "./work-queue.ts";
 
 /** What a user is told when the work queue is full (issue 13 item 9); nothing was run. */
@@ -46,10 +47,20 @@ export function registerListeners(app: App, d: ListenerDeps): void {
 
   /** Events Slack delivered before (a retry after a slow ack, or to another copy) are not run twice. */
   const firstTime = async (body: { event_id?: string }) => !body.event_id || (await d.stash.claimOnce("event", body.event_id));
-  /** Runs work through the queue; when it is full, `busy` says so instead (nothing was run). */
-  const queued = async (work: () => Promise<void>, busy: () => Promise<unknown> = async () => undefined) => {
+  /**
+   * A signed request sent again (a replay) runs nothing. Asked after the ack and before any work:
+   * it is a write to the store, and on the ack path acks queued behind it (request-guard.ts).
+   */
+  const notReplayed = (context: Context) => firstRequest(d.stash, context.requestKey as string | undefined);
+  /**
+   * Runs work through the queue, once per signed request; when the queue is full, `busy` says so
+   * instead (nothing was run). The replay check runs in the work's slot, so the wait for it is bounded too.
+   */
+  const queued = async (context: Context, work: () => Promise<void>, busy: () => Promise<unknown> = async () => undefined) => {
     try {
-      await d.afterAck(work);
+      await d.afterAck(async () => {
+        if (await notReplayed(context)) await work();
+      });
     } catch (e) {
       if (!(e instanceof QueueFullError)) throw e;
       d.logger.warn("slack work queue full: told the user the bot is busy");
@@ -62,13 +73,13 @@ export function registerListeners(app: App, d: ListenerDeps): void {
 
   // /wp …: ack at once (Slack waits 3 s), answer through the response_url. A full queue is said in
   // the ack itself: no Web API call, and the user knows at once to try again.
-  app.command(/.+/, async ({ command, ack }) => {
+  app.command(/.+/, async ({ command, ack, context }) => {
     if (d.busy()) {
       await ack({ response_type: "ephemeral", text: BUSY_TEXT });
       return;
     }
     await ack();
-    await queued(async () => {
+    await queued(context, async () => {
       const user = await d.directory.user(command.user_id, command.channel_id);
       const replies = await d.handle(fromSlashCommand(command, user, d.now()));
       await respondReplies(d, command.response_url, replies, { channel: command.channel_id, user: command.user_id, offerShare: true });
@@ -80,7 +91,7 @@ export function registerListeners(app: App, d: ListenerDeps): void {
   app.event("app_mention", async ({ event, body, context }) => {
     if (!event.user || !(await firstTime(body))) return;
     const from = event.user;
-    await queued(async () => {
+    await queued(context, async () => {
       const user = await d.directory.user(from);
       const replies = await d.handle(fromMessage(event as typeof event & { files?: SlackFile[] }, context.botUserId, user, d.now(), download));
       await postReplies(d, event.channel, replies, event.thread_ts ?? event.ts);
@@ -92,7 +103,7 @@ export function registerListeners(app: App, d: ListenerDeps): void {
   app.event("message", async ({ event, body, context }) => {
     if (event.channel_type !== "im" || (event.subtype !== undefined && event.subtype !== "file_share") || "bot_id" in event) return;
     if (!(await firstTime(body))) return;
-    await queued(async () => {
+    await queued(context, async () => {
       const user = await d.directory.user(event.user, event.channel);
       const replies = await d.handle(fromMessage(event as typeof event & { text?: string; files?: SlackFile[] }, context.botUserId, user, d.now(), download));
       await postReplies(d, event.channel, replies);
@@ -100,9 +111,9 @@ export function registerListeners(app: App, d: ListenerDeps): void {
   });
 
   // The App Home tab: the core's `home` command, published as the user's view.
-  app.event("app_home_opened", async ({ event, body }) => {
+  app.event("app_home_opened", async ({ event, body, context }) => {
     if (event.tab !== "home" || !(await firstTime(body))) return;
-    await queued(async () => {
+    await queued(context, async () => {
       const user = await d.directory.user(event.user, event.channel);
       const replies = await d.handle(fromHomeOpened(event.channel, user, d.now()));
       const formRef = await stashForms(d.stash, replies);
@@ -111,9 +122,9 @@ export function registerListeners(app: App, d: ListenerDeps): void {
   });
 
   // A command button: the same as typing the command.
-  app.action<BlockAction<ButtonAction>>(new RegExp(`^${ACTION.command}:`), async ({ ack, body, action }) => {
+  app.action<BlockAction<ButtonAction>>(new RegExp(`^${ACTION.command}:`), async ({ ack, body, action, context }) => {
     await ack();
-    await queued(async () => {
+    await queued(context, async () => {
       const channel = body.channel?.id;
       const user = await d.directory.user(body.user.id, channel);
       const input = fromButton(action.value, channel, user, d.now());
@@ -134,8 +145,9 @@ export function registerListeners(app: App, d: ListenerDeps): void {
   });
 
   // "Open: …" under a form: the modal, with the form's command and context in private_metadata.
-  app.action<BlockAction<ButtonAction>>(new RegExp(`^${ACTION.form}:`), async ({ ack, body, action }) => {
+  app.action<BlockAction<ButtonAction>>(new RegExp(`^${ACTION.form}:`), async ({ ack, body, action, context }) => {
     await ack();
+    if (!(await notReplayed(context))) return;
     const form = action.value ? await d.stash.get<Form>("form", action.value) : null;
     if (!form) {
       if (body.response_url) await postToResponseUrl(d, body.response_url, { response_type: "ephemeral", replace_original: false, text: "This form has expired. Run the command again to get a fresh one." });
@@ -146,9 +158,9 @@ export function registerListeners(app: App, d: ListenerDeps): void {
   });
 
   // "Post to channel" under a shared answer: the same answer, visible to the channel.
-  app.action<BlockAction<ButtonAction>>(ACTION.share, async ({ ack, body, action }) => {
+  app.action<BlockAction<ButtonAction>>(ACTION.share, async ({ ack, body, action, context }) => {
     await ack();
-    if (!body.response_url) return;
+    if (!body.response_url || !(await notReplayed(context))) return;
     const saved = action.value ? await d.stash.get<{ reply: Reply }>("share", action.value) : null;
     if (!saved) {
       await postToResponseUrl(d, body.response_url, { response_type: "ephemeral", replace_original: false, text: "That answer has expired. Ask again to share it." });
@@ -162,9 +174,9 @@ export function registerListeners(app: App, d: ListenerDeps): void {
   });
 
   // Message shortcuts ("Ask the secretariat" on a message): the message's text as the argument.
-  app.shortcut<MessageShortcut>({ type: "message_action" }, async ({ ack, shortcut }) => {
+  app.shortcut<MessageShortcut>({ type: "message_action" }, async ({ ack, shortcut, context }) => {
     await ack();
-    await queued(async () => {
+    await queued(context, async () => {
       const user = await d.directory.user(shortcut.user.id, shortcut.channel.id);
       const input = fromMessageShortcut(shortcut.callback_id, shortcut.message, shortcut.channel.id, user, d.now());
       if (!input) return;
@@ -174,7 +186,7 @@ export function registerListeners(app: App, d: ListenerDeps): void {
   });
 
   // A submitted modal: field errors stay in the modal; otherwise it closes and the answer is posted.
-  app.view<ViewSubmitAction>(FORM_CALLBACK, async ({ ack, body, view }) => {
+  app.view<ViewSubmitAction>(FORM_CALLBACK, async ({ ack, body, view, context }) => {
     const blockIds = view.blocks.map((b) => b.block_id).filter((id): id is string => Boolean(id));
     let meta;
     try {
@@ -190,6 +202,10 @@ export function registerListeners(app: App, d: ListenerDeps): void {
     // the queue is full the modal stays open with what was typed, saying so.
     if (d.busy()) {
       await ack({ response_action: "errors", errors: errorsForSlack({ _: BUSY_TEXT }, blockIds) });
+      return;
+    }
+    if (!(await notReplayed(context))) {
+      await ack();
       return;
     }
     const user = await d.directory.user(body.user.id);

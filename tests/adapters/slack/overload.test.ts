@@ -44,6 +44,36 @@ describe("slack work queue when full", () => {
   });
 });
 
+describe("slack acks before the store", () => {
+  it("acks a signed command while a transaction holds the store, and runs it once, after the store is free", async () => {
+    // On SQLite the store runs one thing at a time: while this transaction is open, every other
+    // query waits. An ack that waited on the store would wait behind the work (issue 13 item 9).
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let entered!: () => void;
+    const inside = new Promise<void>((r) => (entered = r));
+    let storeBusy = true;
+    const transaction = app.rt.store.db
+      .$transaction(
+        async () => {
+          entered();
+          await held;
+        },
+        { timeout: 60_000 },
+      )
+      .finally(() => (storeBusy = false));
+    await inside;
+    const acked = await app.command("whoami", "U-ACK-FIRST");
+    const ackedWhileBusy = storeBusy;
+    release();
+    await transaction;
+    expect(acked.status).toBe(200);
+    expect(ackedWhileBusy).toBe(true);
+    await app.stand.until(() => app.stand.responses.some((r) => r.id === acked.responseUrlId));
+    expect(app.stand.responses.filter((r) => r.id === acked.responseUrlId)).toHaveLength(1);
+  });
+});
+
 describe("slack endpoint and large bodies", () => {
   /** POSTs `total` bytes, with a Content-Length or chunked, and resolves with the status (0: hung up on). */
   function postLarge(total: number, chunked: boolean): Promise<number> {
