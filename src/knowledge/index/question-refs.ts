@@ -79,7 +79,12 @@ export interface DocRefTarget {
   slug: string;
   year: number | null;
   kind: DocumentKind;
+  /** a title that names another kind ("resolution … on a strategy for customs cooperation") lets the document be named by it too */
+  title?: string;
 }
+
+/** Whether a document can be named by a kind word: its own kind, or the word in its title ("the 2003 strategy" is the 2003 resolution on a strategy). */
+const namedAs = (d: DocRefTarget, kind: DocumentKind, re: RegExp) => d.kind === kind || re.test(d.title ?? "");
 
 const KIND_WORDS: [RegExp, DocumentKind][] = [
   [/\b(?:programme|program|timetable|work ?programme)\b/i, "programme"],
@@ -98,9 +103,9 @@ export function referencedDocuments(question: string, docs: readonly DocRefTarge
   if (named.length === 0) return [];
   // A year said of something else ("the Naples II Convention of 1997") does not name a document
   // of another kind than the one the question asks about.
-  const kinds = KIND_WORDS.filter(([re]) => re.test(question)).map(([, k]) => k);
+  const kinds = KIND_WORDS.filter(([re]) => re.test(question));
   if (kinds.length === 0) return named.map((d) => d.slug);
-  const both = named.filter((d) => kinds.includes(d.kind));
+  const both = named.filter((d) => kinds.some(([re, k]) => namedAs(d, k, re)));
   return both.map((d) => d.slug);
 }
 
@@ -115,7 +120,7 @@ export function missingDocument(question: string, docs: readonly DocRefTarget[])
     const m = near.exec(q);
     if (!m) continue;
     const year = Number(m[1] ?? m[2]);
-    if (!docs.some((d) => d.year === year && d.kind === kind)) return { year, kind };
+    if (!docs.some((d) => d.year === year && namedAs(d, kind, re))) return { year, kind };
   }
   return undefined;
 }
