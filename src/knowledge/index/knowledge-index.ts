@@ -12,7 +12,7 @@ import { fieldAcronyms, type Acronyms } from "./acronyms.ts";
 import { fuse } from "./fusion.ts";
 import { TitleIndex } from "./title-index.ts";
 import { LabelTable } from "./label-lookup.ts";
-import { LIST_POOL, withList } from "./lists.ts";
+import { leadIn, LIST_POOL, withList } from "./lists.ts";
 import { QueryReader, WordFinder, type QueryGroup } from "./query-terms.ts";
 import { labelMarkers, labelRefs, labelWords, missingDocument, referencedDocuments } from "./question-refs.ts";
 import { isStopWord, stem, terms, words } from "./terms.ts";
@@ -33,7 +33,8 @@ export interface IndexOptions {
   acronyms?: Acronyms;
 }
 
-const BOOST = { text: 1, headings: 0.5, label: 1.2 };
+/** Field weights; `context` is the text of the passage a point sits under (its list's lead-in, its parent point). */
+const BOOST = { text: 1, headings: 0.5, label: 1.2, context: 0.5 };
 /** Score multiplier per pair of question words found side by side in a passage. */
 const PHRASE_BONUS = 0.35;
 /** A term in more than this share of passages is too common to search with on a large index. */
@@ -47,7 +48,7 @@ let sharedWordNet: WordNet | undefined;
 
 /** The index. Build once per process and reuse; rebuild after an import. */
 export class KnowledgeIndex {
-  private readonly search: MiniSearch<{ id: number; text: string; headings: string; label: string }>;
+  private readonly search: MiniSearch<{ id: number; text: string; headings: string; label: string; context: string }>;
   private readonly entries = new Map<number, Entry>();
   private readonly byDoc = new Map<string, Entry[]>();
   private readonly docs = new Map<string, IndexDocument>();
@@ -68,7 +69,7 @@ export class KnowledgeIndex {
       this.titles.add(d);
     }
     this.search = new MiniSearch({
-      fields: ["text", "headings", "label"],
+      fields: ["text", "headings", "label", "context"],
       idField: "id",
       tokenize: (text) => text.split(" "),
       processTerm: (t) => t || null,
@@ -80,9 +81,11 @@ export class KnowledgeIndex {
     for (const p of sorted) {
       const doc = this.docs.get(p.documentSlug);
       if (!doc) continue;
+      const before = this.byDoc.get(p.documentSlug) ?? [];
       const tokens = p.label.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
       const markers = labelMarkers(p.label);
       const entry: Entry = { ...p, markers, labelTokens: tokens.length >= 2 ? ` ${tokens.join(" ")} ` : "", labelWordSet: new Set(labelWords(p.label)), pairs: new Set(), termSet: new Set() };
+      const lead = leadIn(before, entry);
       this.entries.set(p.id, entry);
       (this.byDoc.get(p.documentSlug) ?? this.byDoc.set(p.documentSlug, []).get(p.documentSlug)!).push(entry);
       const textWords = words(p.text);
@@ -97,7 +100,7 @@ export class KnowledgeIndex {
       const docTerms = [...terms(doc.title), doc.kind, ...(doc.year ? [String(doc.year)] : [])];
       entry.termSet = new Set([...text, ...headings, ...label, ...docTerms]);
       for (const t of new Set([...text, ...headings, ...label])) this.df.set(t, (this.df.get(t) ?? 0) + 1);
-      rows.push({ id: p.id, text: text.join(" "), headings: headings.join(" "), label: label.join(" ") });
+      rows.push({ id: p.id, text: text.join(" "), headings: headings.join(" "), label: label.join(" "), context: lead ? terms(lead.text).join(" ") : "" });
     }
     for (const d of documents) for (const w of words(d.title)) vocabulary.add(w);
     this.search.addAll(rows);

@@ -64,4 +64,27 @@ function listAround(all: Entry[], e: Entry): { items: Entry[]; lead: Entry } {
   return { items: [], lead: e };
 }
 
+/** How many passages back the parent of a point is looked for. */
+const LEAD_IN_REACH = 200;
+
+/**
+ * The passage a point sits under, so a point can be found by its context (2.(d) of an action
+ * plan under "Strategic objective 1: … IPR"): the nearest earlier passage whose label is an
+ * ancestor of the point's, or a lead-in sentence ending with a colon before it under the same
+ * label. `before`: the document's earlier passages in order.
+ */
+export function leadIn(before: readonly Entry[], e: Entry): Entry | undefined {
+  // a parent is seldom far back; the bound keeps building a long document's index linear
+  for (let i = before.length - 1; i >= Math.max(0, before.length - LEAD_IN_REACH); i--) {
+    const p = before[i]!;
+    if (p.label === e.label) {
+      if (/:\s*$/.test(p.text)) return p;
+      continue;
+    }
+    if (p.markers.length >= e.markers.length) continue;
+    return e.label.startsWith(p.label) ? p : undefined;
+  }
+  return undefined;
+}
+
 const endsWithCounter = (label: string) => labelMarkers(label.split(/\s+/).at(-1) ?? "").length > 0;

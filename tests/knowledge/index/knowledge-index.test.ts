@@ -53,6 +53,14 @@ describe("labels and documents that do not exist", () => {
     expect(r.refusal?.message).toMatch(/^No 2015 resolution is loaded; the resolutions are: 2009-resolution .*2023-resolution/);
   });
 
+  it("names a document by a kind its title says ('the 2003 strategy' is the 2003 resolution on a strategy), not refusing it as missing", () => {
+    const docs = [...documents, { slug: "strategy-2003", title: "Council resolution of 2 October 2003 on a strategy for customs cooperation", year: 2003, kind: "resolution" as const }];
+    expect(referencedDocuments("what are the objectives of the 2003 strategy", docs)).toEqual(["strategy-2003"]);
+    expect(missingDocument("what are the objectives of the 2003 strategy", docs)).toBeUndefined();
+    // a title without the word does not name it so
+    expect(missingDocument("point 3 of the 2023 programme", docs)).toEqual({ year: 2023, kind: "programme" });
+  });
+
   it("refuses 1.b of an imported document named by its title words, not another document's 1.(b)", () => {
     const docs: IndexDocument[] = [...documents, { slug: "ipr-plan", title: "Customs Action Plan to combat IPR infringements", year: 2018, kind: "programme" }];
     const extra: IndexPassage[] = [
@@ -130,5 +138,28 @@ describe("declining (the fitted model)", () => {
 
   it("answers paraphrases whose words the documents have", () => {
     for (const q of ["joint training with other law enforcement authorities", "pilot projects for new models of joint actions"]) expect(index.ask(q).answered, q).toBe(true);
+  });
+});
+
+describe("a point is found by the passage it sits under", () => {
+  // two documents with the same point; only one has it under a lead-in about counterfeit goods
+  const docs: IndexDocument[] = [
+    { slug: "plan-a", title: "Action plan A", year: 2018, kind: "programme" },
+    { slug: "plan-b", title: "Action plan B", year: 2019, kind: "programme" },
+  ];
+  const passages: IndexPassage[] = [
+    { id: 1, documentSlug: "plan-a", ord: 0, label: "1", headings: [], text: "Strategic objective 1: tackling the trade in counterfeit goods" },
+    { id: 2, documentSlug: "plan-a", ord: 1, label: "1.(a)", headings: [], text: "Provide training to officers on the identification of goods." },
+    { id: 3, documentSlug: "plan-b", ord: 0, label: "1", headings: [], text: "Strategic objective 1: protecting public health at the border" },
+    { id: 4, documentSlug: "plan-b", ord: 1, label: "1.(a)", headings: [], text: "Provide training to officers on the identification of goods." },
+    { id: 5, documentSlug: "plan-b", ord: 2, label: "2", headings: [], text: "The following tasks fall to the working party:" },
+    { id: 6, documentSlug: "plan-b", ord: 3, label: "2", headings: [], text: "- reporting on seizures of medicines each year." },
+  ];
+  const small = new KnowledgeIndex(docs, passages, { wordnet: null });
+
+  it("ranks the point under the lead-in that has the question's other words first", () => {
+    const o = small.ask("training officers to identify counterfeit goods");
+    expect(`${o.hits[0]?.document.slug} ${o.hits[0]?.passage.label}`).toBe("plan-a 1.(a)");
+    expect(small.ask("training officers to identify goods for public health").hits[0]?.document.slug).toBe("plan-b");
   });
 });
