@@ -6,6 +6,7 @@ import { buildCommandSet } from "./command-list.ts";
 import { handleMessage, type HandleResult } from "./handle-message.ts";
 import { fallback, grammar } from "./grammar.ts";
 import { CommandRouter } from "./router.ts";
+import { FormDialogues } from "./form-dialogue.ts";
 import type { IncomingMessage } from "../core/message.ts";
 
 export interface Bot {
@@ -17,7 +18,9 @@ export interface Bot {
 export function createBot(deps: CoreDeps): Bot {
   const set = buildCommandSet();
   const router = new CommandRouter(set.commands, grammar, fallback);
-  return { router, deps, handle: (input) => handleMessage(input, router, deps) };
+  // forms answered field by field on the console: the answers so far, per conversation and person
+  const dialogues = new FormDialogues({ command: (id) => router.get(id), isCommand: (t) => router.isCommand(t), run: (input) => handleMessage(input, router, deps) });
+  return { router, deps, handle: (input) => dialogues.handle(input) };
 }
 
 export type { HandleResult } from "./handle-message.ts";

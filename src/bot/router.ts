@@ -89,6 +89,11 @@ export class CommandRouter {
     throw new NotFoundError(`I did not understand "${truncate(text, 80)}". Type help to see what I can do.`);
   }
 
+  /** Whether a text is a whole command of the grammar: not a question, not a near miss. */
+  isCommand(text: string): boolean {
+    return this.phrase(normalizeCommandText(text)) !== undefined;
+  }
+
   /** The first phrase of the grammar that matches the whole (normalised) text. */
   private phrase(text: string): { command: AnyCommand; raw: Record<string, unknown> } | undefined {
     for (const phrase of this.grammar) {

@@ -43,6 +43,19 @@ describe("console chat", () => {
     expect(out).not.toMatch(/\n\s+at /);
   });
 
+  it("answers a form field by field: a bad value is asked again, the last answer submits it", async () => {
+    // the console reads the real clock, so the due date is one no run of this test reaches
+    const out = await chat(["collect start", "abc", "1", "2099-06-15", "-", "collect status"]);
+    expect(out).toMatch(/1\/3 Action plan number\? \(e\.g\. 99\)\nyou> ⚠ Action plan number: the plan number must be a number\. Nothing was stored\.\n1\/3 Action plan number\?/);
+    expect(out).toMatch(/\nyou> 2\/3 Reports due on\?[^\n]*\nyou> 3\/3 Only these actions[^\n]*\nyou> Collection started: 43 actions, reports due 15 June 2099/);
+    expect(out).toMatch(/0 of 43/);
+    expect(await rt.store.db.collection.count()).toBe(1);
+    // cancel leaves nothing behind
+    const cancelled = await chat(["report 11", "delayed", "cancel"]);
+    expect(cancelled).toMatch(/Cancelled: the form “Report on 11” was not submitted, and nothing was stored\./);
+    expect(await rt.store.db.progressReport.count()).toBe(0);
+  });
+
   it("opens from `secretariat start` with no platform credentials", async () => {
     const r = await spawnCli(["start"], { env: { DATABASE_URL: `file:${tempDir()}/start.db`, PORT: "0" }, input: "whoami\nexit\n" });
     expect(r.code).toBe(0);
