@@ -97,7 +97,7 @@ export function registerCollectionPages(app: FastifyInstance, { rt, now }: Conso
       const forms = [];
       for (const a of snap.actions.filter((x) => mayReport(actor, x)).slice(0, 50)) {
         const r = await runCommand(rt, m, "report.form", { action: a.code, collection: c.id }, now());
-        forms.push({ code: a.code, title: a.title, replies: r.replies });
+        forms.push({ code: a.code, title: a.title, replies: r.replies, ok: r.ok });
       }
       sections.push({ plan: snap.plan, due: c.dueDate, forms });
     }

@@ -160,6 +160,17 @@ describe("the web console in a browser", () => {
     await page.getByRole("button", { name: "Chase the lead of 1.2" }).click();
     expect(await page.getByRole("status").textContent()).toMatch(/\b1\.2\b/);
 
+    // The lead, signed in on their own, sees the action they lead with its report form.
+    const lead = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const leadPage = await lead.newPage();
+    await leadPage.goto(await c.link("console", "fr-lead"));
+    await leadPage.getByRole("button", { name: "Sign in" }).click();
+    await expect.poll(() => leadPage.url()).toBe(`${c.base}/console/wp/LEWP/`);
+    await leadPage.getByRole("link", { name: "My actions" }).click();
+    expect(await leadPage.getByRole("heading", { name: /^Action 1\.1:/ }).count()).toBe(1);
+    await check(leadPage, "mine-delegate");
+    await lead.close();
+
     // The lead reports from chat; the row turns green.
     const said = await c.rt.bot.handle({ ...consoleText("report 1.1 on track: two joint courses planned next: first course in March", "fr-lead", {}, c.clock.now), workingParty: "LEWP" });
     expect(replyToPlainText(said.replies[0]!)).toMatch(/Thank you/);
@@ -187,6 +198,8 @@ describe("the web console in a browser", () => {
       ["mine", "/console/wp/LEWP/mine"],
       ["action-edit", ""],
       ["teams-tab", "/console/teams-tab"],
+      ["not-found", "/console/wp/LEWP/nowhere"],
+      ["not-yours", "/console/wp/NOPE/"],
     ] as const) {
       if (name === "action-edit") {
         await page.goto(`${c.base}/console/wp/LEWP/plans/1`);
