@@ -26,11 +26,15 @@ describe("slack work queue when full", () => {
     expect(accepted.map((r) => r.text)).toEqual(["", "", "", "", "", ""]);
     await app.stand.until(() => app.stand.of("users.info").length >= 4);
 
+    const seen = () => app.rt.store.db.systemSetting.count({ where: { key: { startsWith: "slack:request:" } } });
+    const seenBefore = await seen();
     const refused = await app.command("whoami", "UQ-LATE");
     expect(refused.status).toBe(200);
     expect(JSON.parse(refused.text)).toEqual({ response_type: "ephemeral", text: BUSY_TEXT });
     const event = await app.event({ type: "app_mention", user: "UQ-EV", text: "<@UBOT> whoami", channel: "C100", ts: "1.2" });
     expect(event.status).toBe(503);
+    // refused at once, so not even the request's signature was kept
+    expect(await seen()).toBe(seenBefore);
 
     release();
     await app.stand.until(() => accepted.every((r) => app.stand.responses.some((x) => x.id === r.responseUrlId)));
