@@ -3,6 +3,7 @@
  * platform mounts its routes on the one HTTP server when its credentials are configured.
  */
 import type { AdapterKit, RunningServers } from "../src/cli/adapter-kit.ts";
+import type { Clock } from "../src/core/clock.ts";
 import type { Messenger } from "../src/core/messenger.ts";
 import type { Runtime } from "../src/runtime/open-runtime.ts";
 import { runConsoleChat } from "./console/index.ts";
@@ -19,8 +20,11 @@ export interface Mount {
   /** null when not configured */
   /** the platform's messenger when configured, for one-shot CLI ticks (no server) */
   messenger?(rt: Runtime): Promise<Messenger | null>;
-  /** `dispatcher` is the process's one dispatcher: the mount adds its messenger and sends through it */
-  mount(server: HttpServer, rt: Runtime, dispatcher?: Dispatcher): Promise<{ messenger?: Messenger; describe: string; chat: boolean; stop?(): Promise<void> } | null>;
+  /**
+   * `dispatcher` is the process's one dispatcher: the mount adds its messenger and sends through it.
+   * `clock` is when a message arrives (the real one unless a test fixes it).
+   */
+  mount(server: HttpServer, rt: Runtime, dispatcher?: Dispatcher, clock?: Clock): Promise<{ messenger?: Messenger; describe: string; chat: boolean; stop?(): Promise<void> } | null>;
 }
 
 const mounts: Mount[] = [
@@ -36,7 +40,7 @@ const mounts: Mount[] = [
  * Starts the HTTP server with every configured mount. `chat` in the result says whether a chat
  * platform (Slack, Teams) is among them; without one, `start` opens the console chat as well.
  */
-async function startServers(rt: Runtime, options: { messengers?: Messenger[] } = {}): Promise<RunningServers> {
+async function startServers(rt: Runtime, options: { messengers?: Messenger[]; clock?: Clock } = {}): Promise<RunningServers> {
   const { HttpServer } = await import("./http/server.ts");
   const server = new HttpServer(rt.logger, { maxConnections: rt.config.HTTP_MAX_CONNECTIONS });
   // One dispatcher for the process, holding every messenger: what a message on one platform
@@ -47,7 +51,7 @@ async function startServers(rt: Runtime, options: { messengers?: Messenger[] } =
   const messengers: Messenger[] = [];
   const stops: (() => Promise<void>)[] = [];
   for (const m of mounts) {
-    const mounted = await m.mount(server, rt, dispatcher);
+    const mounted = await m.mount(server, rt, dispatcher, options.clock);
     if (!mounted) continue;
     started.push(mounted.describe);
     chat ||= mounted.chat;

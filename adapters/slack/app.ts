@@ -5,6 +5,7 @@
  */
 import { App, HTTPReceiver, SocketModeReceiver, type Receiver } from "@slack/bolt";
 import { ConfigError, type Config } from "../../src/config/index.ts";
+import type { Clock } from "../../src/core/clock.ts";
 import { Dispatcher } from "../../src/outbox/dispatcher.ts";
 import type { Runtime } from "../../src/runtime/open-runtime.ts";
 import type { HttpServer } from "../http/server.ts";
@@ -57,8 +58,13 @@ export function startupFailure(e: unknown, apiUrl: string): string {
   }
 }
 
-/** `dispatcher`: the process's one dispatcher (adapters/index.ts); alone, Slack gets its own. */
-export async function startSlack(server: HttpServer, rt: Runtime, config: Config & { SLACK_BOT_TOKEN: string }, shared?: Dispatcher): Promise<RunningSlack> {
+/**
+ * `dispatcher`: the process's one dispatcher (adapters/index.ts); alone, Slack gets its own.
+ * `clock`: when a message arrives and what is due after it. The request guard and the stash keep
+ * the real clock: Slack signs each request with the time it was sent (a replay is told by it),
+ * and the stash's rows are stamped by the database.
+ */
+export async function startSlack(server: HttpServer, rt: Runtime, config: Config & { SLACK_BOT_TOKEN: string }, shared?: Dispatcher, clock: Clock = () => new Date()): Promise<RunningSlack> {
   const logger = rt.logger.child({ platform: "slack" });
   const blog = boltLogger(logger);
   const apiUrl = config.SLACK_API_URL ? (config.SLACK_API_URL.endsWith("/") ? config.SLACK_API_URL : `${config.SLACK_API_URL}/`) : undefined;
@@ -100,19 +106,20 @@ export async function startSlack(server: HttpServer, rt: Runtime, config: Config
     directory,
     logger,
     fetch: globalThis.fetch,
-    now: () => new Date(),
+    now: clock,
     afterAck: (work) => queue.run(work),
     busy: () => queue.full,
     async handle(input) {
       const result = await rt.bot.handle(input);
       // Proactive messages this one caused go out now, after the answer; the scheduler retries failures.
       if (result.deliveryIds.length > 0) {
-        void dispatcher.dispatchDue({ now: new Date(), only: result.deliveryIds }).catch((e: unknown) => logger.error({ err: (e as Error).message }, "dispatch after message failed"));
+        void dispatcher.dispatchDue({ now: clock(), only: result.deliveryIds }).catch((e: unknown) => logger.error({ err: (e as Error).message }, "dispatch after message failed"));
       }
       return result.replies;
     },
   });
 
+  // The stash's rows carry the database's real write time, so they are pruned by the real clock.
   await stash.prune(new Date());
   // Every few minutes: request signatures are kept ten minutes, one row per request.
   const pruning = setInterval(() => void stash.prune(new Date()).catch(() => undefined), 5 * 60_000);

@@ -14,11 +14,11 @@ export const slackMount: Mount = {
     const apiUrl = c.SLACK_API_URL ? (c.SLACK_API_URL.endsWith("/") ? c.SLACK_API_URL : `${c.SLACK_API_URL}/`) : undefined;
     return new SlackMessenger(createWebClient(c.SLACK_BOT_TOKEN, apiUrl), new SlackStash(rt.store), rt.logger);
   },
-  async mount(server, rt, dispatcher) {
+  async mount(server, rt, dispatcher, clock) {
     const c = rt.config;
     if (!c.SLACK_BOT_TOKEN) return null;
     const { startSlack } = await import("./app.ts");
-    const slack = await startSlack(server, rt, { ...c, SLACK_BOT_TOKEN: c.SLACK_BOT_TOKEN }, dispatcher);
+    const slack = await startSlack(server, rt, { ...c, SLACK_BOT_TOKEN: c.SLACK_BOT_TOKEN }, dispatcher, clock);
     return { messenger: slack.messenger, describe: slack.describe, chat: true, stop: () => slack.stop() };
   },
 };

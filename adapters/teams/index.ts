@@ -20,9 +20,9 @@ export function teamsWanted(config: Config): boolean {
 /** The Teams mount as `adapters/index.ts` lists it. */
 export const teamsMount: Mount = {
   name: "teams",
-  async mount(server, rt, dispatcher) {
+  async mount(server, rt, dispatcher, clock) {
     if (!teamsWanted(rt.config)) return null;
     const { teamsMountWith } = await import("./mount.ts");
-    return teamsMountWith().mount(server, rt, dispatcher);
+    return teamsMountWith().mount(server, rt, dispatcher, clock);
   },
 };

@@ -8,6 +8,7 @@ import type { Activity } from "@microsoft/agents-activity";
 import type { Mount } from "../index.ts";
 import type { HttpServer } from "../http/server.ts";
 import { rememberChannel } from "../../src/admin/channels.ts";
+import type { Clock } from "../../src/core/clock.ts";
 import type { Runtime } from "../../src/runtime/open-runtime.ts";
 import { Dispatcher } from "../../src/outbox/dispatcher.ts";
 import { createTeamsAdapter, type AgentsSdkOverrides } from "./agents-sdk.ts";
@@ -25,14 +26,14 @@ import { teamsTurn, turnErrorHandler } from "./turn.ts";
 export function teamsMountWith(overrides: AgentsSdkOverrides = {}): Mount {
   return {
     name: "teams",
-    async mount(server: HttpServer, rt: Runtime, shared?: Dispatcher) {
+    async mount(server: HttpServer, rt: Runtime, shared?: Dispatcher, now?: Clock) {
       const { config, logger } = rt;
       const log = logger.child({ adapter: "teams" });
       const appId = config.MicrosoftAppId ?? "";
       // Never an open endpoint by accident: unauthenticated only when asked for (local testing), and then on loopback only.
       if (!checkLocalMode(config, log)) return null;
       const adapter = createTeamsAdapter(config, overrides);
-      const clock = () => new Date();
+      const clock = now ?? (() => new Date());
       // Download links survive restarts only when signed with a stable secret.
       const links = new FileLinks(config.MicrosoftAppPassword ?? randomBytes(32).toString("hex"), config.PUBLIC_URL);
       if (!config.PUBLIC_URL) log.warn("PUBLIC_URL is not set: Teams users cannot download compiled reports (the card names the file only)");

@@ -2,6 +2,7 @@
  * The port through which the CLI reaches the platform adapters without importing them (src/ never
  * imports adapters/). bin/secretariat.js passes the real kit in.
  */
+import type { Clock } from "../core/clock.ts";
 import type { Messenger } from "../core/messenger.ts";
 import type { Dispatcher } from "../outbox/dispatcher.ts";
 import type { Reply } from "../core/reply.ts";
@@ -51,6 +52,9 @@ export interface AdapterKit {
   runConsoleChat(runtime: Runtime, options: ConsoleChatOptions): Promise<void>;
   /** messengers of the configured chat platforms, without serving anything (for one-shot ticks) */
   platformMessengers(runtime: Runtime): Promise<Messenger[]>;
-  /** Slack and Teams servers for whichever credentials are configured (none: nothing started); `messengers` join the one dispatcher */
-  startServers(runtime: Runtime, options?: { messengers?: Messenger[] }): Promise<RunningServers>;
+  /**
+   * Slack and Teams servers for whichever credentials are configured (none: nothing started);
+   * `messengers` join the one dispatcher; `clock` (default the real one) is when a message arrives.
+   */
+  startServers(runtime: Runtime, options?: { messengers?: Messenger[]; clock?: Clock }): Promise<RunningServers>;
 }

@@ -135,7 +135,7 @@ describe.each(harnesses)("the %s messenger keeps the messenger contract", (_plat
   if (can.findSent)
     it("says what was sent under a key, null for a key never sent, and throws when it cannot tell", async () => {
       const findSent = h.messenger.findSent!.bind(h.messenger);
-      const since = new Date(Date.now() - 60_000);
+      const since = new Date(Date.now() - 60_000); // real-clock: the platform's own history, stamped with the real time
       const k = key();
       const sent = await h.messenger.send(message(k));
       expect(sent.ok).toBe(true);

@@ -5,6 +5,7 @@
  * for the scheduler's next tick.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fixedClock } from "../support/clock.ts";
 import { createPlan } from "../support/plans.ts";
 import { startSlackTestApp, type SlackTestApp } from "../support/slack-app.ts";
 import { TeamsConnectorStandIn } from "../support/teams-connector-stand-in.ts";
@@ -15,7 +16,7 @@ let connector: TeamsConnectorStandIn;
 
 beforeAll(async () => {
   connector = await new TeamsConnectorStandIn().start();
-  slack = await startSlackTestApp({ TEAMS_ENABLE: "1" });
+  slack = await startSlackTestApp({ TEAMS_ENABLE: "1" }, { clock: fixedClock() });
 });
 afterAll(async () => {
   await slack.close();
@@ -39,8 +40,8 @@ describe("the process's one dispatcher", () => {
     await createPlan(db, { number: 5, actions: [{ code: "5.2", lead: "DE" }] });
     connector.clear();
 
-    // Slack requests carry the real clock (Slack signs them with it): a due date no run will reach.
-    const started = await slack.command("collect start plan 5 due 2099-12-15", "U100");
+    // The app's clock says 23 November 2026, so 1 December is ahead (the request is still signed with the real time, as Slack signs it).
+    const started = await slack.command("collect start plan 5 due 2026-12-01", "U100");
     expect(started.status).toBe(200);
     // No scheduler runs in this test: only the dispatch that follows the Slack command can send it.
     const asked = await slack.stand.until(() => connector.messages.find((c) => JSON.stringify(c.body).includes("5.2")), 60_000);

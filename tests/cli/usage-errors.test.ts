@@ -81,7 +81,7 @@ describe("an output directory that cannot be written", () => {
   it("collect compile --out and timeline --out refuse a file in the way, /proc and a directory for a file", async () => {
     const db = await seededDatabase("sqlite");
     const env = { DATABASE_URL: db.url };
-    const due = `${new Date().getUTCFullYear() + 1}-06-15`;
+    const due = `${new Date().getUTCFullYear() + 1}-06-15`; // real-clock: the spawned binary reads the real clock
     expect((await spawnCli(["say", "--as", "chair", "--role", "chair", `collect start plan 1 due ${due}`], { env })).code).toBe(0);
     const dir = tempDir();
     const file = path.join(dir, "notes.txt");

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Dispatcher } from "../../src/outbox/dispatcher.ts";
 import type { Messenger, OutgoingMessage, SendResult } from "../../src/core/messenger.ts";
 import { replyToPlainText } from "../../src/core/reply.ts";
+import { FIXED_NOW, fixedClock } from "../support/clock.ts";
 import { createPlan } from "../support/plans.ts";
 import { consoleText } from "../support/runtime.ts";
 import { startSlackTestApp, type SlackTestApp } from "../support/slack-app.ts";
@@ -30,12 +31,12 @@ const postTeams = (activity: Record<string, unknown>) =>
   fetch(`${slack.url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(activity) });
 const dispatchAll = async () => {
   const d = new Dispatcher(slack.rt.store, [consoleOut, ...slack.servers.messengers], slack.rt.logger);
-  return d.dispatchDue({ now: new Date() });
+  return d.dispatchDue({ now: FIXED_NOW });
 };
 
 beforeAll(async () => {
   connector = await new TeamsConnectorStandIn().start();
-  slack = await startSlackTestApp({ TEAMS_ENABLE: "1", TEAMS_TRUST_ANY_SERVICE_URL: "1" });
+  slack = await startSlackTestApp({ TEAMS_ENABLE: "1", TEAMS_TRUST_ANY_SERVICE_URL: "1" }, { clock: fixedClock() });
   slack.stand.users = { U200: { name: "Frédéric (FR)", tz: "Europe/Paris" } };
 });
 afterAll(async () => {
@@ -56,7 +57,7 @@ describe("a collection across Slack, Teams and the console", () => {
     await db.member.updateMany({ where: { platform: "teams" }, data: { delegation: "DE" } });
     await createPlan(db, { number: 5, actions: [{ code: "5.1", lead: "FR" }, { code: "5.2", lead: "DE" }, { code: "5.3", lead: "NL" }] });
 
-    const started = await slack.rt.bot.handle({ ...consoleText("collect start plan 5 due 2099-12-15", "chair", { role: "chair" }), receivedAt: new Date() });
+    const started = await slack.rt.bot.handle({ ...consoleText("collect start plan 5 due 2026-12-01", "chair", { role: "chair" }), receivedAt: FIXED_NOW });
     expect(replyToPlainText(started.replies[0]!)).toMatch(/3 actions/);
     connector.clear();
     await dispatchAll();
@@ -71,15 +72,17 @@ describe("a collection across Slack, Teams and the console", () => {
     // Each reports on their own platform.
     await slack.event({ type: "message", channel_type: "im", channel: "D200", user: "U200", text: "report 5.1 on track: first joint training held in Lyon", ts: "1700000000.000002" });
     expect((await postTeams(personalMessage(connector.url, jan, "report 5.2 delayed: venue not yet booked"))).status).toBeLessThan(300);
-    await slack.rt.bot.handle({ ...consoleText("report 5.3 completed: handbook published", "nl-lead"), receivedAt: new Date() });
+    await slack.rt.bot.handle({ ...consoleText("report 5.3 completed: handbook published", "nl-lead"), receivedAt: FIXED_NOW });
     await slack.stand.until(() => db.progressReport.count().then((n) => (n === 3 ? n : undefined)));
 
-    const status = replyToPlainText((await slack.rt.bot.handle({ ...consoleText("collect status", "chair"), receivedAt: new Date() })).replies[0]!);
+    const status = replyToPlainText((await slack.rt.bot.handle({ ...consoleText("collect status", "chair"), receivedAt: FIXED_NOW })).replies[0]!);
     expect(status).toMatch(/3 of 3/);
+    // Each platform hands the core the app's clock: all three reported before the due day, none late.
+    expect((await db.progressReport.findMany({ select: { late: true } })).map((r) => r.late)).toEqual([false, false, false]);
     const versions = await db.reportVersion.findMany({ select: { submittedBy: true } });
     expect(versions.map((v) => v.submittedBy.split(":")[0]).sort()).toEqual(["console", "slack", "teams"]);
 
-    const compiled = await slack.rt.bot.handle({ ...consoleText("collect compile", "chair"), receivedAt: new Date() });
+    const compiled = await slack.rt.bot.handle({ ...consoleText("collect compile", "chair"), receivedAt: FIXED_NOW });
     const file = compiled.replies.flatMap((r) => r.blocks).find((b) => b.type === "file" && b.file.name.endsWith(".md"));
     expect(file?.type).toBe("file");
     const markdown = file?.type === "file" ? fs.readFileSync(file.file.path, "utf8") : "";

@@ -55,7 +55,7 @@ export class SlackApiStandIn {
   private seq = 0;
   private lastTs = 0;
   /** the stand-in's clock in milliseconds (Slack's servers have their own) */
-  clock: () => number = () => Date.now();
+  clock: () => number = () => Date.now(); // real-clock: Slack stamps messages with the real time
   base = "";
 
   constructor() {
@@ -140,11 +140,11 @@ export class SlackApiStandIn {
 
   /** Waits until `check` returns a value (polling); fails after `ms`. Not a timing assertion. */
   async until<T>(check: () => T | undefined | false, ms = 10_000): Promise<T> {
-    const end = Date.now() + ms;
+    const end = Date.now() + ms; // real-clock: a wait, not a date
     for (;;) {
       const v = check();
       if (v) return v;
-      if (Date.now() > end) throw new Error("stand-in: condition not met in time");
+      if (Date.now() > end) throw new Error("stand-in: condition not met in time"); // real-clock: a wait, not a date
       await new Promise((r) => setTimeout(r, 10));
     }
   }

@@ -6,6 +6,7 @@
 import { createHmac } from "node:crypto";
 import { adapterKit } from "../../adapters/index.ts";
 import type { RunningServers } from "../../src/cli/adapter-kit.ts";
+import type { Clock } from "../../src/core/clock.ts";
 import { SlackApiStandIn } from "./slack-api-stand-in.ts";
 import { testRuntime, type TestRuntime } from "./runtime.ts";
 
@@ -34,7 +35,8 @@ export interface SlackTestApp {
 
 let eventSeq = 0;
 
-export async function startSlackTestApp(env: Record<string, string> = {}): Promise<SlackTestApp> {
+/** `clock`: when the bot receives each message (the real clock unless given; requests are still signed with the real time, as Slack does). */
+export async function startSlackTestApp(env: Record<string, string> = {}, options: { clock?: Clock } = {}): Promise<SlackTestApp> {
   const stand = await new SlackApiStandIn().start();
   const rt = await testRuntime("sqlite", {
     SLACK_BOT_TOKEN: "xoxb-test-token",
@@ -44,7 +46,7 @@ export async function startSlackTestApp(env: Record<string, string> = {}): Promi
     HOST: "127.0.0.1",
     ...env,
   });
-  let servers = await adapterKit.startServers(rt);
+  let servers = await adapterKit.startServers(rt, options);
   const urlOf = (s: RunningServers) => `http://${s.started.find((x) => x.startsWith("http "))!.slice(5)}`;
   let url = urlOf(servers);
   const post: SlackTestApp["post"] = async (body, o = {}) => {
@@ -73,7 +75,7 @@ export async function startSlackTestApp(env: Record<string, string> = {}): Promi
     post,
     async restart() {
       await servers.stop();
-      servers = await adapterKit.startServers(rt);
+      servers = await adapterKit.startServers(rt, options);
       url = urlOf(servers);
     },
     async command(text, user = "U100", extra = {}) {

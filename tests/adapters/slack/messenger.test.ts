@@ -90,7 +90,7 @@ describe("slack messenger", () => {
 
   it("finds a message sent before a crash behind 250 newer messages, reading history back to the first attempt", async () => {
     const { key, id } = await enqueue({ kind: "channel", id: "C931" });
-    const firstAttempt = new Date();
+    const firstAttempt = new Date(); // real-clock: Slack's history is stamped with the real time
     expect((await messenger.send({ key, to: { kind: "channel", id: "C931" }, replies: [textReply("once")] })).ok).toBe(true);
     stand.chatter("C931", 250); // a busy channel: people kept talking after the bot's post
     await crashed(id, firstAttempt);
@@ -107,7 +107,7 @@ describe("slack messenger", () => {
 
   it("does not post again while conversations.history fails after a crash, and records it once history answers", async () => {
     const { key, id } = await enqueue({ kind: "channel", id: "C932" });
-    const firstAttempt = new Date();
+    const firstAttempt = new Date(); // real-clock: Slack's history is stamped with the real time
     expect((await messenger.send({ key, to: { kind: "channel", id: "C932" }, replies: [textReply("once")] })).ok).toBe(true);
     await crashed(id, firstAttempt);
     stand.failNext("conversations.history", { status: 500 });
@@ -122,7 +122,7 @@ describe("slack messenger", () => {
 
   it("reads history again over a fresh connection when Slack resets a kept-alive socket", async () => {
     const { key, id } = await enqueue({ kind: "channel", id: "C933" });
-    const firstAttempt = new Date();
+    const firstAttempt = new Date(); // real-clock: Slack's history is stamped with the real time
     expect((await messenger.send({ key, to: { kind: "channel", id: "C933" }, replies: [textReply("once")] })).ok).toBe(true);
     await crashed(id, firstAttempt);
     stand.failNext("conversations.history", { reset: true });

@@ -15,7 +15,7 @@ describe.each(databaseKinds)("slack stash on %s", (kind) => {
       expect(await stash.claimOnce("event", "Ev1")).toBe(true);
       expect(await stash.claimOnce("event", "Ev1")).toBe(false);
       expect(await Promise.all([stash.claimOnce("event", "Ev2"), stash.claimOnce("event", "Ev2")])).toEqual(expect.arrayContaining([true, false]));
-      expect(await stash.prune(new Date(Date.now() + 2 * 86_400_000))).toBe(2); // events live a day, forms 90
+      expect(await stash.prune(new Date(Date.now() + 2 * 86_400_000))).toBe(2); // events live a day, forms 90 (real-clock: stash rows carry the database's real write time)
       expect(await stash.get("form", token)).toEqual({ command: "x" });
       expect(await stash.claimOnce("event", "Ev1")).toBe(true);
     } finally {

@@ -37,7 +37,7 @@ describe("the Teams messenger's answer to a connector failure", () => {
 
   it("reads a Retry-After given as an HTTP date", async () => {
     // The messenger's clock is the wall clock: a date 90 s ahead of it is about 90 s of waiting.
-    const at = new Date(Date.now() + 90_000).toUTCString();
+    const at = new Date(Date.now() + 90_000).toUTCString(); // real-clock: an HTTP Retry-After date is read against the real time
     t.connector.failNext(429, { "retry-after": at });
     const r = await send("k:429d");
     expect(r).toMatchObject({ ok: false, retryable: true });
