@@ -51,9 +51,10 @@ afterAll(async () => {
 
 /** Checks the page as a person would meet it: no serious accessibility fault, nothing cut off at either width. */
 async function check(page: Page, name: string): Promise<void> {
-  expect(await seriousViolations(page), `axe on ${name}`).toEqual([]);
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: 900 });
+    // At both widths: at 390 px the wide tables are laid out as blocks, which must keep their meaning.
+    expect(await seriousViolations(page), `axe on ${name} at ${width} px`).toEqual([]);
     expect(await overflowsSideways(page), `${name} at ${width} px`).toBe(false);
     expect(await controlsOffScreen(page), `controls off to the side on ${name} at ${width} px`).toEqual([]);
     if (SHOTS) {
