@@ -4,8 +4,9 @@
  * inserts through the query compiler; the WebAssembly memory and native arenas they grow are
  * never given back to the system, so a server that did it itself would keep memory it no longer
  * needs (measured on a new database, console mode, after the first question, 3 runs each:
- * 281–319 MB preparing in-process, 231–249 MB with this child). The child's one line of error,
- * if any, becomes start's.
+ * 281–319 MB preparing in-process, 231–249 MB with this child; 164–166 MB at load average 29 once
+ * start also compiled WebAssembly with Liftoff only and collected after start-up,
+ * cli/startup-memory.ts). The child's one line of error, if any, becomes start's.
  */
 import { spawn } from "node:child_process";
 import { projectPath } from "../config/paths.ts";

@@ -6,6 +6,7 @@ import { replyToPlainText } from "../../core/reply.ts";
 import { LogRelay, toStderr } from "../log-relay.ts";
 import { planners } from "../../scheduler/planners.ts";
 import { prepareDatabase } from "../prepare-database.ts";
+import { releaseStartupMemory } from "../startup-memory.ts";
 import { startScheduler } from "../../scheduler/scheduler.ts";
 
 export function registerStart(program: Command, ctx: CliContext): void {
@@ -27,6 +28,7 @@ export function registerStart(program: Command, ctx: CliContext): void {
             const servers = await kit.startServers(rt, { messengers: [consoleOut] });
             if (servers.started.length > 0) rt.logger.info({ listening: servers.started }, "secretariat-bot serving");
             const scheduler = startScheduler({ store: rt.store, logger: rt.logger }, servers.dispatcher, planners);
+            releaseStartupMemory();
             if (servers.chat) {
               logs.sendTo(toStderr);
               void scheduler.tickNow();
