@@ -13,6 +13,8 @@ export interface Bot {
   readonly router: CommandRouter;
   readonly deps: CoreDeps;
   handle(input: IncomingMessage): Promise<HandleResult>;
+  /** A message no other follows (`secretariat say`): a form is shown, never asked field by field. */
+  handleAlone(input: IncomingMessage): Promise<HandleResult>;
 }
 
 export function createBot(deps: CoreDeps): Bot {
@@ -20,7 +22,7 @@ export function createBot(deps: CoreDeps): Bot {
   const router = new CommandRouter(set.commands, grammar, fallback);
   // forms answered field by field on the console: the answers so far, per conversation and person
   const dialogues = new FormDialogues({ command: (id) => router.get(id), isCommand: (t) => router.isCommand(t), run: (input) => handleMessage(input, router, deps) });
-  return { router, deps, handle: (input) => dialogues.handle(input) };
+  return { router, deps, handle: (input) => dialogues.handle(input), handleAlone: (input) => handleMessage(input, router, deps) };
 }
 
 export type { HandleResult } from "./handle-message.ts";

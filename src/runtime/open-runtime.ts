@@ -16,7 +16,7 @@ export interface Runtime {
   store: Store;
   deps: CoreDeps;
   /** the chat core; its commands (every job's) are loaded on the first message */
-  bot: Pick<Bot, "deps" | "handle">;
+  bot: Pick<Bot, "deps" | "handle" | "handleAlone">;
   close(): Promise<void>;
 }
 
@@ -28,13 +28,12 @@ export async function openRuntime(config: Config, logger: Logger): Promise<Runti
 
 // One-shot commands such as `ask` or `deadlines` never route a chat message; loading every job's
 // chat commands for them would cost most of their start-up.
-function lazyBot(deps: CoreDeps): Pick<Bot, "deps" | "handle"> {
+function lazyBot(deps: CoreDeps): Pick<Bot, "deps" | "handle" | "handleAlone"> {
   let bot: Promise<Bot> | undefined;
+  const load = () => (bot ??= import("../bot/index.ts").then((m) => m.createBot(deps)));
   return {
     deps,
-    async handle(input) {
-      bot ??= import("../bot/index.ts").then((m) => m.createBot(deps));
-      return (await bot).handle(input);
-    },
+    handle: async (input) => (await load()).handle(input),
+    handleAlone: async (input) => (await load()).handleAlone(input),
   };
 }

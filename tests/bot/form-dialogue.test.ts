@@ -6,7 +6,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { replyToPlainText } from "../../src/core/reply.ts";
 import type { IncomingMessage } from "../../src/core/message.ts";
-import { databaseKinds } from "../support/databases.ts";
+import { spawnCli } from "../support/cli.ts";
+import { databaseKinds, seededDatabase } from "../support/databases.ts";
 import { consoleText, testRuntime, type TestRuntime } from "../support/runtime.ts";
 
 const AT = new Date("2026-11-23T10:00:00Z");
@@ -98,5 +99,20 @@ describe.each(databaseKinds)("a form answered field by field (%s)", (kind) => {
     await say("collect start");
     await say("1");
     expect(await say("2026-12-20", new Date(AT.getTime() + 31 * 60_000))).not.toMatch(/^3\/3/);
+  });
+});
+
+describe("where no next message follows", () => {
+  // `secretariat say` is one message per process: questions there could never be answered
+  it("secretariat say shows the form and its typed line, and asks nothing", async () => {
+    const db = await seededDatabase("sqlite");
+    try {
+      const r = await spawnCli(["say", "--as", "sam", "--role", "secretariat", "collect start"], { env: { DATABASE_URL: db.url } });
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/Type it in one line:\n {2}collect start plan N due/);
+      expect(r.stdout).not.toMatch(/one field at a time|1\/3/);
+    } finally {
+      await db.drop();
+    }
   });
 });

@@ -114,7 +114,8 @@ export function registerAdminPages(app: FastifyInstance, { rt, now }: ConsoleCon
     if (!m) return;
     const back = /^(reminders|members|channels)$/.test(request.body.back ?? "") ? request.body.back : "reminders";
     const text = String(request.body.text ?? "").trim();
-    const result = await rt.bot.handle({
+    // a page shows forms itself: a form in the reply is never asked field by field here
+    const result = await rt.bot.handleAlone({
       platform: m.platform as "console",
       kind: "text",
       text,

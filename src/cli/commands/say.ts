@@ -50,7 +50,8 @@ export function registerSay(program: Command, ctx: CliContext): void {
       await ctx.withRuntime(async (rt) => {
         const now = ctx.io.now();
         const conversation = o.channel ? { kind: "channel" as const, id: o.channel } : { kind: "direct" as const, id: `dm:${o.as}` };
-        const result = await rt.bot.handle({
+        // one message per process: a form's questions would have no next message to answer them
+        const result = await rt.bot.handleAlone({
           platform: "console",
           kind: "text",
           text,
