@@ -136,6 +136,14 @@ export function resolveQuote(corpus: Corpus, doc: string, quote: string): { docu
   return [...new Map(found.map((p) => [`${p.documentSlug}\u0000${p.label}`, { document: p.documentSlug, label: p.label }])).values()];
 }
 
+/** Whether the first source of a system's answer is one of the passages that answer the question (its quote, or an `also` quote). */
+export function bestAnswers(corpus: Corpus, q: EvalQuestion, r: Ranked, matches: (s: Ranked["sources"][number], t: { document: string; label: string }, quote: string) => boolean): boolean {
+  const first = r.sources[0];
+  if (!q.answerable || !first) return false;
+  const targets = [{ doc: q.doc!, quote: q.quote! }, ...(q.also ?? []).filter((a) => a.quote)];
+  return targets.some((t) => resolveQuote(corpus, t.doc, t.quote!).some((p) => matches(first, p, t.quote!)));
+}
+
 const labelKey = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "");
 
 /** Scores a system on a split. */

@@ -1,9 +1,11 @@
 /**
  * Fits the decline model (src/knowledge/decline/decline-model.ts) on the development split:
  * logistic regression by gradient descent on the ranking features of every question the label
- * look-ups do not settle, target "answerable", then the threshold that declines the most
- * unanswerable questions while wrongly declining at most the goal's share of answerable ones
- * (5 %), falling back to the threshold with the best sum of both rates.
+ * look-ups do not settle, target "the best passage answers" (an answerable question whose best
+ * passage is wrong is a failure of the ranking, not a sign of an answerable question), then the
+ * threshold that declines the most unanswerable questions while wrongly declining at most the
+ * goal's share of answerable ones (5 %), falling back to the threshold with the best sum of both
+ * rates.
  */
 import { FEATURE_NAMES, featureVector, type DeclineModel } from "../src/knowledge/decline/decline-model.ts";
 import type { RankingFeatures } from "../src/knowledge/index/types.ts";
@@ -12,6 +14,8 @@ import type { RankingFeatures } from "../src/knowledge/index/types.ts";
 export interface Example {
   features: RankingFeatures;
   answerable: boolean;
+  /** the best passage of the ranking answers the question (the fit's target; default: answerable) */
+  bestAnswers?: boolean;
 }
 
 /** Most answerable questions the fit may decline (the goal: wrongly declined ≤ 5 %). */
@@ -20,7 +24,7 @@ export const MAX_WRONGLY_DECLINED = 0.05;
 /** Fits weights and threshold. `l2` keeps weights small on a few hundred questions. */
 export function fitDecline(examples: Example[], l2 = 0.01, steps = 4000, rate = 0.5): DeclineModel {
   const X = examples.map((e) => featureVector(e.features));
-  const y = examples.map((e) => (e.answerable ? 1 : 0));
+  const y = examples.map((e) => ((e.bestAnswers ?? e.answerable) ? 1 : 0));
   const d = FEATURE_NAMES.length;
   const mean = Array.from({ length: d }, (_, j) => X.reduce((s, x) => s + x[j]!, 0) / Math.max(1, X.length));
   const std = Array.from({ length: d }, (_, j) => Math.sqrt(X.reduce((s, x) => s + (x[j]! - mean[j]!) ** 2, 0) / Math.max(1, X.length)) || 1);
@@ -44,11 +48,15 @@ export function fitDecline(examples: Example[], l2 = 0.01, steps = 4000, rate = 
     b -= rate * (gb / Z.length);
   }
   const probs = Z.map((z) => sigmoid(b + z.reduce((s, v, j) => s + v * w[j]!, 0)));
-  const threshold = pickThreshold(probs, y);
-  const answerable = y.filter((v) => v === 1).length;
-  const declined = probs.filter((p, i) => y[i] === 0 && p < threshold).length / Math.max(1, neg);
-  const wrongly = probs.filter((p, i) => y[i] === 1 && p < threshold).length / Math.max(1, answerable);
-  return { mean: round(mean), std: round(std), weights: round(w), bias: round([b])[0]!, threshold: round([threshold])[0]!, fittedOn: { questions: y.length, answerable, unanswerable: neg, declined: round([declined])[0]!, wronglyDeclined: round([wrongly])[0]! } };
+  // the goals count answerable questions declined, whatever the ranking did: the threshold is picked
+  // on those, and kept unrounded (rounded, it can pass a probability and flip a question)
+  const a = examples.map((e) => (e.answerable ? 1 : 0));
+  const threshold = pickThreshold(probs, a);
+  const answerable = a.filter((v) => v === 1).length;
+  const unanswerable = a.length - answerable;
+  const declined = probs.filter((p, i) => a[i] === 0 && p < threshold).length / Math.max(1, unanswerable);
+  const wrongly = probs.filter((p, i) => a[i] === 1 && p < threshold).length / Math.max(1, answerable);
+  return { mean: round(mean), std: round(std), weights: round(w), bias: round([b])[0]!, threshold, fittedOn: { questions: a.length, answerable, unanswerable, declined: round([declined])[0]!, wronglyDeclined: round([wrongly])[0]! } };
 }
 
 function pickThreshold(p: number[], y: number[]): number {

@@ -9,7 +9,7 @@
  */
 import fs from "node:fs";
 import { DECLINE_MODEL_FILE, FEATURE_NAMES, fittedDeclineModel, UNFITTED } from "../src/knowledge/decline/decline-model.ts";
-import { baselineSystem, botSystem, discoverSplits, loadCorpus, loadQuestions, score, type Scores, type Split } from "./evaluate.ts";
+import { baselineSystem, bestAnswers, botSystem, discoverSplits, loadCorpus, loadQuestions, score, type Scores, type Split } from "./evaluate.ts";
 import { fitDecline, type Example } from "./fit-decline.ts";
 
 const args = process.argv.slice(2);
@@ -23,8 +23,10 @@ if (args.includes("--fit")) {
   const bot = botSystem(corpus, UNFITTED);
   const examples: Example[] = [];
   for (const q of questions) {
-    const o = bot.ask(q.q).outcome;
-    if (o?.features && o.via !== "label" && !o.refusal) examples.push({ features: o.features, answerable: q.answerable });
+    const r = bot.ask(q.q);
+    const o = r.outcome;
+    // whether the best passage answers is judged before any declining: the sources as ranked
+    if (o?.features && o.via !== "label" && !o.refusal) examples.push({ features: o.features, answerable: q.answerable, bestAnswers: bestAnswers(corpus, q, { ...r, sources: o.hits.map((h) => ({ document: h.document.slug, label: h.passage.label, text: h.passage.text })) }, bot.matches) });
   }
   const model = fitDecline(examples);
   model.fittedOn = { ...model.fittedOn!, date: new Date().toISOString().slice(0, 10) };
@@ -35,7 +37,7 @@ if (args.includes("--fit")) {
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(7);
 const row = (name: string, s: Scores) => `${name.padEnd(34)}${pct(s.top1)}${pct(s.top3)}${pct(s.declined)}${pct(s.wronglyDeclined)}`;
 const model = fittedDeclineModel();
-console.log(`decline model: answer when p ≥ ${model.threshold}; weights ${FEATURE_NAMES.map((n, i) => `${n} ${model.weights[i]}`).join(", ")}, bias ${model.bias}`);
+console.log(`decline model: answer when p ≥ ${model.threshold.toFixed(4)}; weights ${FEATURE_NAMES.map((n, i) => `${n} ${model.weights[i]}`).join(", ")}, bias ${model.bias}`);
 if (model.fittedOn) console.log(`  fitted ${model.fittedOn.date ?? ""} on ${model.fittedOn.questions} dev questions (${model.fittedOn.answerable} answerable, ${model.fittedOn.unanswerable} not): there it declines ${pct(model.fittedOn.declined)} of the unanswerable, ${pct(model.fittedOn.wronglyDeclined)} of the answerable`);
 
 for (const split of splits) {

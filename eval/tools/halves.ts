@@ -8,7 +8,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { UNFITTED, type DeclineModel } from "../../src/knowledge/decline/decline-model.ts";
-import { botSystem, loadCorpus, loadQuestions, score, type EvalQuestion, type Scores } from "../evaluate.ts";
+import { bestAnswers, botSystem, loadCorpus, loadQuestions, score, type EvalQuestion, type Scores } from "../evaluate.ts";
 import { fitDecline, type Example } from "../fit-decline.ts";
 
 const dev = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "dev");
@@ -25,8 +25,9 @@ const examples = (qs: EvalQuestion[]): Example[] => {
   const bot = botSystem(corpus, UNFITTED);
   const out: Example[] = [];
   for (const q of qs) {
-    const o = bot.ask(q.q).outcome;
-    if (o?.features && o.via !== "label" && !o.refusal) out.push({ features: o.features, answerable: q.answerable });
+    const r = bot.ask(q.q);
+    const o = r.outcome;
+    if (o?.features && o.via !== "label" && !o.refusal) out.push({ features: o.features, answerable: q.answerable, bestAnswers: bestAnswers(corpus, q, { ...r, sources: o.hits.map((h) => ({ document: h.document.slug, label: h.passage.label, text: h.passage.text })) }, bot.matches) });
   }
   return out;
 };
