@@ -80,6 +80,8 @@ export const grammar: readonly Phrase[] = [
   { pattern: /^(?:reopen|re-open|undo done|undone) (?:action )?(?<code>[A-Za-z0-9._/-]+)$/i, command: "plan.reopen" },
   { pattern: /^mark (?:action )?(?<code>[A-Za-z0-9._/-]+) (?:as )?(?:open|not done)$/i, command: "plan.reopen" },
   { pattern: /^(?:remove|delete) (?:action )?plan (?<number>\S+)(?: (?<confirm>\S+))?$/i, command: "plan.remove", args: (g) => ({ number: g.number, confirm: g.confirm?.toLowerCase() }) },
+  { pattern: /^calendar (?:rotate|new token|new address)(?: (?:plan (?<plan>\d+)|(?<delegation>[A-Za-z][A-Za-z .'-]{1,49})))?$/i, command: "plan.calendar.rotate" },
+  { pattern: /^calendar (?:revoke|stop)(?: (?:plan (?<plan>\d+)|(?<delegation>[A-Za-z][A-Za-z .'-]{1,49})))?$/i, command: "plan.calendar.revoke" },
   { pattern: /^calendar(?: (?:plan (?<plan>\d+)|(?<delegation>[A-Za-z][A-Za-z .'-]{1,49})))?$/i, command: "plan.calendar" },
   { pattern: /^(?:show (?:the |me the )?)?timeline$/i, command: "plan.timeline" },
   { pattern: /^(?:the )?presidency\??$/i, command: "plan.presidency" },

@@ -1,7 +1,7 @@
 /**
  * Chat commands of the planning job: deadlines, the current plan and its adoption date, actions
- * and the objectives they implement, marking an action done, the calendar feed, the timeline and
- * the presidency. Civil "today" is ctx.now in the working party's time zone.
+ * and the objectives they implement, marking an action done, the calendar feeds
+ * (calendar-commands.ts), the timeline and the presidency. Civil "today" is ctx.now in the working party's time zone.
  */
 import { readableDocuments } from "../knowledge/document-access.ts";
 import fs from "node:fs";
@@ -13,8 +13,7 @@ import { defineCommand, type AnyCommand, type CommandContext } from "../core/com
 import { NotFoundError, PermissionError } from "../core/errors.ts";
 import { reply, textReply, type Block } from "../core/reply.ts";
 import { longDate, todayIn } from "../time/civil-date.ts";
-import { ensureFeed, feedUrl } from "./calendar-feeds.ts";
-import type { FeedScope } from "./calendar.ts";
+import { calendarCommands } from "./calendar-commands.ts";
 import { deadlineBlocks, deadlineLine, doneButton } from "./chat-format.ts";
 import { listDeadlines } from "./deadlines.ts";
 import { labelKey } from "./objective-label.ts";
@@ -185,30 +184,7 @@ export const planningCommands: AnyCommand[] = [
       return textReply(`Action ${a.code} (plan ${a.plan.number}) is open again. Its deadlines count as open or overdue again, and its reminders resume (none already sent is sent twice).`, "shared");
     },
   }),
-  defineCommand({
-    id: "plan.calendar",
-    group: "Deadlines",
-    summary: "Get the calendar feed URL of the deadlines (whole working party, a plan, or a delegation).",
-    usage: "calendar [plan N|XX]",
-    examples: ["calendar", "calendar plan 1", "calendar FR"],
-    args: z.object({ plan: z.coerce.number().int().min(1).optional(), delegation: Delegation.optional() }),
-    handler: async ({ plan, delegation }, ctx) => {
-      const wp = ctx.actor.workingParty;
-      if (plan) await requirePlan(ctx, plan);
-      // A localhost link only works on the bot's own machine: fine for the console, useless (and
-      // confusing) in Slack or Teams, where the feed needs the bot's public address.
-      if (!ctx.deps.config.PUBLIC_URL && ctx.message.platform !== "console")
-        return textReply(`Calendar feeds of ${wp.code} are not available in chat yet: the bot has no public address. Ask the secretariat.`);
-      const scope: FeedScope = plan ? { kind: "plan", number: plan } : delegation ? { kind: "delegation", code: delegation } : { kind: "wp" };
-      const feed = await ensureFeed(ctx.deps.store.repos, wp.id, scope);
-      const base = ctx.deps.config.PUBLIC_URL ?? `http://localhost:${ctx.deps.config.PORT}`;
-      const what = scope.kind === "plan" ? `plan ${scope.number} of ${wp.code}` : scope.kind === "delegation" ? `actions of ${wp.code} led by ${scope.code}` : `every plan of ${wp.code}`;
-      return reply(`Calendar feed: ${what}`, [
-        { type: "text", text: `Subscribe to this address in Outlook, Google or Apple Calendar for the deadlines of ${what} (plan ends and adopt-by days included). Keep it to yourself: anyone with the link can read the feed.` },
-        { type: "fields", fields: [{ label: "Feed", value: feedUrl(base, feed) }] },
-      ]);
-    },
-  }),
+  ...calendarCommands,
   defineCommand({
     id: "plan.timeline",
     group: "Plans",

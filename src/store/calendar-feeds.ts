@@ -30,6 +30,24 @@ export class CalendarFeedRepository {
     }
   }
 
+  /** Gives the feed a new token. */
+  setToken(id: number, token: string): Promise<CalendarFeed> {
+    return this.db.calendarFeed.update({ where: { id }, data: { token } });
+  }
+
+  async remove(id: number): Promise<void> {
+    await this.db.calendarFeed.delete({ where: { id } });
+  }
+
+  /** Whether a delegation leads an action of the working party or a member of it speaks for it (a delegation feed's precondition). */
+  async delegationInUse(workingPartyId: number, code: string): Promise<boolean> {
+    const [leads, members] = await Promise.all([
+      this.db.action.count({ where: { leadDelegation: code, plan: { workingPartyId } } }),
+      this.db.member.count({ where: { workingPartyId, delegation: code } }),
+    ]);
+    return leads + members > 0;
+  }
+
   /** The feed a token names, with its working party, or null. */
   byToken(token: string) {
     return this.db.calendarFeed.findUnique({ where: { token }, include: { workingParty: true } });
