@@ -45,6 +45,7 @@ export async function handleMessage(input: IncomingMessage, router: CommandRoute
     // The refusal is worth keeping although the command's own unit of work was rolled back.
     if (err instanceof PermissionError && workingPartyId !== undefined) await recordRefusal(deps, input, workingPartyId, err).catch((x: unknown) => log.error({ err: x }, "could not audit a refusal"));
     const r = errorReply(err.userMessage);
+    if (err.said) r.said = err.said;
     if (err instanceof InputError && Object.keys(err.fieldErrors).length > 0) r.fieldErrors = err.fieldErrors;
     return { replies: [r], deliveryIds: [] };
   }

@@ -6,6 +6,7 @@ import { replyToPlainText, type Reply } from "../core/reply.ts";
 import type { WorkingParty } from "../store/index.ts";
 import type { Runtime } from "../runtime/open-runtime.ts";
 import { emit, type CliContext } from "./context.ts";
+import { cliText } from "./command-hints.ts";
 import { CliError } from "./io.ts";
 import { flagOf, optionProblem } from "./options.ts";
 
@@ -60,7 +61,7 @@ export async function operatorReplies(ctx: CliContext, command: string, args: Re
       receivedAt: ctx.io.now(),
     });
     const error = result.replies.find((r) => r.tone === "error");
-    const text = error ? replyToPlainText(error).replace(/\s*\n\s*/g, " ") : "";
+    const text = error ? (error.said ? cliText(error.said) : replyToPlainText(error)).replace(/\s*\n\s*/g, " ") : "";
     // The router's refusal of the arguments ends with the chat's usage; a handler's own refusal
     // ("Escalate after at least 1 working day.") is prose and stays as it is.
     if (error?.fieldErrors && spelling && /\. Usage: /.test(text)) {

@@ -10,15 +10,19 @@ export async function findCollection(repos: Pick<Repositories, "collections">, w
   const open = await repos.collections.openIn(workingPartyId, plan);
   if (open.length === 1) return open[0]!;
   if (open.length > 1) {
-    throw new InputError(
-      `${wpCode} has ${open.length} open collections (plans ${open.map((c) => c.plan.number).join(", ")}). Name the plan, e.g. collect status plan ${open[0]!.plan.number}.`,
-    );
+    const first = open[0]!.plan.number;
+    throw new InputError([
+      `${wpCode} has ${open.length} open collections (plans ${open.map((c) => c.plan.number).join(", ")}). Name the plan, e.g. `,
+      { command: "collect.status", args: { plan: first }, text: `collect status plan ${first}` },
+      ".",
+    ]);
   }
   const last = await repos.collections.latestIn(workingPartyId, plan);
   if (last) return last;
-  throw new NotFoundError(
-    plan !== undefined
-      ? `No progress reports have been collected for plan ${plan} in ${wpCode}. A chair starts one with: collect start plan ${plan} due YYYY-MM-DD`
-      : `No progress-report collection has been started in ${wpCode}. A chair starts one with: collect start plan N due YYYY-MM-DD`,
-  );
+  const n = plan ?? "N";
+  throw new NotFoundError([
+    plan !== undefined ? `No progress reports have been collected for plan ${plan} in ${wpCode}.` : `No progress-report collection has been started in ${wpCode}.`,
+    " A chair starts one with: ",
+    { command: "collect.start", args: { plan: n, due: "YYYY-MM-DD" }, text: `collect start plan ${n} due YYYY-MM-DD` },
+  ]);
 }

@@ -37,7 +37,8 @@ export async function startCollection(input: StartInput, ctx: CommandContext): P
   const wp = actor.workingParty;
   const today = civilDay(now, wp.timeZone);
   if (input.due <= today) {
-    throw new InputError(`The due date ${longDate(input.due)} is not in the future (today is ${longDate(today)} in ${wp.timeZone}). Give a later date, e.g. collect start plan ${input.plan} due ${nextMonth(today)}.`, { due: "must be after today" });
+    const later = { command: "collect.start", args: { plan: input.plan, due: nextMonth(today) }, text: `collect start plan ${input.plan} due ${nextMonth(today)}` };
+    throw new InputError([`The due date ${longDate(input.due)} is not in the future (today is ${longDate(today)} in ${wp.timeZone}). Give a later date, e.g. `, later, "."], { due: "must be after today" });
   }
   const plan = await repos.actionPlans.withActionsInOrder(wp.id, input.plan);
   if (!plan) {

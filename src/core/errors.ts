@@ -2,17 +2,24 @@
  * Errors that reach users. Each has a code and a message that says what to do next; they are
  * caught once, in handleMessage, and become an error reply.
  */
+import { saidText, type Said } from "./reply.ts";
+
 export type BotErrorCode = "input" | "permission" | "not_found" | "conflict" | "internal";
 
 export class BotError extends Error {
   override readonly name: string = "BotError";
   readonly code: BotErrorCode;
+  /** the message as chat shows it */
   readonly userMessage: string;
+  /** the message in parts when it names a command (see CommandHint) */
+  readonly said?: Said;
   override readonly cause?: unknown;
-  constructor(code: BotErrorCode, userMessage: string, cause?: unknown) {
-    super(userMessage);
+  constructor(code: BotErrorCode, userMessage: string | Said, cause?: unknown) {
+    const text = saidText(userMessage);
+    super(text);
     this.code = code;
-    this.userMessage = userMessage;
+    this.userMessage = text;
+    if (typeof userMessage !== "string") this.said = userMessage;
     this.cause = cause;
   }
 }
@@ -21,7 +28,7 @@ export class BotError extends Error {
 export class InputError extends BotError {
   override readonly name = "InputError";
   readonly fieldErrors: Record<string, string>;
-  constructor(userMessage: string, fieldErrors: Record<string, string> = {}) {
+  constructor(userMessage: string | Said, fieldErrors: Record<string, string> = {}) {
     super("input", userMessage);
     this.fieldErrors = fieldErrors;
   }
@@ -49,7 +56,7 @@ export class PermissionError extends BotError {
 
 export class NotFoundError extends BotError {
   override readonly name = "NotFoundError";
-  constructor(userMessage: string) {
+  constructor(userMessage: string | Said) {
     super("not_found", userMessage);
   }
 }

@@ -11,6 +11,26 @@ export interface Button {
   style?: "primary" | "danger";
 }
 
+/**
+ * A command a message names, by id and arguments, so each surface writes it the way its users can
+ * type it: chat as `text` (as a button's args.text), the command line as `secretariat …`.
+ */
+export interface CommandHint {
+  command: string;
+  /** the command's fields; a placeholder such as "N" where the reader picks the value */
+  args: Record<string, string | number>;
+  /** how it is typed in chat */
+  text: string;
+}
+
+/** A message in parts: plain text, and the commands it names as hints. */
+export type Said = readonly (string | CommandHint)[];
+
+/** The message with each command written by `spell` (default: as typed in chat). */
+export function saidText(parts: string | Said, spell: (h: CommandHint) => string = (h) => h.text): string {
+  return typeof parts === "string" ? parts : parts.map((p) => (typeof p === "string" ? p : spell(p))).join("");
+}
+
 export interface Field {
   label: string;
   value: string;
@@ -71,6 +91,8 @@ export interface Reply {
   tone?: "info" | "error";
   /** after a rejected form: the message for each field, so the form can show them in place */
   fieldErrors?: Record<string, string>;
+  /** a refusal that names commands: its text in parts, for surfaces that type commands otherwise */
+  said?: Said;
 }
 
 /** A reply of one paragraph. */

@@ -78,7 +78,10 @@ export const reminderCommands = [
       const repeatDays = kind === "after" ? (repeat ?? null) : null;
       // A rule that means the same as one in force would remind of nothing new.
       const twin = (await activeRules(ctx.deps.store.repos, wp.id)).find((r) => sameMeaning(r, { kind, offsetDays, repeatDays, workingDaysOnly: true }));
-      if (twin) throw new InputError(`Rule #${twin.id} already reminds ${describeRule(twin)}; nothing was added. To change its time: reminder remove ${twin.id}, then add it again.`);
+      if (twin) {
+        const remove = { command: "reminders.remove", args: { id: twin.id }, text: `reminder remove ${twin.id}` };
+        throw new InputError([`Rule #${twin.id} already reminds ${describeRule(twin)}; nothing was added. To change its time: `, remove, ", then add it again."]);
+      }
       const row = await ctx.uow.reminderRules.add({ workingPartyId: wp.id, kind, offsetDays, repeatDays, deliveryTime: time ?? wp.reminderTime });
       await auditChange(ctx, "reminders.rule.add", { id: row.id, kind, offsetDays, repeat, time });
       return textReply(`Added reminder rule #${row.id}: ${describeRule(toRule(row)!)}.`);

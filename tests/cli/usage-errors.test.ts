@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { spawnCli } from "../support/cli.ts";
+import { runCli, spawnCli } from "../support/cli.ts";
 import { databaseKinds, seededDatabase, tempDir } from "../support/databases.ts";
 
 // The real binary: a refused option or argument is one line a person understands, exit 2, and
@@ -134,6 +134,45 @@ describe.each(databaseKinds)("what the command line says for itself (%s)", (kind
       const r = await spawnCli(["reminders", "remove", "999"], { env });
       expect([r.code, r.stdout]).toEqual([2, ""]);
       expect(r.stderr.trim()).toBe(`secretariat: There is no reminder rule #999; nothing was removed. The rules are ${rules.map((x) => `#${x.id}`).join(", ")}.`);
+    } finally {
+      await db.drop();
+    }
+  });
+});
+
+describe.each(databaseKinds)("a refusal names the command as the command line types it (%s)", (kind) => {
+  // one rule: the refusal carries the command by id (a CommandHint) and the CLI writes it as
+  // secretariat …; chat's "collect start plan N due …" cannot be typed here (chat wording:
+  // tests/collection/refusal-wording.test.ts). Each command named is then run as written.
+  it("collect status/compile with nothing started, a past due day, and collect start as named", async () => {
+    const db = await seededDatabase(kind);
+    try {
+      const run = (args: string[]) => runCli(args, { env: { DATABASE_URL: db.url } });
+      expect(await run(["collect", "status"])).toEqual({ code: 1, stdout: "", stderr: "secretariat: No progress-report collection has been started in CCWP. A chair starts one with: secretariat collect start --plan N --due YYYY-MM-DD\n" });
+      expect(await run(["collect", "compile", "--plan", "1"])).toEqual({ code: 1, stdout: "", stderr: "secretariat: No progress reports have been collected for plan 1 in CCWP. A chair starts one with: secretariat collect start --plan 1 --due YYYY-MM-DD\n" });
+      const past = await run(["collect", "start", "--plan", "1", "--due", "2026-11-01"]);
+      expect(past).toEqual({ code: 2, stdout: "", stderr: "secretariat: The due date 1 November 2026 is not in the future (today is 23 November 2026 in Europe/Brussels). Give a later date, e.g. secretariat collect start --plan 1 --due 2026-12-23.\n" });
+      const named = /e\.g\. secretariat (.*)\.$/.exec(past.stderr.trim())![1]!.split(" ");
+      const started = await run(named);
+      expect([started.code, started.stderr]).toEqual([0, ""]);
+      expect(started.stdout).toContain("reports due 23 December 2026");
+      expect((await run(["collect", "status", "--json"])).code).toBe(0);
+      expect((await run(["collect", "start", "--plan", "x", "--due", "2026-12-23"])).stderr).toBe('secretariat: --plan: the plan number must be a number, not "x". Usage: secretariat collect start --plan N --due YYYY-MM-DD [--actions 99.1,99.3]\n');
+    } finally {
+      await db.drop();
+    }
+  });
+
+  it("reminders add of a rule there is names secretariat reminders remove, which works", async () => {
+    const db = await seededDatabase(kind);
+    try {
+      const run = (args: string[]) => runCli(args, { env: { DATABASE_URL: db.url } });
+      const added = await run(["reminders", "add", "--kind", "before", "--days", "9"]);
+      const id = /#(\d+)/.exec(added.stdout)![1];
+      const twice = await run(["reminders", "add", "--kind", "before", "--days", "9"]);
+      expect(twice).toEqual({ code: 2, stdout: "", stderr: `secretariat: Rule #${id} already reminds 9 days before, at 09:00; nothing was added. To change its time: secretariat reminders remove ${id}, then add it again.\n` });
+      const named = /: secretariat (.*), then/.exec(twice.stderr)![1]!.split(" ");
+      expect(await run(named)).toEqual({ code: 0, stderr: "", stdout: `Removed reminder rule #${id}.\n` });
     } finally {
       await db.drop();
     }

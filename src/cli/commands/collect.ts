@@ -1,4 +1,4 @@
-/** `secretariat collect status|compile`: a collection's status, and its compiled report's paths. */
+/** `secretariat collect start|status|compile`: start one, a collection's status, and its compiled report's paths. */
 import type { Command } from "commander";
 import { z } from "zod";
 import { BotError } from "../../core/errors.ts";
@@ -7,7 +7,8 @@ import { findCollection } from "../../collection/find.ts";
 import { loadSnapshot } from "../../collection/snapshot.ts";
 import { collectionStatus, statusText } from "../../collection/status.ts";
 import type { Runtime } from "../../runtime/open-runtime.ts";
-import { requirePlan, workingPartyOf } from "../operator.ts";
+import { cliText } from "../command-hints.ts";
+import { requirePlan, runAsOperator, workingPartyOf } from "../operator.ts";
 import { emit, type CliContext } from "../context.ts";
 import { CliError } from "../io.ts";
 import { parseOptions } from "../options.ts";
@@ -33,13 +34,26 @@ async function pick(rt: Runtime, o: { wp?: string; plan?: number }) {
   try {
     return await findCollection(rt.store.repos, wp.id, wp.code, o.plan);
   } catch (e) {
-    if (e instanceof BotError) throw new CliError(e.userMessage, 1);
+    if (e instanceof BotError) throw new CliError(cliText(e.said ?? e.userMessage), 1);
     throw e;
   }
 }
 
 export function registerCollect(program: Command, ctx: CliContext): void {
-  const collect = program.command("collect").description("progress-report collections: status and compiled report");
+  const collect = program.command("collect").description("progress-report collections: start, status and compiled report");
+  collect
+    .command("start")
+    .description("start collecting progress reports on a plan's actions and ask their leads")
+    .requiredOption("--plan <n>", "the action plan's number")
+    .requiredOption("--due <YYYY-MM-DD>", "the day the reports are due")
+    .option("--actions <codes>", "only these actions, e.g. 99.1,99.3 (default: every action)")
+    .option("--wp <code>", "working party (default DEFAULT_WORKING_PARTY)")
+    .option("--json", "print the bot's reply as JSON")
+    .action(async (raw: Record<string, unknown>) => {
+      // the same command as chat's "collect start plan N due …", run by id as the operator
+      const args = { plan: raw.plan, due: raw.due, ...(raw.actions !== undefined ? { actions: raw.actions } : {}) };
+      await runAsOperator(ctx, "collect.start", args, raw, { usage: "secretariat collect start --plan N --due YYYY-MM-DD [--actions 99.1,99.3]" });
+    });
   collect
     .command("status")
     .description("how many actions have reported, who is missing, who is late")
