@@ -11,10 +11,10 @@ import path from "node:path";
 import pg from "pg";
 import { loadConfig } from "../src/config/index.ts";
 import { createLogger } from "../src/log/logger.ts";
-import { listDeadlines } from "../src/planning/deadlines.ts";
-import { parseDeadlinePhrase } from "../src/planning/deadline-phrase.ts";
-import { rasterise } from "../src/planning/timeline-png.ts";
-import { renderTimelineSvg, timelineData } from "../src/planning/timeline.ts";
+import { listDeadlines } from "../src/planning/deadlines/deadlines.ts";
+import { parseDeadlinePhrase } from "../src/planning/phrases/deadline-phrase.ts";
+import { rasterise } from "../src/planning/timeline/timeline-png.ts";
+import { renderTimelineSvg, timelineData } from "../src/planning/timeline/timeline.ts";
 import { openRuntime, type Runtime } from "../src/runtime/open-runtime.ts";
 import { percentile, round, type Figure } from "./support/measure.ts";
 

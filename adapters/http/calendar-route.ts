@@ -4,7 +4,7 @@
  */
 import type { Runtime } from "../../src/runtime/open-runtime.ts";
 import { todayIn } from "../../src/time/civil-date.ts";
-import { feedCalendar } from "../../src/planning/calendar-feeds.ts";
+import { feedCalendar } from "../../src/planning/calendar/calendar-feeds.ts";
 import type { HttpServer } from "./server.ts";
 
 /** Adds the feed route to the shared server. */

@@ -11,7 +11,7 @@ import { defineCommand } from "../core/command.ts";
 import { reply, type Block, type Button, type Reply } from "../core/reply.ts";
 import { longDate } from "../time/civil-date.ts";
 import type { Actor } from "../core/actor.ts";
-import { currentPlan } from "../planning/plans.ts";
+import { currentPlan } from "../planning/cycle/plans.ts";
 
 /** How far ahead the home looks for deadlines. */
 export const HOME_HORIZON_DAYS = 60;

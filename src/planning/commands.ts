@@ -1,7 +1,7 @@
 /**
  * Chat commands of the planning job: deadlines, the current plan and its adoption date, actions
  * and the objectives they implement, marking an action done, the calendar feeds
- * (calendar-commands.ts), the timeline and the presidency. Civil "today" is ctx.now in the working party's time zone.
+ * (calendar/calendar-commands.ts), the timeline and the presidency. Civil "today" is ctx.now in the working party's time zone.
  */
 import { readableDocuments } from "../knowledge/document-access.ts";
 import fs from "node:fs";
@@ -13,18 +13,18 @@ import { defineCommand, type AnyCommand, type CommandContext } from "../core/com
 import { NotFoundError, PermissionError } from "../core/errors.ts";
 import { reply, textReply, type Block } from "../core/reply.ts";
 import { longDate, todayIn } from "../time/civil-date.ts";
-import { calendarCommands } from "./calendar-commands.ts";
-import { deadlineBlocks, deadlineLine, doneButton } from "./chat-format.ts";
-import { listDeadlines } from "./deadlines.ts";
-import { labelKey } from "./objective-label.ts";
+import { calendarCommands } from "./calendar/calendar-commands.ts";
+import { deadlineBlocks, deadlineLine, doneButton } from "./deadlines/chat-format.ts";
+import { listDeadlines } from "./deadlines/deadlines.ts";
+import { labelKey } from "./plan-file/objective-label.ts";
 import { Delegation } from "../store/delegation.ts";
 import { leadLabel, mayReport } from "../store/plans/leads.ts";
-import { adoptionSentence, currentPlan, laterPlanExists, requirePlan } from "./plans.ts";
-import { listYears } from "./presidencies.ts";
-import { presidencySummary } from "./presidency-summary.ts";
-import { svgToPng } from "./timeline-png.ts";
-import { deadlinesCommand } from "./deadlines-command.ts";
-import { renderTimelineSvg, timelineData } from "./timeline.ts";
+import { adoptionSentence, currentPlan, laterPlanExists, requirePlan } from "./cycle/plans.ts";
+import { listYears } from "./cycle/presidencies.ts";
+import { presidencySummary } from "./cycle/presidency-summary.ts";
+import { svgToPng } from "./timeline/timeline-png.ts";
+import { deadlinesCommand } from "./deadlines/deadlines-command.ts";
+import { renderTimelineSvg, timelineData } from "./timeline/timeline.ts";
 
 const today = (ctx: CommandContext) => todayIn(ctx.now, ctx.actor.workingParty.timeZone);
 const Code = z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9._/-]+$/, "an action code such as 22 or 12.1");

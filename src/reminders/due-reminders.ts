@@ -8,7 +8,7 @@ import { leadLabel } from "../store/plans/leads.ts";
 import { instantAt, type CivilDate } from "../time/civil-date.ts";
 import type { ReminderItem } from "./digest.ts";
 import { deadlineIdentity, ruleIdentity } from "./reminder-keys.ts";
-import { isSuperseded } from "../planning/plans.ts";
+import { isSuperseded } from "../planning/cycle/plans.ts";
 import { toRule, type Rule } from "./rules.ts";
 import { candidateDueRange, occurrences } from "./schedule.ts";
 

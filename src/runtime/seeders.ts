@@ -18,5 +18,5 @@ function loadedWhenRun(name: string, load: () => Promise<Seeder>): Seeder {
 export const seeders: Seeder[] = [
   workingPartySeeder,
   loadedWhenRun("corpus", async () => (await import("../knowledge/corpus.ts")).corpusSeeder),
-  loadedWhenRun("plan-1997", async () => (await import("../planning/plan-1997-seeder.ts")).plan1997Seeder),
+  loadedWhenRun("plan-1997", async () => (await import("../planning/plan-file/plan-1997-seeder.ts")).plan1997Seeder),
 ];

@@ -2,7 +2,7 @@
  * Action plans as the secretariat edits them: a plan with its actions and deadlines, one action or
  * one deadline with the plan it belongs to, and the writes of the plan editor (an action with its
  * deadlines, one deadline). Rules (what a phrase means, who may edit) are the caller's
- * (src/planning/edit-plan.ts); every read here says which working party's plan it is, so the caller
+ * (src/planning/plan-file/edit-plan.ts); every read here says which working party's plan it is, so the caller
  * can refuse a form from another working party.
  */
 import type { Prisma } from "../generated/sqlite/client.ts";

@@ -1,6 +1,6 @@
 /**
  * Calendar feed subscriptions as stored: one token per (working party, scope, scope value). What
- * a scope means and how the token is made are src/planning's (calendar-feeds.ts).
+ * a scope means and how the token is made are src/planning's (calendar/calendar-feeds.ts).
  */
 import type { CalendarFeed } from "../generated/sqlite/client.ts";
 import type { DbTx } from "./store.ts";

@@ -8,8 +8,8 @@ import type { Messenger, OutgoingMessage, SendResult } from "../../src/core/mess
 import { replyToPlainText } from "../../src/core/reply.ts";
 import { createLogger } from "../../src/log/logger.ts";
 import { Dispatcher } from "../../src/outbox/dispatcher.ts";
-import { importPlan } from "../../src/planning/import-plan.ts";
-import { parsePlanFile } from "../../src/planning/plan-file.ts";
+import { importPlan } from "../../src/planning/plan-file/import-plan.ts";
+import { parsePlanFile } from "../../src/planning/plan-file/plan-file.ts";
 import { reminderPlanner } from "../../src/reminders/reminder-planner.ts";
 import { runTick } from "../../src/scheduler/tick.ts";
 import { databaseKinds } from "../support/databases.ts";

@@ -2,10 +2,10 @@ import ical, { type VEvent } from "node-ical";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mountCalendarRoute } from "../../adapters/http/calendar-route.ts";
 import { HttpServer } from "../../adapters/http/server.ts";
-import { buildCalendar } from "../../src/planning/calendar.ts";
-import { ensureFeed, feedUrl } from "../../src/planning/calendar-feeds.ts";
-import { importPlan } from "../../src/planning/import-plan.ts";
-import { parsePlanFile } from "../../src/planning/plan-file.ts";
+import { buildCalendar } from "../../src/planning/calendar/calendar.ts";
+import { ensureFeed, feedUrl } from "../../src/planning/calendar/calendar-feeds.ts";
+import { importPlan } from "../../src/planning/plan-file/import-plan.ts";
+import { parsePlanFile } from "../../src/planning/plan-file/plan-file.ts";
 import { runCli } from "../support/cli.ts";
 import { testRuntime, type TestRuntime } from "../support/runtime.ts";
 

@@ -8,7 +8,7 @@ import { createWorkingParty } from "../../src/admin/working-party.ts";
 import { buildHome } from "../../src/bot/home.ts";
 import type { Actor } from "../../src/core/actor.ts";
 import { replyToPlainText } from "../../src/core/reply.ts";
-import { isSuperseded, laterPlanExists, pickCurrent } from "../../src/planning/plans.ts";
+import { isSuperseded, laterPlanExists, pickCurrent } from "../../src/planning/cycle/plans.ts";
 import { supersededPlans } from "../../src/reminders/due-reminders.ts";
 import { repositoriesOn } from "../../src/store/repositories.ts";
 import { databaseKinds } from "../support/databases.ts";

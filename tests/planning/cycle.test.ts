@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { todayIn } from "../../src/time/civil-date.ts";
-import { adoptByFromEnd, computeCycle, cycleState } from "../../src/planning/cycle.ts";
+import { adoptByFromEnd, computeCycle, cycleState } from "../../src/planning/cycle/cycle.ts";
 import { runCli } from "../support/cli.ts";
 
 describe("computeCycle", () => {

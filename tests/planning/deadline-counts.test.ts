@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { replyToPlainText } from "../../src/core/reply.ts";
-import { listDeadlines } from "../../src/planning/deadlines.ts";
+import { listDeadlines } from "../../src/planning/deadlines/deadlines.ts";
 import { databaseKinds } from "../support/databases.ts";
 import { consoleText, testRuntime, type TestRuntime } from "../support/runtime.ts";
 

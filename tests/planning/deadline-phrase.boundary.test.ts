@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { civilParts, MONTH_NAMES } from "../../src/time/civil-date.ts";
-import { parseDeadlinePhrase, PRECISIONS } from "../../src/planning/deadline-phrase.ts";
+import { parseDeadlinePhrase, PRECISIONS } from "../../src/planning/phrases/deadline-phrase.ts";
 
 const reference = "2026-11-23";
 const civilDay = fc.date({ min: new Date("1950-01-01"), max: new Date("2150-12-31"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));

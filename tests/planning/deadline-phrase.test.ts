@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { parseDeadlinePhrase, type Precision } from "../../src/planning/deadline-phrase.ts";
-import { nearestTerm, trioOf, presidencyOn } from "../../src/planning/presidencies.ts";
-import { readTimetable1997, timetableRows } from "../../src/planning/timetable-1997.ts";
+import { parseDeadlinePhrase, type Precision } from "../../src/planning/phrases/deadline-phrase.ts";
+import { nearestTerm, trioOf, presidencyOn } from "../../src/planning/cycle/presidencies.ts";
+import { readTimetable1997, timetableRows } from "../../src/planning/plan-file/timetable-1997.ts";
 
 const at = (text: string, reference = "2026-11-23") => parseDeadlinePhrase(text, { reference });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { namedWindow, relativeWindow } from "../../src/planning/deadline-window.ts";
+import { namedWindow, relativeWindow } from "../../src/planning/phrases/deadline-window.ts";
 
 describe("relativeWindow", () => {
   it.each([

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { InputError } from "../../src/core/errors.ts";
-import { addAction, addDeadline, readPlanPhrase, updateAction, updateDeadline, type Editor } from "../../src/planning/edit-plan.ts";
+import { addAction, addDeadline, readPlanPhrase, updateAction, updateDeadline, type Editor } from "../../src/planning/plan-file/edit-plan.ts";
 import { databaseKinds } from "../support/databases.ts";
 import { createPlan } from "../support/plans.ts";
 import { testRuntime, type TestRuntime } from "../support/runtime.ts";

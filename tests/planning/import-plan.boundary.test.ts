@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { importPlan } from "../../src/planning/import-plan.ts";
-import { parsePlanFile } from "../../src/planning/plan-file.ts";
+import { importPlan } from "../../src/planning/plan-file/import-plan.ts";
+import { parsePlanFile } from "../../src/planning/plan-file/plan-file.ts";
 import type { Db } from "../../src/store/index.ts";
 import { databaseKinds } from "../support/databases.ts";
 import { testRuntime, type TestRuntime } from "../support/runtime.ts";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readTimetable1997, timetablePeriod, timetablePlan, timetableRows } from "../../src/planning/timetable-1997.ts";
+import { readTimetable1997, timetablePeriod, timetablePlan, timetableRows } from "../../src/planning/plan-file/timetable-1997.ts";
 import { databaseKinds } from "../support/databases.ts";
 import { testRuntime, type TestRuntime } from "../support/runtime.ts";
 

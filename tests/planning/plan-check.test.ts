@@ -7,8 +7,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkPlan } from "../../src/planning/plan-check.ts";
-import { parsePlanFile } from "../../src/planning/plan-file.ts";
+import { checkPlan } from "../../src/planning/plan-file/plan-check.ts";
+import { parsePlanFile } from "../../src/planning/plan-file/plan-file.ts";
 import { runCli } from "../support/cli.ts";
 import { databaseKinds, tempDir } from "../support/databases.ts";
 import { testRuntime, type TestRuntime } from "../support/runtime.ts";

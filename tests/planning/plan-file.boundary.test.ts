@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parsePlanFile } from "../../src/planning/plan-file.ts";
+import { parsePlanFile } from "../../src/planning/plan-file/plan-file.ts";
 import { runCli } from "../support/cli.ts";
 import { tempDir } from "../support/databases.ts";
 

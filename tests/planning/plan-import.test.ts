@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { importPlan } from "../../src/planning/import-plan.ts";
-import { parsePlanFile } from "../../src/planning/plan-file.ts";
+import { importPlan } from "../../src/planning/plan-file/import-plan.ts";
+import { parsePlanFile } from "../../src/planning/plan-file/plan-file.ts";
 import { databaseKinds, tempDir } from "../support/databases.ts";
 import { testRuntime, type TestRuntime } from "../support/runtime.ts";
 import { runCli } from "../support/cli.ts";

@@ -4,8 +4,8 @@
  * cannot say which term is meant.
  */
 import { describe, expect, it } from "vitest";
-import { parseDeadlinePhrase } from "../../src/planning/deadline-phrase.ts";
-import { bundledPresidencies, placeTerm } from "../../src/planning/presidencies.ts";
+import { parseDeadlinePhrase } from "../../src/planning/phrases/deadline-phrase.ts";
+import { bundledPresidencies, placeTerm } from "../../src/planning/cycle/presidencies.ts";
 import { addCivilDays } from "../../src/time/civil-date.ts";
 
 const plan2028 = { reference: "2028-01-01", referenceEnd: "2029-06-30" };

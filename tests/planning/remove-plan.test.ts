@@ -91,7 +91,7 @@ describe.each(databaseKinds)("removing a plan on %s", (kind) => {
     expect(entry).toMatchObject({ actor: "console:sam", subject: "CCWP plan 78" });
     expect(JSON.parse(entry.detail)).toMatchObject({ number: 78, title: "Action plan 78", actions: 2, deadlines: 3, collections: 0 });
 
-    // The rule of src/planning/plans.ts: the running plan with the highest number is plan 77 now,
+    // The rule of src/planning/cycle/plans.ts: the running plan with the highest number is plan 77 now,
     // and nothing has followed it any more.
     const current = await say("current plan", "sam", SECRETARIAT);
     expect(current).toMatch(/CCWP plan 77: Action plan 77/i);

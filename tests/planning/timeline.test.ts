@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fontFiles, rasterise } from "../../src/planning/timeline-png.ts";
-import { recentPlans, renderTimelineSvg, timelineData, type TimelineData } from "../../src/planning/timeline.ts";
+import { fontFiles, rasterise } from "../../src/planning/timeline/timeline-png.ts";
+import { recentPlans, renderTimelineSvg, timelineData, type TimelineData } from "../../src/planning/timeline/timeline.ts";
 import { runCli } from "../support/cli.ts";
 import { tempDir } from "../support/databases.ts";
 import { testRuntime, type TestRuntime } from "../support/runtime.ts";

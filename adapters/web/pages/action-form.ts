@@ -6,7 +6,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { BotError, InputError } from "../../../src/core/errors.ts";
-import { addAction, readPlanPhrase, updateAction, type ActionInput, type DeadlineRow, type PlanPeriod } from "../../../src/planning/edit-plan.ts";
+import { addAction, readPlanPhrase, updateAction, type ActionInput, type DeadlineRow, type PlanPeriod } from "../../../src/planning/plan-file/edit-plan.ts";
 import { longDate } from "../../../src/time/civil-date.ts";
 import type { ConsoleContext } from "../index.ts";
 import { navFor, page, requireWorkingParty, setNotice, STAFF } from "../page.ts";

@@ -10,8 +10,8 @@ import { readableDocument, readableDocuments } from "../../../src/knowledge/docu
 import { importDocument } from "../../../src/knowledge/import/import-document.ts";
 import { MAX_DOCUMENT_BYTES } from "../../../src/knowledge/import/parse-document.ts";
 import { knowledgeBase } from "../../../src/knowledge/knowledge-base.ts";
-import { ensureFeed, feedUrl } from "../../../src/planning/calendar-feeds.ts";
-import { renderTimelineSvg, timelineData } from "../../../src/planning/timeline.ts";
+import { ensureFeed, feedUrl } from "../../../src/planning/calendar/calendar-feeds.ts";
+import { renderTimelineSvg, timelineData } from "../../../src/planning/timeline/timeline.ts";
 import { activeRules } from "../../../src/reminders/due-reminders.ts";
 import { describeRule } from "../../../src/reminders/rules.ts";
 import { parseHolidays } from "../../../src/store/index.ts";

@@ -4,8 +4,8 @@ import { createWorkingPartyAs, listWorkingParties, updateWorkingParty } from "..
 import { BotError } from "../../../src/core/errors.ts";
 import { collectionStatus } from "../../../src/collection/status.ts";
 import { loadSnapshot } from "../../../src/collection/snapshot.ts";
-import { listDeadlines } from "../../../src/planning/deadlines.ts";
-import { adoptionSentence, currentPlan, laterPlanExists } from "../../../src/planning/plans.ts";
+import { listDeadlines } from "../../../src/planning/deadlines/deadlines.ts";
+import { adoptionSentence, currentPlan, laterPlanExists } from "../../../src/planning/cycle/plans.ts";
 import { dueWords } from "../../../src/time/due-words.ts";
 import { addCivilDays, longDate, todayIn } from "../../../src/time/civil-date.ts";
 import type { ConsoleContext } from "../index.ts";

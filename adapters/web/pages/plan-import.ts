@@ -4,9 +4,9 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { BotError } from "../../../src/core/errors.ts";
-import { importPlan } from "../../../src/planning/import-plan.ts";
-import { checkPlan, type ReadDeadline } from "../../../src/planning/plan-check.ts";
-import { parsePlanFile, type PlanFile } from "../../../src/planning/plan-file.ts";
+import { importPlan } from "../../../src/planning/plan-file/import-plan.ts";
+import { checkPlan, type ReadDeadline } from "../../../src/planning/plan-file/plan-check.ts";
+import { parsePlanFile, type PlanFile } from "../../../src/planning/plan-file/plan-file.ts";
 import type { Db } from "../../../src/store/index.ts";
 import { leadLabel } from "../../../src/store/plans/leads.ts";
 import { longDate } from "../../../src/time/civil-date.ts";

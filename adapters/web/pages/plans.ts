@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { BotError } from "../../../src/core/errors.ts";
-import { addDeadline, readPlanPhrase, updateDeadline } from "../../../src/planning/edit-plan.ts";
+import { addDeadline, readPlanPhrase, updateDeadline } from "../../../src/planning/plan-file/edit-plan.ts";
 import { leadLabel } from "../../../src/store/plans/leads.ts";
 import { isCivilDate, longDate, todayIn } from "../../../src/time/civil-date.ts";
 import type { ConsoleContext } from "../index.ts";

@@ -2,8 +2,8 @@
 import type { Command } from "commander";
 import { z } from "zod";
 import { todayIn } from "../../time/civil-date.ts";
-import { buildCalendar, type FeedScope } from "../../planning/calendar.ts";
-import { ensureFeed, feedUrl } from "../../planning/calendar-feeds.ts";
+import { buildCalendar, type FeedScope } from "../../planning/calendar/calendar.ts";
+import { ensureFeed, feedUrl } from "../../planning/calendar/calendar-feeds.ts";
 import { Delegation } from "../../store/delegation.ts";
 import { requirePlan, workingPartyOf } from "../operator.ts";
 import { emit, type CliContext } from "../context.ts";

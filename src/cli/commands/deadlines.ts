@@ -2,7 +2,7 @@
 import type { Command } from "commander";
 import { z } from "zod";
 import { todayIn } from "../../time/civil-date.ts";
-import { deadlineJson, listDeadlines } from "../../planning/deadlines.ts";
+import { deadlineJson, listDeadlines } from "../../planning/deadlines/deadlines.ts";
 import { requirePlan, workingPartyOf } from "../operator.ts";
 import { emit, type CliContext } from "../context.ts";
 import { CliError } from "../io.ts";

@@ -2,8 +2,8 @@
 import fs from "node:fs";
 import type { Command } from "commander";
 import { BotError } from "../../core/errors.ts";
-import { importPlan } from "../../planning/import-plan.ts";
-import { parsePlanFile } from "../../planning/plan-file.ts";
+import { importPlan } from "../../planning/plan-file/import-plan.ts";
+import { parsePlanFile } from "../../planning/plan-file/plan-file.ts";
 import { emit, type CliContext } from "../context.ts";
 import { CliError } from "../io.ts";
 

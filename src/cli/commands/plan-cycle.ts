@@ -2,7 +2,7 @@
 import type { Command } from "commander";
 import { z } from "zod";
 import { civilDateProblem, isTimeZone } from "../../time/civil-date.ts";
-import { computeCycle } from "../../planning/cycle.ts";
+import { computeCycle } from "../../planning/cycle/cycle.ts";
 import { emit, type CliContext } from "../context.ts";
 import { CliError } from "../io.ts";
 import { parseOptions } from "../options.ts";

@@ -2,9 +2,9 @@
 import type { Command } from "commander";
 import { z } from "zod";
 import { todayIn } from "../../time/civil-date.ts";
-import { deadlineJson } from "../../planning/deadlines.ts";
-import { listYears } from "../../planning/presidencies.ts";
-import { presidencySummary } from "../../planning/presidency-summary.ts";
+import { deadlineJson } from "../../planning/deadlines/deadlines.ts";
+import { listYears } from "../../planning/cycle/presidencies.ts";
+import { presidencySummary } from "../../planning/cycle/presidency-summary.ts";
 import { workingPartyOf } from "../operator.ts";
 import { emit, type CliContext } from "../context.ts";
 import { cliWords } from "../deadline-words.ts";

@@ -1,7 +1,7 @@
 /**
  * What a plan file refers to, as stored: its working party, the strategy document it implements
  * with that document's passage labels (what `objectives:` may name). Read once before an import or
- * a preview (src/planning/plan-check.ts), which lists the documents the working party may read
+ * a preview (src/planning/plan-file/plan-check.ts), which lists the documents the working party may read
  * when the strategy is not one of them.
  */
 import type { StrategyDocument, WorkingParty } from "../../generated/sqlite/browser.ts";

@@ -4,8 +4,8 @@
  * adopt-by day, which the plan never worded. Words that say more than the day are kept.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { importPlan } from "../../../src/planning/import-plan.ts";
-import { parsePlanFile } from "../../../src/planning/plan-file.ts";
+import { importPlan } from "../../../src/planning/plan-file/import-plan.ts";
+import { parsePlanFile } from "../../../src/planning/plan-file/plan-file.ts";
 import { Visitor } from "../../support/visitor.ts";
 import { startConsole, type ConsoleServer } from "../../support/web-console.ts";
 

@@ -10,8 +10,8 @@ import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compileCollection } from "../../../src/collection/compile/index.ts";
 import { replyToPlainText } from "../../../src/core/reply.ts";
-import { importPlan } from "../../../src/planning/import-plan.ts";
-import { parsePlanFile } from "../../../src/planning/plan-file.ts";
+import { importPlan } from "../../../src/planning/plan-file/import-plan.ts";
+import { parsePlanFile } from "../../../src/planning/plan-file/plan-file.ts";
 import { databaseKinds, tempDir } from "../../support/databases.ts";
 import { consoleText, testRuntime, type TestRuntime } from "../../support/runtime.ts";
 

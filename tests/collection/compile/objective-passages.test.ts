@@ -8,8 +8,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { compileCollection } from "../../../src/collection/compile/index.ts";
 import { importDocument } from "../../../src/knowledge/import/import-document.ts";
 import { knowledgeBase } from "../../../src/knowledge/knowledge-base.ts";
-import { importPlan } from "../../../src/planning/import-plan.ts";
-import { parsePlanFile } from "../../../src/planning/plan-file.ts";
+import { importPlan } from "../../../src/planning/plan-file/import-plan.ts";
+import { parsePlanFile } from "../../../src/planning/plan-file/plan-file.ts";
 import { databaseKinds, tempDir } from "../../support/databases.ts";
 import { consoleText, testRuntime, type TestRuntime } from "../../support/runtime.ts";
 

@@ -4,8 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { leadLabel, leadMembers, mayReport } from "../../../src/store/plans/leads.ts";
-import { importPlan } from "../../../src/planning/import-plan.ts";
-import { parsePlanFile } from "../../../src/planning/plan-file.ts";
+import { importPlan } from "../../../src/planning/plan-file/import-plan.ts";
+import { parsePlanFile } from "../../../src/planning/plan-file/plan-file.ts";
 import { replyToPlainText } from "../../../src/core/reply.ts";
 import type { Member } from "../../../src/store/index.ts";
 import { databaseKinds } from "../../support/databases.ts";

@@ -2,10 +2,10 @@
  * A working party's plans as the bot speaks of them: the current plan on a given day and where its
  * cycle stands ("the next plan should have been adopted by ...").
  */
-import type { CommandContext } from "../core/command.ts";
-import { NotFoundError } from "../core/errors.ts";
-import type { ActionPlan, Repositories } from "../store/index.ts";
-import { daysBetween, longDate, type CivilDate } from "../time/civil-date.ts";
+import type { CommandContext } from "../../core/command.ts";
+import { NotFoundError } from "../../core/errors.ts";
+import type { ActionPlan, Repositories } from "../../store/index.ts";
+import { daysBetween, longDate, type CivilDate } from "../../time/civil-date.ts";
 
 /**
  * The current plan on `today`: the running one with the highest number; otherwise the latest that

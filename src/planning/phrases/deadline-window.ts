@@ -4,7 +4,7 @@
  * same words a plan file uses), so "March 2027" means here what it means as a deadline. Pure: today
  * is an input.
  */
-import { addCivilDays, civil, civilParts, daysInMonth, isoWeekday, longDate, MONTH_NAMES, type CivilDate } from "../time/civil-date.ts";
+import { addCivilDays, civil, civilParts, daysInMonth, isoWeekday, longDate, MONTH_NAMES, type CivilDate } from "../../time/civil-date.ts";
 import { parseDeadlinePhrase } from "./deadline-phrase.ts";
 
 /** Inclusive civil days and how to name them ("this week", "March 2027"). */

@@ -4,8 +4,8 @@
  * by the secretariat when it leaked.
  */
 import { randomBytes } from "node:crypto";
-import type { CalendarFeed, Repositories } from "../store/index.ts";
-import type { CivilDate } from "../time/civil-date.ts";
+import type { CalendarFeed, Repositories } from "../../store/index.ts";
+import type { CivilDate } from "../../time/civil-date.ts";
 import { buildCalendar, type FeedScope } from "./calendar.ts";
 
 /** The token's shape in URLs: 32 url-safe characters (192 random bits). */

@@ -6,9 +6,9 @@
  * nothing (all or nothing, as an imported plan file); and each change is audited with the member
  * who made it, in the same unit of work.
  */
-import { InputError, NotFoundError } from "../core/errors.ts";
-import { delegationCode, delegationError, type DeadlineFields, type Store } from "../store/index.ts";
-import { parseDeadlinePhrase, type PhraseResult } from "./deadline-phrase.ts";
+import { InputError, NotFoundError } from "../../core/errors.ts";
+import { delegationCode, delegationError, type DeadlineFields, type Store } from "../../store/index.ts";
+import { parseDeadlinePhrase, type PhraseResult } from "../phrases/deadline-phrase.ts";
 
 export interface Editor {
   workingPartyId: number;

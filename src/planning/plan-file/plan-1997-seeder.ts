@@ -2,9 +2,9 @@
  * Seeds the 1997 programme as plan 1 of CCWP, built from the document by timetable-1997.ts and
  * stored by the same importer as any plan file.
  */
-import { documentFromSource } from "../store/documents.ts";
-import { repositoriesOn } from "../store/repositories.ts";
-import type { Seeder } from "../store/seeder.ts";
+import { documentFromSource } from "../../store/documents.ts";
+import { repositoriesOn } from "../../store/repositories.ts";
+import type { Seeder } from "../../store/seeder.ts";
 import { importPlan } from "./import-plan.ts";
 import { validatePlan } from "./plan-file.ts";
 import { readTimetable1997, timetablePlan, TIMETABLE_1997_SLUG } from "./timetable-1997.ts";

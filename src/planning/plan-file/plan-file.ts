@@ -10,10 +10,10 @@ import type { LineCounter, Node as YamlNode } from "yaml";
 const load = createRequire(import.meta.url);
 const yaml = () => load("yaml") as typeof import("yaml");
 import { z } from "zod";
-import { Delegation } from "../store/delegation.ts";
-import { isCivilDate } from "../time/civil-date.ts";
-import { computeCycle } from "./cycle.ts";
-import { parseDeadlinePhrase } from "./deadline-phrase.ts";
+import { Delegation } from "../../store/delegation.ts";
+import { isCivilDate } from "../../time/civil-date.ts";
+import { computeCycle } from "../cycle/cycle.ts";
+import { parseDeadlinePhrase } from "../phrases/deadline-phrase.ts";
 
 const Civil = z.string().refine(isCivilDate, "a calendar day written YYYY-MM-DD");
 const Code = z.string().trim().min(1, "must not be empty").max(40).regex(/^[A-Za-z0-9._/-]+$/, "letters, digits, dots, dashes (e.g. 12.1)");

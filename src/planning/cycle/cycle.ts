@@ -8,7 +8,7 @@ import { addMonths } from "date-fns/addMonths";
 import { endOfMonth } from "date-fns/endOfMonth";
 import { isLastDayOfMonth } from "date-fns/isLastDayOfMonth";
 import { subMonths } from "date-fns/subMonths";
-import { tzDay, toCivil, type CivilDate } from "../time/civil-date.ts";
+import { tzDay, toCivil, type CivilDate } from "../../time/civil-date.ts";
 
 /** The dates of one plan cycle, as civil dates. */
 export interface Cycle {

@@ -6,14 +6,14 @@
  * operator, never to someone whose first message this is.
  */
 import { z } from "zod";
-import type { Actor } from "../core/actor.ts";
-import { defineCommand, type AnyCommand, type CommandContext } from "../core/command.ts";
-import { NotFoundError, PermissionError } from "../core/errors.ts";
-import { reply, textReply } from "../core/reply.ts";
-import { Delegation } from "../store/delegation.ts";
+import type { Actor } from "../../core/actor.ts";
+import { defineCommand, type AnyCommand, type CommandContext } from "../../core/command.ts";
+import { NotFoundError, PermissionError } from "../../core/errors.ts";
+import { reply, textReply } from "../../core/reply.ts";
+import { Delegation } from "../../store/delegation.ts";
 import { delegationKnownIn, ensureFeed, feedScopeName, feedUrl, findFeed, revokeFeed, rotateFeed } from "./calendar-feeds.ts";
 import type { FeedScope } from "./calendar.ts";
-import { requirePlan } from "./plans.ts";
+import { requirePlan } from "../cycle/plans.ts";
 
 const Args = z.object({ plan: z.coerce.number().int().min(1).optional(), delegation: Delegation.optional() });
 

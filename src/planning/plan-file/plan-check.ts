@@ -6,13 +6,13 @@
  * console's preview both read a file through here, so the days and warnings shown are the ones
  * stored; `--strict` refuses a file with any warning.
  */
-import { InputError, NotFoundError } from "../core/errors.ts";
-import { readableDocumentRow, readableDocuments } from "../knowledge/document-access.ts";
-import type { Db, StrategyDocument, WorkingParty } from "../store/index.ts";
-import { planReferences } from "../store/plans/plan-references.ts";
-import { longDate } from "../time/civil-date.ts";
-import { adoptByFromEnd, computeCycle } from "./cycle.ts";
-import { parseDeadlinePhrase } from "./deadline-phrase.ts";
+import { InputError, NotFoundError } from "../../core/errors.ts";
+import { readableDocumentRow, readableDocuments } from "../../knowledge/document-access.ts";
+import type { Db, StrategyDocument, WorkingParty } from "../../store/index.ts";
+import { planReferences } from "../../store/plans/plan-references.ts";
+import { longDate } from "../../time/civil-date.ts";
+import { adoptByFromEnd, computeCycle } from "../cycle/cycle.ts";
+import { parseDeadlinePhrase } from "../phrases/deadline-phrase.ts";
 import { labelKey } from "./objective-label.ts";
 import { pathText, type PlanFile, type PlanLocator } from "./plan-file.ts";
 

@@ -4,9 +4,9 @@
  * and the plan's dates from the text ("i.e. July 1997 to December 1998"). The export mixes tabs,
  * HTML table markup and bold tags; all of it is stripped here.
  */
-import { projectPath } from "../config/paths.ts";
+import { projectPath } from "../../config/paths.ts";
 import fs from "node:fs";
-import { civil, daysInMonth } from "../time/civil-date.ts";
+import { civil, daysInMonth } from "../../time/civil-date.ts";
 import type { PlanFileInput } from "./plan-file.ts";
 
 /** The bundled document. */

@@ -3,13 +3,13 @@
  * rules, then hands the rows to the store (src/store/plans/save-plan.ts), which writes the plan and
  * its audit entry all or nothing, updating a re-imported plan in place.
  */
-import { InputError } from "../core/errors.ts";
-import type { Db } from "../store/index.ts";
-import { repositoriesOn } from "../store/repositories.ts";
-import { savePlan } from "../store/plans/save-plan.ts";
+import { InputError } from "../../core/errors.ts";
+import type { Db } from "../../store/index.ts";
+import { repositoriesOn } from "../../store/repositories.ts";
+import { savePlan } from "../../store/plans/save-plan.ts";
 import { checkPlan } from "./plan-check.ts";
 import type { PlanFile, PlanLocator } from "./plan-file.ts";
-import { namesMember } from "../store/plans/leads.ts";
+import { namesMember } from "../../store/plans/leads.ts";
 
 /** What an import did. */
 export interface ImportSummary {

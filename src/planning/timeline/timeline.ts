@@ -3,10 +3,10 @@
  * end with the "adopt the next plan by" mark) and its deadlines grouped by due day, with the
  * action codes beside each mark. Pure: data in, SVG text out; timeline-png.ts rasterises it.
  */
-import type { Repositories } from "../store/index.ts";
-import { civilParts, daysBetween, MONTH_NAMES, type CivilDate } from "../time/civil-date.ts";
-import { listDeadlines, type DeadlineStatus } from "./deadlines.ts";
-import { bundledPresidencies, type PresidencyTerm } from "./presidencies.ts";
+import type { Repositories } from "../../store/index.ts";
+import { civilParts, daysBetween, MONTH_NAMES, type CivilDate } from "../../time/civil-date.ts";
+import { listDeadlines, type DeadlineStatus } from "../deadlines/deadlines.ts";
+import { bundledPresidencies, type PresidencyTerm } from "../cycle/presidencies.ts";
 
 /** What the picture shows. */
 export interface TimelineData {

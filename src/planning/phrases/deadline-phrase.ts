@@ -5,8 +5,8 @@
  * unreadable phrase is a value naming the phrase and the accepted forms. Vague words are defined
  * once, in VAGUE below, and documented in docs/planning.md.
  */
-import { civil, daysInMonth, longDate, type CivilDate } from "../time/civil-date.ts";
-import { adjectiveOf, bundledPresidencies, countryFromWord, listYears, placeTerm, type PresidencyTerm, type ReferencePeriod } from "./presidencies.ts";
+import { civil, daysInMonth, longDate, type CivilDate } from "../../time/civil-date.ts";
+import { adjectiveOf, bundledPresidencies, countryFromWord, listYears, placeTerm, type PresidencyTerm, type ReferencePeriod } from "../cycle/presidencies.ts";
 
 /** How exact a deadline is: the period its words name. */
 export const PRECISIONS = ["day", "month", "quarter", "half", "year", "period"] as const;

@@ -1,8 +1,8 @@
 /** How planning data reads in chat: one line per deadline, an action's details. */
-import type { Block, Button } from "../core/reply.ts";
-import { longDate } from "../time/civil-date.ts";
+import type { Block, Button } from "../../core/reply.ts";
+import { longDate } from "../../time/civil-date.ts";
 import type { DeadlineRow } from "./deadlines.ts";
-import { dueWords } from "../time/due-words.ts";
+import { dueWords } from "../../time/due-words.ts";
 
 const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 const MARK = { open: "○", overdue: "⚠", done: "✓" } as const;

@@ -3,11 +3,11 @@
  * data/council-presidencies.csv. Used by deadline phrases ("by the end of the Polish Presidency"),
  * the timeline and the `presidency` command.
  */
-import { projectPath } from "../config/paths.ts";
+import { projectPath } from "../../config/paths.ts";
 import fs from "node:fs";
 import { parse } from "csv-parse/sync";
 import { z } from "zod";
-import { addCivilDays, daysBetween, type CivilDate } from "../time/civil-date.ts";
+import { addCivilDays, daysBetween, type CivilDate } from "../../time/civil-date.ts";
 
 /** One presidency term: a member state for a half-year. */
 export interface PresidencyTerm {

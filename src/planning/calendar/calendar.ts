@@ -9,10 +9,10 @@ import type { EventAttributes } from "ics";
 
 // Loaded on first use, not by every command that imports planning.
 const load = createRequire(import.meta.url);
-import type { Repositories } from "../store/index.ts";
-import { civilParts, longDate, type CivilDate } from "../time/civil-date.ts";
-import { listDeadlines } from "./deadlines.ts";
-import { dueWords } from "../time/due-words.ts";
+import type { Repositories } from "../../store/index.ts";
+import { civilParts, longDate, type CivilDate } from "../../time/civil-date.ts";
+import { listDeadlines } from "../deadlines/deadlines.ts";
+import { dueWords } from "../../time/due-words.ts";
 import { foldIcsLines } from "./ics-lines.ts";
 
 /** What a feed covers. */

@@ -4,14 +4,14 @@
  * party's time zone.
  */
 import { z } from "zod";
-import { defineCommand, type CommandContext } from "../core/command.ts";
-import { InputError } from "../core/errors.ts";
-import { reply, textReply, type Block } from "../core/reply.ts";
-import { longDate, todayIn } from "../time/civil-date.ts";
+import { defineCommand, type CommandContext } from "../../core/command.ts";
+import { InputError } from "../../core/errors.ts";
+import { reply, textReply, type Block } from "../../core/reply.ts";
+import { longDate, todayIn } from "../../time/civil-date.ts";
 import { deadlineBlocks } from "./chat-format.ts";
-import { namedWindow, RELATIVE_WINDOWS, relativeWindow, type DeadlineWindow } from "./deadline-window.ts";
+import { namedWindow, RELATIVE_WINDOWS, relativeWindow, type DeadlineWindow } from "../phrases/deadline-window.ts";
 import { listDeadlines } from "./deadlines.ts";
-import { requirePlan } from "./plans.ts";
+import { requirePlan } from "../cycle/plans.ts";
 
 const today = (ctx: CommandContext) => todayIn(ctx.now, ctx.actor.workingParty.timeZone);
 const SCOPES = [...RELATIVE_WINDOWS, "overdue", "mine"] as const;

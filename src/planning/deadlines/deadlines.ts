@@ -2,9 +2,9 @@
  * Deadlines as the CLI, chat, calendar and timeline list them: one row per Deadline with its plan,
  * action and a status computed against civil "today" (open, done, overdue).
  */
-import type { Repositories } from "../store/index.ts";
-import type { CivilDate } from "../time/civil-date.ts";
-import type { LeadActor } from "../store/plans/leads.ts";
+import type { Repositories } from "../../store/index.ts";
+import type { CivilDate } from "../../time/civil-date.ts";
+import type { LeadActor } from "../../store/plans/leads.ts";
 
 /** Status of a deadline on a given day. */
 export type DeadlineStatus = "open" | "done" | "overdue";

@@ -2,9 +2,9 @@
  * The presidency in office on a day, its trio, the next hand-over, and the working party's deadlines
  * that fall in the current term: what `secretariat presidency` and chat "presidency" show.
  */
-import type { Repositories } from "../store/index.ts";
-import { daysBetween, type CivilDate } from "../time/civil-date.ts";
-import { listDeadlines, type DeadlineRow } from "./deadlines.ts";
+import type { Repositories } from "../../store/index.ts";
+import { daysBetween, type CivilDate } from "../../time/civil-date.ts";
+import { listDeadlines, type DeadlineRow } from "../deadlines/deadlines.ts";
 import { adjectiveOf, bundledPresidencies, nextTerm, presidencyOn, trioOf, type PresidencyTerm } from "./presidencies.ts";
 
 /** The summary; `term` is undefined outside the years the bundled list covers. */
