@@ -15,7 +15,7 @@ import { registerListeners } from "./listeners.ts";
 import { createWebClient, SlackMessenger } from "./messenger.ts";
 import { requestKey, signatureProblem } from "./request-guard.ts";
 import { SlackStash } from "./stash.ts";
-import { WorkQueue } from "./work-queue.ts";
+import { AckGate, WorkQueue } from "./work-queue.ts";
 
 /** The path Slack posts to (the manifest's request URLs end with it). */
 export const SLACK_EVENTS_PATH = "/slack/events";
@@ -27,6 +27,12 @@ export const SLACK_EVENTS_PATH = "/slack/events";
  * own forms a few KB; 1 MB leaves room for JSON-escaped non-Latin text.
  */
 export const SLACK_BODY_LIMIT = 1024 * 1024;
+
+/**
+ * The longest work waits for the acks in flight (AckGate): a second leaves Slack's 3 s for the
+ * acks of a burst and still starts the answers of a stream that never pauses.
+ */
+export const ACK_FIRST_MAX_DEFER_MS = 1000;
 
 export interface RunningSlack {
   messenger: SlackMessenger;
@@ -98,7 +104,8 @@ export async function startSlack(server: HttpServer, rt: Runtime, config: Config
   dispatcher.mount(messenger);
   // A few commands at a time keep the loop free for acks; more would only interleave, not speed up.
   // The wait behind them is bounded: beyond it users are told the bot is busy (issue 13 item 9).
-  const queue = new WorkQueue(4, config.SLACK_QUEUE_LIMIT);
+  const acks = new AckGate(ACK_FIRST_MAX_DEFER_MS);
+  const queue = new WorkQueue(4, config.SLACK_QUEUE_LIMIT, acks);
   registerListeners(app, {
     client: app.client,
     stash,
@@ -141,6 +148,8 @@ export async function startSlack(server: HttpServer, rt: Runtime, config: Config
   server.route("POST", SLACK_EVENTS_PATH, (req, res) => {
     // The server has read the body (capped) into rawBody; Bolt reuses it. Nothing here waits on
     // the store: the ack must not queue behind the work (issue 13 item 9).
+    // Counted until answered: the work queue starts work only when no ack is waiting.
+    res.once("close", acks.enter());
     const problem = signatureProblem(req as typeof req & { rawBody: Buffer }, signingSecret, Date.now());
     if (problem) {
       logger.warn({ reason: problem }, "slack request refused");

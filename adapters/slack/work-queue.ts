@@ -14,16 +14,63 @@ export class QueueFullError extends Error {
   }
 }
 
+/**
+ * Requests not answered yet. Work waits to start while any are, so that under a burst the loop
+ * answers acks first and works after; a wait is cut short after `maxDeferMs`, so a stream of
+ * requests that never pauses slows the work down but cannot stop it.
+ */
+export class AckGate {
+  private pending = 0;
+  private readonly idle: (() => void)[] = [];
+
+  private readonly maxDeferMs: number;
+
+  constructor(maxDeferMs: number) {
+    this.maxDeferMs = maxDeferMs;
+  }
+
+  /** A request came in; call the function returned once it is answered. */
+  enter(): () => void {
+    this.pending++;
+    let left = false;
+    return () => {
+      if (left) return;
+      left = true;
+      if (--this.pending === 0) for (const wake of this.idle.splice(0)) wake();
+    };
+  }
+
+  /** Resolves when no request is waiting for its answer, or after maxDeferMs. */
+  async quiet(): Promise<void> {
+    if (this.pending === 0) return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        const i = this.idle.indexOf(wake);
+        if (i >= 0) this.idle.splice(i, 1);
+        resolve();
+      }, this.maxDeferMs);
+      const wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      this.idle.push(wake);
+    });
+  }
+}
+
 export class WorkQueue {
   private running = 0;
   private readonly waiting: (() => void)[] = [];
 
   private readonly concurrency: number;
   private readonly maxWaiting: number;
+  private readonly gate: AckGate | undefined;
 
-  constructor(concurrency: number, maxWaiting: number) {
+  /** `gate`: when given, work starts only once the requests in flight are answered (AckGate). */
+  constructor(concurrency: number, maxWaiting: number, gate?: AckGate) {
     this.concurrency = concurrency;
     this.maxWaiting = maxWaiting;
+    this.gate = gate;
   }
 
   /** Runs `work` when a slot is free; resolves with its result. Rejects with QueueFullError, without running it, when full. */
@@ -32,6 +79,8 @@ export class WorkQueue {
     if (this.running >= this.concurrency) await new Promise<void>((r) => this.waiting.push(r));
     this.running++;
     try {
+      // In its slot, so the bound on waiting work holds while it yields to acks.
+      await this.gate?.quiet();
       return await work();
     } finally {
       this.running--;

@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { QueueFullError, WorkQueue } from "../../../adapters/slack/work-queue.ts";
+import { describe, expect, it, vi } from "vitest";
+import { AckGate, QueueFullError, WorkQueue } from "../../../adapters/slack/work-queue.ts";
 
 /** A promise and its resolve, to finish work when the test says so. */
 function gate(): { promise: Promise<void>; open(): void } {
@@ -52,5 +52,46 @@ describe("WorkQueue (issue 13 item 9: bounded)", () => {
     const q = new WorkQueue(1, 1);
     await expect(q.run(async () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
     expect(await q.run(async () => "next")).toBe("next");
+  });
+});
+
+describe("AckGate (issue 13 item 9: ack first, work after)", () => {
+  it("starts queued work only once every request in flight is answered", async () => {
+    const gate = new AckGate(60_000);
+    const q = new WorkQueue(2, 10, gate);
+    const leave = [gate.enter(), gate.enter()];
+    let ran = 0;
+    const run = q.run(async () => void ran++);
+    await new Promise((r) => setImmediate(r));
+    expect(ran).toBe(0);
+    leave[0]!();
+    // answered twice (close after finish) counts once
+    leave[0]!();
+    await new Promise((r) => setImmediate(r));
+    expect(ran).toBe(0);
+    leave[1]!();
+    await run;
+    expect(ran).toBe(1);
+    // with nothing in flight, work starts at once
+    await q.run(async () => void ran++);
+    expect(ran).toBe(2);
+  });
+
+  it("starts work after maxDeferMs when requests never stop coming", async () => {
+    vi.useFakeTimers();
+    try {
+      const gate = new AckGate(1000);
+      const q = new WorkQueue(1, 10, gate);
+      gate.enter();
+      let ran = 0;
+      const run = q.run(async () => void ran++);
+      await vi.advanceTimersByTimeAsync(999);
+      expect(ran).toBe(0);
+      await vi.advanceTimersByTimeAsync(1);
+      await run;
+      expect(ran).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
