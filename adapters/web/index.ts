@@ -25,7 +25,6 @@ import { Eta } from "eta";
 import type { FastifyInstance, FastifyPluginAsync } from "fastify";
 import type { HttpServer } from "../http/server.ts";
 import type { Runtime } from "../../src/runtime/open-runtime.ts";
-import { consoleCookieKey } from "../../src/store/console-access.ts";
 import { errorPage } from "./errors.ts";
 import { MAX_FORM_BYTES, MAX_UPLOAD_BYTES } from "./limits.ts";
 import { registerAdminPages } from "./pages/admin.ts";
@@ -61,7 +60,7 @@ export function mountWebConsole(server: HttpServer, rt: Runtime, now: () => Date
 }
 
 export const webConsole: FastifyPluginAsync<ConsoleOptions> = async (app, { rt, now, limits }) => {
-  const key = await consoleCookieKey(rt.store.db, () => randomBytes(32).toString("base64url"));
+  const key = await rt.store.repos.consoleAccess.cookieKey(() => randomBytes(32).toString("base64url"));
   const secure = (rt.config.PUBLIC_URL ?? "").startsWith("https:");
   await app.register(fastifyCookie, { secret: key });
   await app.register(fastifyFormbody, { bodyLimit: MAX_FORM_BYTES });

@@ -36,7 +36,7 @@ export function loadPerson(rt: Runtime, now: () => Date) {
     const token = request.cookies[SESSION_COOKIE];
     request.sessionToken = token;
     if (!token) return;
-    const person = await sessionPerson(rt.store.db, token, now());
+    const person = await sessionPerson(rt.store.repos, token, now());
     if (!person) return;
     request.person = person;
     request.memberships = await rt.store.repos.members.ofPerson(person.platform, person.platformUserId);

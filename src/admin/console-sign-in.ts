@@ -6,8 +6,8 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import { InputError, NotFoundError } from "../core/errors.ts";
-import type { Db, Store } from "../store/index.ts";
-import { endSession, pruneConsoleAccess, saveSession, saveSignInLink, signInLinkExists, touchSession, useSignInLink, type Person } from "../store/console-access.ts";
+import type { Repositories, Store } from "../store/index.ts";
+import type { Person } from "../store/console-access.ts";
 
 /** A link is for opening now, from the chat it was sent to, not for keeping. */
 export const LINK_MINUTES = 10;
@@ -39,10 +39,10 @@ export async function issueSignInLink(store: Store, person: Person, options: { b
   const token = newToken();
   const expiresAt = new Date(options.now.getTime() + LINK_MINUTES * 60_000);
   await store.unitOfWork(async (uow) => {
-    await saveSignInLink(uow.store.db, { ...person, tokenHash: hash(token), expiresAt });
+    await uow.consoleAccess.saveSignInLink({ ...person, tokenHash: hash(token), expiresAt });
     await uow.audit.record({ workingPartyId: null, actor: options.actor, action: "console.link", subject: `${person.platform}:${person.platformUserId}`, detail: { expires: expiresAt.toISOString() }, at: options.now });
   });
-  await pruneConsoleAccess(store.db, new Date(options.now.getTime() - 86_400_000));
+  await store.repos.consoleAccess.prune(new Date(options.now.getTime() - 86_400_000));
   return { url: `${options.base.replace(/\/$/, "")}${SIGN_IN_PATH}${token}`, expires: expiresAt.toISOString() };
 }
 
@@ -52,28 +52,28 @@ export async function openSession(store: Store, token: string, now: Date, method
   if (!isTokenShaped(token)) throw new InputError("This is not a sign-in link the bot issued. Ask the bot for one: type console in a direct message to it.");
   const sessionToken = newToken();
   const person = await store.unitOfWork(async (uow) => {
-    const p = await useSignInLink(uow.store.db, hash(token), now);
+    const p = await uow.consoleAccess.useSignInLink(hash(token), now);
     if (!p) return null;
-    await saveSession(uow.store.db, { ...p, tokenHash: hash(sessionToken), method, now, expiresAt: new Date(now.getTime() + SESSION_HOURS * 3_600_000) });
+    await uow.consoleAccess.saveSession({ ...p, tokenHash: hash(sessionToken), method, now, expiresAt: new Date(now.getTime() + SESSION_HOURS * 3_600_000) });
     await uow.audit.record({ workingPartyId: null, actor: `${p.platform}:${p.platformUserId}`, action: "console.sign-in", subject: method, at: now });
     return p;
   });
   if (!person) {
-    if (await signInLinkExists(store.db, hash(token))) throw new InputError(refused);
+    if (await store.repos.consoleAccess.signInLinkExists(hash(token))) throw new InputError(refused);
     throw new InputError("This is not a sign-in link the bot issued. Ask the bot for one: type console in a direct message to it.");
   }
   return { sessionToken, person };
 }
 
 /** The person behind a session cookie, or null when it is unknown, ended, idle too long or past its end. */
-export async function sessionPerson(db: Db, sessionToken: string, now: Date): Promise<Person | null> {
+export async function sessionPerson(repos: Pick<Repositories, "consoleAccess">, sessionToken: string, now: Date): Promise<Person | null> {
   if (!isTokenShaped(sessionToken)) return null;
-  const row = await touchSession(db, hash(sessionToken), now, IDLE_MINUTES * 60_000);
+  const row = await repos.consoleAccess.touchSession(hash(sessionToken), now, IDLE_MINUTES * 60_000);
   return row ? { platform: row.platform, platformUserId: row.platformUserId } : null;
 }
 
-export async function signOut(db: Db, sessionToken: string, now: Date): Promise<void> {
-  if (isTokenShaped(sessionToken)) await endSession(db, hash(sessionToken), now);
+export async function signOut(repos: Pick<Repositories, "consoleAccess">, sessionToken: string, now: Date): Promise<void> {
+  if (isTokenShaped(sessionToken)) await repos.consoleAccess.endSession(hash(sessionToken), now);
 }
 
 /** The public base URL links are built on. */

@@ -8,6 +8,7 @@ import { AuditRepository } from "./audit.ts";
 import { CalendarFeedRepository } from "./calendar-feeds.ts";
 import { ChannelRepository } from "./channels.ts";
 import { CollectionRepository } from "./collections.ts";
+import { ConsoleAccessRepository } from "./console-access.ts";
 import { MemberRepository } from "./members.ts";
 import { PreferenceRepository } from "./preferences.ts";
 import { ReminderRuleRepository } from "./reminder-rules.ts";
@@ -28,6 +29,7 @@ export interface Repositories {
   settings: SettingRepository;
   collections: CollectionRepository;
   calendarFeeds: CalendarFeedRepository;
+  consoleAccess: ConsoleAccessRepository;
 }
 
 /** The repositories over one client. Cheap: a unit of work makes its own set. */
@@ -44,5 +46,6 @@ export function repositoriesOn(db: DbTx): Repositories {
     settings: new SettingRepository(db),
     collections: new CollectionRepository(db),
     calendarFeeds: new CalendarFeedRepository(db),
+    consoleAccess: new ConsoleAccessRepository(db),
   };
 }

@@ -27,7 +27,7 @@ describe("console sign-in", () => {
     expect(link.expires).toBe(at(LINK_MINUTES).toISOString());
     const { sessionToken, person } = await openSession(rt.store, tokenOf(link.url), at(1));
     expect(person).toEqual({ platform: "slack", platformUserId: "U1" });
-    expect(await sessionPerson(rt.store.db, sessionToken, at(2))).toEqual(person);
+    expect(await sessionPerson(rt.store.repos, sessionToken, at(2))).toEqual(person);
     await expect(openSession(rt.store, tokenOf(link.url), at(2))).rejects.toThrow(/already used or has expired/);
     expect(await rt.store.db.consoleSession.count()).toBe(1);
   });
@@ -47,18 +47,18 @@ describe("console sign-in", () => {
     await member("U1");
     const open = async (m: number) => openSession(rt!.store, tokenOf((await issueSignInLink(rt!.store, { platform: "slack", platformUserId: "U1" }, { base: "http://x", now: at(m), actor: "cli" })).url), at(m));
     const idle = await open(0);
-    expect(await sessionPerson(rt.store.db, idle.sessionToken, at(IDLE_MINUTES))).not.toBeNull();
-    expect(await sessionPerson(rt.store.db, idle.sessionToken, at(2 * IDLE_MINUTES + 1))).toBeNull();
+    expect(await sessionPerson(rt.store.repos, idle.sessionToken, at(IDLE_MINUTES))).not.toBeNull();
+    expect(await sessionPerson(rt.store.repos, idle.sessionToken, at(2 * IDLE_MINUTES + 1))).toBeNull();
     // Once ended it stays ended, even if asked at an earlier moment.
-    expect(await sessionPerson(rt.store.db, idle.sessionToken, at(IDLE_MINUTES + 1))).toBeNull();
+    expect(await sessionPerson(rt.store.repos, idle.sessionToken, at(IDLE_MINUTES + 1))).toBeNull();
 
     const busy = await open(0);
-    for (let m = 20; m < SESSION_HOURS * 60; m += 20) expect(await sessionPerson(rt.store.db, busy.sessionToken, at(m))).not.toBeNull();
-    expect(await sessionPerson(rt.store.db, busy.sessionToken, at(SESSION_HOURS * 60))).toBeNull();
+    for (let m = 20; m < SESSION_HOURS * 60; m += 20) expect(await sessionPerson(rt.store.repos, busy.sessionToken, at(m))).not.toBeNull();
+    expect(await sessionPerson(rt.store.repos, busy.sessionToken, at(SESSION_HOURS * 60))).toBeNull();
 
     const out = await open(0);
-    await signOut(rt.store.db, out.sessionToken, at(1));
-    expect(await sessionPerson(rt.store.db, out.sessionToken, at(2))).toBeNull();
+    await signOut(rt.store.repos, out.sessionToken, at(1));
+    expect(await sessionPerson(rt.store.repos, out.sessionToken, at(2))).toBeNull();
   });
 
   it("gives a link only to members, and only in a direct message", async () => {

@@ -32,7 +32,7 @@ export function registerSignIn(app: FastifyInstance, { rt, now, secure }: Consol
     }
   });
   app.post("/sign-out", { preHandler: app.csrfProtection }, async (request, reply) => {
-    if (request.sessionToken) await signOut(rt.store.db, request.sessionToken, now());
+    if (request.sessionToken) await signOut(rt.store.repos, request.sessionToken, now());
     reply.clearCookie(SESSION_COOKIE, { path: "/console" });
     return reply.redirect("/console/", 303);
   });
