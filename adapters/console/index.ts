@@ -11,7 +11,7 @@ import { consoleInbound } from "./inbound.ts";
 import { logLineText } from "./log-line.ts";
 import { ConsoleMessenger } from "./messenger.ts";
 import { renderForConsole } from "./render.ts";
-import { publicBase } from "../../src/admin/console-sign-in.ts";
+import { publicBaseUrl } from "../../src/config/index.ts";
 
 export async function runConsoleChat(rt: Runtime, options: ConsoleChatOptions): Promise<void> {
   const { output } = options;
@@ -21,7 +21,7 @@ export async function runConsoleChat(rt: Runtime, options: ConsoleChatOptions): 
   const wp = await rt.store.repos.workingParties.find(rt.config.DEFAULT_WORKING_PARTY);
   write(`secretariat-bot — console chat${wp ? ` with ${wp.code}` : ""}, as ${options.user} (secretariat).`);
   write("Type help to see what I understand; exit or Ctrl-D to quit.");
-  write(`Web console: ${publicBase(rt.config)}/console/ (type console for a sign-in link).`);
+  write(`Web console: ${publicBaseUrl(rt.config)}/console/ (type console for a sign-in link).`);
   const terminal = Boolean((options.input as { isTTY?: boolean }).isTTY);
   const rl = readline.createInterface({ input: options.input, output, prompt: "you> ", terminal });
   // While a line is handled its reply ends with a fresh prompt; only output that arrives while the

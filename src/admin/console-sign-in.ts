@@ -31,7 +31,7 @@ export function isTokenShaped(token: string): boolean {
 
 /**
  * Issues a link for a person who is a member of at least one working party. `base` is the
- * public base URL (PUBLIC_URL, else http://127.0.0.1:PORT).
+ * public base URL (publicBaseUrl in src/config).
  */
 export async function issueSignInLink(store: Store, person: Person, options: { base: string; now: Date; actor: string }): Promise<{ url: string; expires: string }> {
   const memberships = await store.repos.members.ofPerson(person.platform, person.platformUserId);
@@ -74,9 +74,4 @@ export async function sessionPerson(repos: Pick<Repositories, "consoleAccess">, 
 
 export async function signOut(repos: Pick<Repositories, "consoleAccess">, sessionToken: string, now: Date): Promise<void> {
   if (isTokenShaped(sessionToken)) await repos.consoleAccess.endSession(hash(sessionToken), now);
-}
-
-/** The public base URL links are built on. */
-export function publicBase(config: { PUBLIC_URL?: string | undefined; PORT: number }): string {
-  return config.PUBLIC_URL ?? `http://127.0.0.1:${config.PORT}`;
 }

@@ -6,7 +6,8 @@ import { z } from "zod";
 import { defineCommand } from "../core/command.ts";
 import { InputError } from "../core/errors.ts";
 import { reply, textReply } from "../core/reply.ts";
-import { LINK_MINUTES, issueSignInLink, publicBase } from "./console-sign-in.ts";
+import { publicBaseUrl } from "../config/index.ts";
+import { LINK_MINUTES, issueSignInLink } from "./console-sign-in.ts";
 import { createWorkingPartyAs, listWorkingParties, summarise, updateWorkingParty } from "./working-party.ts";
 
 const months = (n: number) => `${n} month${n === 1 ? "" : "s"}`;
@@ -98,7 +99,7 @@ export const workingPartyCommands = [
     handler: async (_a, { actor, deps, message, now }) => {
       // The link is a credential: never posted where others read it.
       if (message.conversation.kind !== "direct") throw new InputError("Type console in a direct message to me: the link signs you in, so it is not for a channel.");
-      const link = await issueSignInLink(deps.store, { platform: actor.platform, platformUserId: actor.member.platformUserId }, { base: publicBase(deps.config), now, actor: actor.ref });
+      const link = await issueSignInLink(deps.store, { platform: actor.platform, platformUserId: actor.member.platformUserId }, { base: publicBaseUrl(deps.config), now, actor: actor.ref });
       return reply("Your sign-in link to the web console", [
         { type: "text", text: `Open this link within ${LINK_MINUTES} minutes to sign in to the web console. It works once; type console again for a new one.` },
         { type: "text", text: link.url },

@@ -26,7 +26,7 @@ const EnvSchema = z.object({
   HOST: z.string().min(1).default("127.0.0.1"),
   /** connections the HTTP server holds at once; one more is closed at once */
   HTTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(100_000).default(512),
-  /** public base URL of this deployment (calendar feed links) */
+  /** public base URL of this deployment (calendar feed and console sign-in links); read it through publicBaseUrl */
   PUBLIC_URL: optional.pipe(z.url().optional()),
   /** folder of an ONNX sentence-embedding model (model.onnx + tokenizer.json); unset: lexical ranking only */
   EMBEDDINGS_MODEL_DIR: optional,
@@ -65,6 +65,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const slack = slackProblem(parsed.data);
   if (slack) throw new ConfigError(slack);
   return Object.freeze(parsed.data);
+}
+
+/**
+ * The address links to this bot are built on (calendar feeds, console sign-in): PUBLIC_URL without
+ * its trailing slash, else the loopback address the server listens on by default.
+ */
+export function publicBaseUrl(config: Pick<Config, "PUBLIC_URL" | "PORT">): string {
+  return config.PUBLIC_URL ? config.PUBLIC_URL.replace(/\/+$/, "") : `http://127.0.0.1:${config.PORT}`;
 }
 
 /**

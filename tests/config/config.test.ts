@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../../src/config/index.ts";
+import { ConfigError, loadConfig, publicBaseUrl } from "../../src/config/index.ts";
 
 describe("loadConfig: Slack's variables come together (issue 14 item 15)", () => {
   it.each<[Record<string, string>, RegExp]>([
@@ -25,5 +25,16 @@ describe("loadConfig: Slack's variables come together (issue 14 item 15)", () =>
     [{ SLACK_BOT_TOKEN: "", SLACK_SIGNING_SECRET: "" }, "empty values count as unset"],
   ])("accepts %o (%s)", (env) => {
     expect(() => loadConfig(env)).not.toThrow();
+  });
+});
+
+describe("publicBaseUrl: the one address links to the bot are built on (issues 15 and 17)", () => {
+  it.each<[Record<string, string>, string]>([
+    [{ PORT: "3000" }, "http://127.0.0.1:3000"],
+    [{ PORT: "8080", PUBLIC_URL: "" }, "http://127.0.0.1:8080"],
+    [{ PUBLIC_URL: "https://bot.example.org" }, "https://bot.example.org"],
+    [{ PUBLIC_URL: "https://bot.example.org/secretariat//" }, "https://bot.example.org/secretariat"],
+  ])("%o gives %s", (env, base) => {
+    expect(publicBaseUrl(loadConfig(env))).toBe(base);
   });
 });

@@ -43,7 +43,7 @@ describe.each(databaseKinds)("calendar without PUBLIC_URL (%s)", (kind) => {
     await rt.dispose();
   });
 
-  it("gives chat users no localhost link and no instructions meant for the administrator, and makes no feed", async () => {
+  it("gives chat users no loopback link and no instructions meant for the administrator, and makes no feed", async () => {
     const teams = { ...consoleText("calendar", "aad-x", {}, AT), platform: "teams" as const, user: { id: "aad-x", name: "X" }, conversation: { kind: "direct" as const, id: "a:x" } };
     const text = (await rt.bot.handle(teams)).replies.map(replyToPlainText).join("\n");
     expect(text).toMatch(/not available in chat yet/);
@@ -53,6 +53,6 @@ describe.each(databaseKinds)("calendar without PUBLIC_URL (%s)", (kind) => {
 
   it("still gives the console (on the bot's machine) its local link", async () => {
     const text = (await rt.bot.handle(consoleText("calendar", "dora", {}, AT))).replies.map(replyToPlainText).join("\n");
-    expect(text).toMatch(/http:\/\/localhost:\d+\/calendar\//);
+    expect(text).toMatch(/http:\/\/127\.0\.0\.1:\d+\/calendar\//);
   });
 });

@@ -15,7 +15,7 @@ import { renderTimelineSvg, timelineData } from "../../../src/planning/timeline/
 import { activeRules } from "../../../src/reminders/due-reminders.ts";
 import { describeRule } from "../../../src/reminders/rules.ts";
 import { parseHolidays } from "../../../src/store/index.ts";
-import { publicBase } from "../../../src/admin/console-sign-in.ts";
+import { publicBaseUrl } from "../../../src/config/index.ts";
 import { longDate, todayIn } from "../../../src/time/civil-date.ts";
 import type { ConsoleContext } from "../index.ts";
 import { navFor, page, requireWorkingParty, setNotice, STAFF, summaryOf, type Nav } from "../page.ts";
@@ -100,7 +100,7 @@ export function registerAdminPages(app: FastifyInstance, { rt, now }: ConsoleCon
     "timeline.eta",
     async (m) => {
       const data = await timelineData(repos, m.workingParty.code, todayIn(now(), m.workingParty.timeZone));
-      const base = publicBase(rt.config);
+      const base = publicBaseUrl(rt.config);
       const feeds = [{ label: `Every deadline of ${m.workingParty.code}`, url: feedUrl(base, await ensureFeed(repos, m.workingPartyId, { kind: "wp" })) }];
       if (m.delegation) feeds.push({ label: `Deadlines led by ${m.delegation}`, url: feedUrl(base, await ensureFeed(repos, m.workingPartyId, { kind: "delegation", code: m.delegation })) });
       return { svg: data && data.plans.length ? renderTimelineSvg(data) : null, feeds };

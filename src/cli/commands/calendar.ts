@@ -1,6 +1,7 @@
 /** `secretariat calendar`: an iCalendar file of deadlines, or the URL of its subscribable feed. */
 import type { Command } from "commander";
 import { z } from "zod";
+import { publicBaseUrl } from "../../config/index.ts";
 import { todayIn } from "../../time/civil-date.ts";
 import { buildCalendar, type FeedScope } from "../../planning/calendar/calendar.ts";
 import { ensureFeed, feedUrl } from "../../planning/calendar/calendar-feeds.ts";
@@ -39,7 +40,7 @@ export function registerCalendar(program: Command, ctx: CliContext): void {
         if (scope.kind === "plan") await requirePlan(rt, wp, scope.number);
         if (o.feed) {
           const feed = await ensureFeed(store.repos, wp.id, scope);
-          const url = feedUrl(config.PUBLIC_URL ?? `http://localhost:${config.PORT}`, feed);
+          const url = feedUrl(publicBaseUrl(config), feed);
           emit(ctx.io, Boolean(o.json), { url }, () => url);
           return;
         }

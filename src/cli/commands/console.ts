@@ -4,7 +4,8 @@
  */
 import type { Command } from "commander";
 import { z } from "zod";
-import { issueSignInLink, publicBase } from "../../admin/console-sign-in.ts";
+import { issueSignInLink } from "../../admin/console-sign-in.ts";
+import { publicBaseUrl } from "../../config/index.ts";
 import { PLATFORMS } from "../../core/message.ts";
 import { emit, type CliContext } from "../context.ts";
 import { parseOptions } from "../options.ts";
@@ -27,7 +28,7 @@ export function registerConsole(program: Command, ctx: CliContext): void {
     .action(async (raw: Record<string, unknown>) => {
       const o = parseOptions(Options, raw);
       await ctx.withRuntime(async (rt) => {
-        const link = await asCliInput(() => issueSignInLink(rt.store, { platform: o.platform, platformUserId: o.user }, { base: publicBase(rt.config), now: ctx.io.now(), actor: "cli" }));
+        const link = await asCliInput(() => issueSignInLink(rt.store, { platform: o.platform, platformUserId: o.user }, { base: publicBaseUrl(rt.config), now: ctx.io.now(), actor: "cli" }));
         emit(ctx.io, Boolean(o.json), link, () => `${link.url}\n(single use; expires ${link.expires})`);
       });
     });

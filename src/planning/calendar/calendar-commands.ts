@@ -6,6 +6,7 @@
  * operator, never to someone whose first message this is.
  */
 import { z } from "zod";
+import { publicBaseUrl } from "../../config/index.ts";
 import type { Actor } from "../../core/actor.ts";
 import { defineCommand, type AnyCommand, type CommandContext } from "../../core/command.ts";
 import { NotFoundError, PermissionError } from "../../core/errors.ts";
@@ -38,7 +39,7 @@ async function scopeOf(ctx: CommandContext, { plan, delegation }: z.infer<typeof
   return { kind: "wp" };
 }
 
-const base = (ctx: CommandContext) => ctx.deps.config.PUBLIC_URL ?? `http://localhost:${ctx.deps.config.PORT}`;
+const base = (ctx: CommandContext) => publicBaseUrl(ctx.deps.config);
 
 /** The feed's URL, as every answer that gives one shows it. */
 const feedReply = (title: string, text: string, url: string) => reply(title, [{ type: "text", text }, { type: "fields", fields: [{ label: "Feed", value: url }] }]);
@@ -85,7 +86,7 @@ export const calendarCommands: AnyCommand[] = [
     handler: async (args, ctx) => {
       const wp = ctx.actor.workingParty;
       if (!placed(ctx.actor)) throw new PermissionError(`Calendar feeds of ${wp.code} are for its members. Ask the secretariat to set your delegation (delegation @you XX), then type calendar again.`);
-      // A localhost link only works on the bot's own machine: fine for the console, useless (and
+      // A loopback link only works on the bot's own machine: fine for the console, useless (and
       // confusing) in Slack or Teams, where the feed needs the bot's public address.
       if (!ctx.deps.config.PUBLIC_URL && ctx.message.platform !== "console")
         return textReply(`Calendar feeds of ${wp.code} are not available in chat yet: the bot has no public address. Ask the secretariat.`);
