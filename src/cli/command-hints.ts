@@ -5,6 +5,7 @@
  * place where the command takes it positionally. A command the CLI does not have is sent to the
  * bot through secretariat say, as typed in chat.
  */
+import type { BotError } from "../core/errors.ts";
 import { saidText, type CommandHint, type Said } from "../core/reply.ts";
 import { flagOf } from "./options.ts";
 
@@ -29,3 +30,6 @@ export function cliCommandText(h: CommandHint): string {
 
 /** A message as the command line says it. */
 export const cliText = (parts: string | Said): string => saidText(parts, cliCommandText);
+
+/** A refusal of the core as the command line says it. */
+export const cliRefusal = (e: BotError): string => cliText(e.said ?? e.userMessage);

@@ -24,6 +24,8 @@ describe("secretariat usage errors", () => {
     [["console", "link", "--user", "x", "--platform", "irc"], 'secretariat: --platform: one of console, slack or teams, not "irc"'],
     [["collect", "status", "--plan", "x"], 'secretariat: --plan: a number, not "x"'],
     [["plan", "cycle", "--start", "2026-01", "--adopt-lead", "x"], 'secretariat: --adopt-lead: a whole number of months, not "x"'],
+    // the core's refusal names chat's words (name, tz, months, lead); the command line names its options
+    [["wp", "set", "CCWP"], "secretariat: name a setting to change: --name, --tz, --months or --lead. Usage: secretariat wp set CODE [--name NAME] [--tz ZONE] [--months N] [--lead N]"],
     [["wp", "create", "LEWP", "n", "--tz", "Mars/X"], "secretariat: <name>: at least 2 characters; --tz: an IANA time zone such as Europe/Brussels"],
     // a day written as asked but missing from the calendar is said to be so, wherever an option takes a day
     [["deadlines", "--from", "2026-02-30"], "secretariat: --from: 2026-02-30 is not a calendar day (February 2026 has 28 days)"],
@@ -157,6 +159,15 @@ describe.each(databaseKinds)("a refusal names the command as the command line ty
       expect([started.code, started.stderr]).toEqual([0, ""]);
       expect(started.stdout).toContain("reports due 23 December 2026");
       expect((await run(["collect", "status", "--json"])).code).toBe(0);
+      // with two open, the refusal names the plan option
+      const file = path.join(tempDir(), "plan2.yaml");
+      fs.writeFileSync(file, 'workingParty: CCWP\nnumber: 2\ntitle: Action plan\nstart: 2027-01-01\nactions:\n  - code: "2.1"\n    title: Study\n    lead: { delegation: FR }\n    deadlines:\n      - { due: "2027-06-30" }\n');
+      expect((await run(["import", "plan", file])).stderr).toBe("");
+      expect((await run(["collect", "start", "--plan", "2", "--due", "2026-12-23"])).code).toBe(0);
+      const two = await run(["collect", "compile"]);
+      expect(two).toEqual({ code: 2, stdout: "", stderr: expect.stringMatching(/^secretariat: CCWP has 2 open collections \(plans [12], [12]\)\. Name the plan, e\.g\. secretariat collect status --plan [12]\.\n$/) });
+      const asNamed = /e\.g\. secretariat (.*)\.$/.exec(two.stderr.trim())![1]!.split(" ");
+      expect((await run(asNamed)).code).toBe(0);
       expect((await run(["collect", "start", "--plan", "x", "--due", "2026-12-23"])).stderr).toBe('secretariat: --plan: the plan number must be a number, not "x". Usage: secretariat collect start --plan N --due YYYY-MM-DD [--actions 99.1,99.3]\n');
     } finally {
       await db.drop();

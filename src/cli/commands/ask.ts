@@ -5,6 +5,7 @@ import { z } from "zod";
 import { BotError } from "../../core/errors.ts";
 import type { Answer } from "../../knowledge/answer/answer.ts";
 import type { CliContext } from "../context.ts";
+import { cliRefusal } from "../command-hints.ts";
 import { CliError } from "../io.ts";
 import { workingPartyOf } from "../operator.ts";
 import { parseOptions } from "../options.ts";
@@ -36,7 +37,7 @@ export function registerAsk(program: Command, ctx: CliContext): void {
           try {
             return (await askKnowledgeBase(kb, checkQuestion(question), wp.id)).answer;
           } catch (e) {
-            if (e instanceof BotError) return e.userMessage;
+            if (e instanceof BotError) return cliRefusal(e);
             throw e;
           }
         };

@@ -7,7 +7,7 @@ import { findCollection } from "../../collection/find.ts";
 import { loadSnapshot } from "../../collection/snapshot.ts";
 import { collectionStatus, statusText } from "../../collection/status.ts";
 import type { Runtime } from "../../runtime/open-runtime.ts";
-import { cliText } from "../command-hints.ts";
+import { cliRefusal } from "../command-hints.ts";
 import { requirePlan, runAsOperator, workingPartyOf } from "../operator.ts";
 import { emit, type CliContext } from "../context.ts";
 import { CliError } from "../io.ts";
@@ -34,7 +34,8 @@ async function pick(rt: Runtime, o: { wp?: string; plan?: number }) {
   try {
     return await findCollection(rt.store.repos, wp.id, wp.code, o.plan);
   } catch (e) {
-    if (e instanceof BotError) throw new CliError(cliText(e.said ?? e.userMessage), 1);
+    // which collection is meant is the caller's to say (exit 2); none there at all is a failure (1)
+    if (e instanceof BotError) throw new CliError(cliRefusal(e), e.code === "input" ? 2 : 1);
     throw e;
   }
 }

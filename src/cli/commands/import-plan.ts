@@ -5,6 +5,7 @@ import { BotError } from "../../core/errors.ts";
 import { importPlan } from "../../planning/plan-file/import-plan.ts";
 import { parsePlanFile } from "../../planning/plan-file/plan-file.ts";
 import { emit, type CliContext } from "../context.ts";
+import { cliRefusal } from "../command-hints.ts";
 import { CliError } from "../io.ts";
 
 /** Registers `import plan` under a shared `import` command (the knowledge job adds `import strategy`). */
@@ -32,7 +33,7 @@ export function registerImportPlan(program: Command, ctx: CliContext): void {
             `${s.created ? "Imported" : "Updated"} ${s.workingParty} plan ${s.number}: ${s.actions} actions, ${s.deadlines} deadlines; ${s.start} to ${s.end}, adopt the next plan by ${s.adoptNextBy}${s.removedActions ? `; ${s.removedActions} actions removed` : ""}${s.warnings.length ? `, with ${s.warnings.length} warning${s.warnings.length > 1 ? "s" : ""} (--strict refuses a file with any):\n${s.warnings.map((w) => `  warning: ${w}`).join("\n")}` : "."}`,
           );
         } catch (e) {
-          if (e instanceof BotError) throw new CliError(`${file}: ${e.userMessage}`, 2);
+          if (e instanceof BotError) throw new CliError(`${file}: ${cliRefusal(e)}`, 2);
           throw e;
         }
       });

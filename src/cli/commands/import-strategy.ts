@@ -7,6 +7,7 @@ import { importDocument } from "../../knowledge/import/import-document.ts";
 import { MAX_DOCUMENT_BYTES } from "../../knowledge/import/parse-document.ts";
 import { knowledgeBase } from "../../knowledge/knowledge-base.ts";
 import { emit, type CliContext } from "../context.ts";
+import { cliRefusal } from "../command-hints.ts";
 import { CliError } from "../io.ts";
 import { workingPartyOf } from "../operator.ts";
 import { parseOptions } from "../options.ts";
@@ -68,7 +69,7 @@ export function registerImportStrategy(program: Command, ctx: CliContext): void 
             ...(readers ? { readers } : {}),
           });
         } catch (e) {
-          if (e instanceof BotError) throw new CliError(e.userMessage, 2);
+          if (e instanceof BotError) throw new CliError(cliRefusal(e), 2);
           throw e;
         }
         const { id: _id, labels: _labels, embeddingModel: _model, readers: ids, ...data } = stored;

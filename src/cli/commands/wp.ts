@@ -6,6 +6,7 @@ import type { Command } from "commander";
 import { BotError, InputError } from "../../core/errors.ts";
 import { createWorkingPartyAs, listWorkingParties, summarise, updateWorkingParty } from "../../admin/working-party.ts";
 import { emit, type CliContext } from "../context.ts";
+import { cliRefusal } from "../command-hints.ts";
 import { CliError } from "../io.ts";
 import { flagOf } from "../options.ts";
 
@@ -21,13 +22,15 @@ export async function asCliInput<T>(work: () => Promise<T>, names?: Record<strin
     const fields = e instanceof InputError ? Object.entries(e.fieldErrors) : [];
     if (names && fields.length > 0 && (e as InputError).userMessage === fields.map(([k, m]) => `${k}: ${m}`).join("; "))
       throw new CliError(fields.map(([k, m]) => `${names[k] ?? flagOf(k)}: ${m}`).join("; "), 2);
-    if (e instanceof BotError && e.code !== "internal") throw new CliError(e.userMessage, 2);
+    if (e instanceof BotError && e.code !== "internal") throw new CliError(cliRefusal(e), 2);
     throw e;
   }
 }
 
 /** The working party's fields as `wp create` and `wp set` take them. */
 const WP_NAMES = { code: "<code>", name: "<name>", timeZone: "--tz", planMonths: "--months", adoptLeadMonths: "--lead" };
+
+const SET_USAGE = "secretariat wp set CODE [--name NAME] [--tz ZONE] [--months N] [--lead N]";
 
 const int = (flag: string) => (v: string) => {
   if (!/^-?\d+$/.test(v)) throw new CliError(`${flag}: a whole number, not "${v}"`, 2);
@@ -73,6 +76,8 @@ export function registerWorkingParty(program: Command, ctx: CliContext): void {
     .option("--lead <n>", "adoption lead in months", int("--lead"))
     .option("--json", "print the working party as JSON")
     .action(async (code: string, o: { name?: string; tz?: string; months?: number; lead?: number; json?: boolean }) => {
+      // the core's "Name a setting to change: name, tz, months or lead" names chat's words
+      if ([o.name, o.tz, o.months, o.lead].every((v) => v === undefined)) throw new CliError(`name a setting to change: --name, --tz, --months or --lead. Usage: ${SET_USAGE}`, 2);
       await ctx.withRuntime(async (rt) => {
         const updated = await asCliInput(() =>
           updateWorkingParty(rt.store, code, { name: o.name, timeZone: o.tz, planMonths: o.months, adoptLeadMonths: o.lead }, { actor: "cli", now: ctx.io.now() }),
