@@ -7,8 +7,11 @@
  * document pages list and open only those.
  */
 import { InputError } from "../core/errors.ts";
-import { documentPage, documentReaders, listDocuments, type DocumentListing } from "../store/documents.ts";
-import type { DbTx } from "../store/index.ts";
+import type { DocumentListing, DocumentRepository } from "../store/documents.ts";
+import type { Repositories } from "../store/index.ts";
+
+/** What the reads below need: the documents repository of the store or of a unit of work. */
+type Documents = Pick<Repositories, "documents">;
 
 /** The ids of the working parties a document names; empty: shared with every working party. */
 export type Readers = readonly number[];
@@ -37,18 +40,18 @@ export function checkReplace(slug: string, existing: Readers | null, wanted: Rea
 }
 
 /** The documents `reader` may read, oldest first, with who reads each (the console's list). */
-export async function readableDocuments(db: DbTx, reader: Reader): Promise<DocumentListing[]> {
-  return (await listDocuments(db)).filter((d) => mayRead(d.readers.map((r) => r.id), reader));
+export async function readableDocuments(repos: Documents, reader: Reader): Promise<DocumentListing[]> {
+  return (await repos.documents.list()).filter((d) => mayRead(d.readers.map((r) => r.id), reader));
 }
 
 /** One document with its passages, or null when there is none by that name that `reader` may read. */
-export async function readableDocument(db: DbTx, reader: Reader, slug: string): ReturnType<typeof documentPage> {
-  const doc = await documentPage(db, slug);
+export async function readableDocument(repos: Documents, reader: Reader, slug: string): ReturnType<DocumentRepository["page"]> {
+  const doc = await repos.documents.page(slug);
   return doc && mayRead(doc.readers.map((r) => r.id), reader) ? doc : null;
 }
 
 /** A document's id by name, or null when there is none by that name that `reader` may read (a plan's `strategy:`). */
-export async function readableDocumentRow(db: DbTx, reader: Reader, slug: string): Promise<{ id: number } | null> {
-  const doc = await documentReaders(db, slug);
+export async function readableDocumentRow(repos: Documents, reader: Reader, slug: string): Promise<{ id: number } | null> {
+  const doc = await repos.documents.readers(slug);
   return doc && mayRead(doc.readers, reader) ? { id: doc.id } : null;
 }

@@ -83,12 +83,11 @@ export const planningCommands: AnyCommand[] = [
     examples: ["which actions implement objective 3.b of the 2012 strategy?"],
     args: z.object({ label: z.string().trim().min(1).max(60), document: z.string().trim().min(1).max(100) }),
     handler: async ({ label, document }, ctx) => {
-      const db = ctx.deps.store.db;
       const wp = ctx.actor.workingParty;
       const year = /\b(19|20)\d{2}\b/.exec(document)?.[0];
       const words = document.toLowerCase().replace(/\b(the|strategy|resolution|programme)\b/g, " ").trim();
       // only the documents this working party may read are named (src/knowledge/document-access.ts)
-      const docs = await readableDocuments(db, wp.id);
+      const docs = await readableDocuments(ctx.deps.store.repos, wp.id);
       const slugs = docs.filter((d) => (year ? String(d.year) === year || d.slug.includes(year) : d.slug.includes(words) || d.title.toLowerCase().includes(words))).map((d) => d.slug);
       const links = await ctx.deps.store.repos.actionPlans.objectiveLinks(wp.id, slugs.length ? { slugs } : year ? { slugPart: year } : {});
       const key = labelKey(label);

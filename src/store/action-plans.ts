@@ -7,6 +7,7 @@
  */
 import type { Prisma } from "../generated/sqlite/client.ts";
 import { ledByWhere, type LeadActor } from "./plans/leads.ts";
+import { planReferences, type PlanReferences } from "./plans/plan-references.ts";
 import type { DbTx } from "./store.ts";
 
 /** The columns of an action the plan editor writes. */
@@ -43,6 +44,11 @@ export class ActionPlanRepository {
   private readonly db: DbTx;
   constructor(db: DbTx) {
     this.db = db;
+  }
+
+  /** What a plan file for working party `code` implementing `strategySlug` refers to (src/store/plans/plan-references.ts). */
+  references(code: string, strategySlug?: string): Promise<PlanReferences> {
+    return planReferences(this.db, code, strategySlug);
   }
 
   byId(id: number) {

@@ -243,3 +243,30 @@ export function passagesLabelled(db: DbTx, slugs: readonly string[], labels: rea
 export function documentFromSource(db: DbTx, part: string) {
   return db.strategyDocument.findFirst({ where: { sourceName: { contains: part } } });
 }
+
+/**
+ * The reads of documents as a repository, for code outside src/store that is handed repositories
+ * (the console, plan checks, compiling). The queries stay the functions above, written once.
+ */
+export class DocumentRepository {
+  private readonly db: DbTx;
+  constructor(db: DbTx) {
+    this.db = db;
+  }
+
+  list(): Promise<DocumentListing[]> {
+    return listDocuments(this.db);
+  }
+
+  page(slug: string): ReturnType<typeof documentPage> {
+    return documentPage(this.db, slug);
+  }
+
+  readers(slug: string): ReturnType<typeof documentReaders> {
+    return documentReaders(this.db, slug);
+  }
+
+  passagesLabelled(slugs: readonly string[], labels: readonly string[]): ReturnType<typeof passagesLabelled> {
+    return passagesLabelled(this.db, slugs, labels);
+  }
+}

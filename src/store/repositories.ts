@@ -9,6 +9,7 @@ import { CalendarFeedRepository } from "./calendar-feeds.ts";
 import { ChannelRepository } from "./channels.ts";
 import { CollectionRepository } from "./collections.ts";
 import { ConsoleAccessRepository } from "./console-access.ts";
+import { DocumentRepository } from "./documents.ts";
 import { MemberRepository } from "./members.ts";
 import { PreferenceRepository } from "./preferences.ts";
 import { ReminderRuleRepository } from "./reminder-rules.ts";
@@ -30,6 +31,7 @@ export interface Repositories {
   collections: CollectionRepository;
   calendarFeeds: CalendarFeedRepository;
   consoleAccess: ConsoleAccessRepository;
+  documents: DocumentRepository;
 }
 
 /** The repositories over one client. Cheap: a unit of work makes its own set. */
@@ -47,5 +49,6 @@ export function repositoriesOn(db: DbTx): Repositories {
     collections: new CollectionRepository(db),
     calendarFeeds: new CalendarFeedRepository(db),
     consoleAccess: new ConsoleAccessRepository(db),
+    documents: new DocumentRepository(db),
   };
 }

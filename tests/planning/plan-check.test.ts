@@ -42,7 +42,7 @@ describe.each(databaseKinds)("plan warnings on %s", (kind) => {
   const warningsOf = async (text: string, name = "plan.yaml") => {
     const r = parsePlanFile(text, name);
     if (!r.ok) throw new Error(r.errors.join());
-    return (await checkPlan(rt.store.db, r.plan, r.where)).warnings;
+    return (await checkPlan(rt.store.repos, r.plan, r.where)).warnings;
   };
   const file = (text: string, name = "plan.yaml") => {
     const f = path.join(tempDir(), name);

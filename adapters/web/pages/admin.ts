@@ -22,7 +22,6 @@ import { navFor, page, requireWorkingParty, setNotice, STAFF, summaryOf, type Na
 import { actorRef, type Membership } from "../session.ts";
 
 export function registerAdminPages(app: FastifyInstance, { rt, now }: ConsoleContext): void {
-  const db = rt.store.db;
   const repos = rt.store.repos;
   type P = { Params: { wp: string } };
 
@@ -34,12 +33,12 @@ export function registerAdminPages(app: FastifyInstance, { rt, now }: ConsoleCon
     });
 
   // Which documents a page shows is the knowledge job's one rule (src/knowledge/document-access.ts).
-  section("documents", "documents.eta", async (m) => ({ docs: await readableDocuments(db, m.workingPartyId), maxMb: MAX_DOCUMENT_BYTES / 1024 / 1024 }));
+  section("documents", "documents.eta", async (m) => ({ docs: await readableDocuments(repos, m.workingPartyId), maxMb: MAX_DOCUMENT_BYTES / 1024 / 1024 }));
 
   app.get<{ Params: { wp: string; slug: string } }>("/wp/:wp/documents/:slug", async (request, reply) => {
     const m = await requireWorkingParty(request, reply, STAFF);
     if (!m) return;
-    const doc = await readableDocument(db, m.workingPartyId, request.params.slug);
+    const doc = await readableDocument(repos, m.workingPartyId, request.params.slug);
     if (!doc) return page(request, reply, "message.eta", { title: "No such document", heading: "No such document", text: `${m.workingParty.code} has no document ${request.params.slug}.`, nav: navFor(m, "documents") }, 404);
     return page(request, reply, "document.eta", { title: doc.title, nav: navFor(m, "documents"), wp: m.workingParty, doc });
   });

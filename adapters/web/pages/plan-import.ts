@@ -7,7 +7,7 @@ import { BotError } from "../../../src/core/errors.ts";
 import { importPlan } from "../../../src/planning/plan-file/import-plan.ts";
 import { checkPlan, type ReadDeadline } from "../../../src/planning/plan-file/plan-check.ts";
 import { parsePlanFile, type PlanFile } from "../../../src/planning/plan-file/plan-file.ts";
-import type { Db } from "../../../src/store/index.ts";
+import type { Repositories } from "../../../src/store/index.ts";
 import { leadLabel } from "../../../src/store/plans/leads.ts";
 import { longDate } from "../../../src/time/civil-date.ts";
 import type { ConsoleContext } from "../index.ts";
@@ -34,7 +34,7 @@ interface Checked {
  * party, every deadline's day against the plan's period, the warnings), so the preview shows
  * what will be stored.
  */
-export async function checkPlanText(db: Db, text: string, fileName: string, code: string): Promise<Checked> {
+export async function checkPlanText(repos: Repositories, text: string, fileName: string, code: string): Promise<Checked> {
   const parsed = parsePlanFile(text, fileName);
   if (!parsed.ok) return { plan: null, errors: parsed.errors, warnings: [], rows: [] };
   const plan = parsed.plan;
@@ -49,7 +49,7 @@ export async function checkPlanText(db: Db, text: string, fileName: string, code
     return { plan, errors: [`workingParty: this file is for ${plan.workingParty}, not ${code}. Import it from ${plan.workingParty}'s console page.`], warnings: [], rows: rows(null) };
   }
   try {
-    const c = await checkPlan(db, plan, parsed.where);
+    const c = await checkPlan(repos, plan, parsed.where);
     return { plan, errors: [], warnings: c.warnings, rows: rows(c.deadlines) };
   } catch (e) {
     if (!(e instanceof BotError)) throw e;
@@ -98,7 +98,7 @@ export function registerPlanImport(app: FastifyInstance, { rt, now }: ConsoleCon
     if (!uploaded) fileName = pastedName;
     if (!text.trim()) return show(request, reply, m, { error: "Choose a plan file or paste its text; nothing was imported." }, 400);
     if (text.length > MAX_PLAN_TEXT) return show(request, reply, m, { error: "That plan file is too large; nothing was imported." }, 413);
-    const checked = await checkPlanText(rt.store.db, text, fileName, m.workingParty.code);
+    const checked = await checkPlanText(rt.store.repos, text, fileName, m.workingParty.code);
     return show(request, reply, m, { checked, text, fileName }, checked.errors.length ? 400 : 200);
   });
 
@@ -108,7 +108,7 @@ export function registerPlanImport(app: FastifyInstance, { rt, now }: ConsoleCon
     if (!m) return;
     const text = String(request.body.text ?? "");
     const fileName = FILE_NAME.test(request.body.fileName ?? "") ? request.body.fileName! : "plan.yaml";
-    const checked = await checkPlanText(rt.store.db, text, fileName, m.workingParty.code);
+    const checked = await checkPlanText(rt.store.repos, text, fileName, m.workingParty.code);
     if (checked.errors.length || !checked.plan) return show(request, reply, m, { checked, text, fileName }, 400);
     try {
       const s = await importPlan(rt.store.db, checked.plan, { actor: actorRef(request.person!), now: now() });

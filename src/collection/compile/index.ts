@@ -8,8 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { readableDocuments } from "../../knowledge/document-access.ts";
-import { passagesLabelled } from "../../store/documents.ts";
-import type { DbTx, Repositories, Store } from "../../store/index.ts";
+import type { Repositories, Store } from "../../store/index.ts";
 import { civilDay } from "../schedule.ts";
 import { loadSnapshot, type CollectionSnapshot } from "../snapshot.ts";
 import { renderMarkdown } from "./markdown.ts";
@@ -31,14 +30,14 @@ export function defaultReportsDir(store: Pick<Store, "target">): string {
 }
 
 /** The passages behind every objective the snapshot's actions link to. */
-export async function loadObjectivePassages(db: DbTx, s: CollectionSnapshot): Promise<ObjectivePassages> {
+export async function loadObjectivePassages(repos: Pick<Repositories, "documents">, s: CollectionSnapshot): Promise<ObjectivePassages> {
   const links = s.actions.flatMap((a) => a.objectives);
   const out: ObjectivePassages = new Map();
   // only documents the collection's working party may read are quoted (src/knowledge/document-access.ts)
-  const readable = new Set((await readableDocuments(db, s.workingParty.id)).map((d) => d.slug));
+  const readable = new Set((await readableDocuments(repos, s.workingParty.id)).map((d) => d.slug));
   const slugs = [...new Set(links.map((l) => l.documentSlug))].filter((slug) => readable.has(slug));
   if (slugs.length === 0) return out;
-  const rows = await passagesLabelled(db, slugs, [...new Set(links.map((l) => l.label))]);
+  const rows = await repos.documents.passagesLabelled(slugs, [...new Set(links.map((l) => l.label))]);
   // A label may repeat within a document (a heading and its body); the first, in document order, names it.
   for (const p of rows) {
     const key = objectiveKey(p.document.slug, p.label);
@@ -85,7 +84,7 @@ export async function loadCompileFacts(repos: Pick<Repositories, "collections" |
 /** Compiles collection `collectionId` into `outDir` (created if missing). */
 export async function compileCollection(store: Store, collectionId: number, now: Date, outDir = defaultReportsDir(store), cover: CoverOptions = {}): Promise<CompiledReport> {
   const snap = await loadSnapshot(store.repos, collectionId);
-  const document = buildProgressDocument(snap, await loadObjectivePassages(store.db, snap), now, await loadCompileFacts(store.repos, snap, cover));
+  const document = buildProgressDocument(snap, await loadObjectivePassages(store.repos, snap), now, await loadCompileFacts(store.repos, snap, cover));
   const base = `${snap.workingParty.code}-plan-${snap.plan.number}-progress-report-${civilDay(now, snap.workingParty.timeZone)}`.replace(/[^A-Za-z0-9._-]/g, "_");
   fs.mkdirSync(outDir, { recursive: true });
   const docx = path.resolve(outDir, `${base}.docx`);

@@ -42,13 +42,14 @@ export const ADOPT_NEXT_WHAT = "adopt the next action plan";
  */
 export async function importPlan(db: Db, plan: PlanFile, who: { actor: string; now: Date }, options: ImportOptions = {}): Promise<ImportSummary> {
   // Every phrase is read before anything is written, so a bad one leaves no half-done plan.
-  const { wp, end, adoptNextBy, strategy, deadlines: read, warnings } = await checkPlan(db, plan, options.where);
+  const repos = repositoriesOn(db);
+  const { wp, end, adoptNextBy, strategy, deadlines: read, warnings } = await checkPlan(repos, plan, options.where);
   if (options.strict && warnings.length) {
     throw new InputError(`${warnings.join("; ")}; strict import refuses a file with warnings, so nothing was imported.`);
   }
   // lead.user binds to a member of the working party on any platform by platform user id, never
   // by display name (src/store/plans/leads.ts).
-  const members = await repositoriesOn(db).members.inWorkingParty(wp.id);
+  const members = await repos.members.inWorkingParty(wp.id);
   const memberFor = (user?: string) => members.find((m) => namesMember(user ?? null, m))?.id ?? null;
 
   const actions = plan.actions.map((a, ord) => ({

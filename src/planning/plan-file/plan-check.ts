@@ -8,8 +8,7 @@
  */
 import { InputError, NotFoundError } from "../../core/errors.ts";
 import { readableDocumentRow, readableDocuments } from "../../knowledge/document-access.ts";
-import type { Db, StrategyDocument, WorkingParty } from "../../store/index.ts";
-import { planReferences } from "../../store/plans/plan-references.ts";
+import type { Repositories, StrategyDocument, WorkingParty } from "../../store/index.ts";
 import { longDate } from "../../time/civil-date.ts";
 import { adoptByFromEnd, computeCycle } from "../cycle/cycle.ts";
 import { parseDeadlinePhrase } from "../phrases/deadline-phrase.ts";
@@ -45,13 +44,13 @@ export const LATE_AFTER_END_YEARS = 1;
  * Reads `plan` against the store. Throws NotFoundError for an unknown working party and
  * InputError for what cannot be stored at all (an adopt-by after the end, an unreadable phrase).
  */
-export async function checkPlan(db: Db, plan: PlanFile, where: PlanLocator = pathText): Promise<PlanCheck> {
-  const refs = await planReferences(db, plan.workingParty, plan.strategy);
+export async function checkPlan(repos: Pick<Repositories, "actionPlans" | "documents">, plan: PlanFile, where: PlanLocator = pathText): Promise<PlanCheck> {
+  const refs = await repos.actionPlans.references(plan.workingParty, plan.strategy);
   const { wp } = refs;
   if (!wp) throw new NotFoundError(`workingParty: there is no working party ${plan.workingParty}; nothing was imported.`);
   // Another working party's own document reads as missing (src/knowledge/document-access.ts):
   // its labels are not compared nor suggested, and the plan is not linked to it.
-  const strategy = refs.strategy && (await readableDocumentRow(db, wp.id, refs.strategy.slug)) ? refs.strategy : null;
+  const strategy = refs.strategy && (await readableDocumentRow(repos, wp.id, refs.strategy.slug)) ? refs.strategy : null;
   const rule = computeCycle({ start: plan.start, months: wp.planMonths, adoptLeadMonths: wp.adoptLeadMonths, timeZone: wp.timeZone });
   const end = plan.end ?? rule.end;
   const adoptNextBy = plan.adoptNextBy ?? (plan.end ? adoptByFromEnd(plan.end, wp.adoptLeadMonths, wp.timeZone) : rule.adoptNextBy);
@@ -60,7 +59,7 @@ export async function checkPlan(db: Db, plan: PlanFile, where: PlanLocator = pat
   const warnings: string[] = [];
   const warn = (path: PropertyKey[], message: string) => warnings.push(`${where(path)}: ${message}`);
   if (plan.strategy && !strategy) {
-    const documents = (await readableDocuments(db, wp.id)).map((d) => d.slug);
+    const documents = (await readableDocuments(repos, wp.id)).map((d) => d.slug);
     warn(["strategy"], `there is no strategy document "${plan.strategy}", so no objective links to a passage; the documents are ${documents.join(", ") || "none yet"}`);
   }
   const labels = strategy ? objectiveLabels(refs.labels) : null;
