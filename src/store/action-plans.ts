@@ -8,6 +8,7 @@
 import type { Prisma } from "../generated/sqlite/client.ts";
 import { ledByWhere, type LeadActor } from "./plans/leads.ts";
 import { planReferences, type PlanReferences } from "./plans/plan-references.ts";
+import { savePlanIn, type PlanToSave, type SavedPlan } from "./plans/save-plan.ts";
 import type { DbTx } from "./store.ts";
 
 /** The columns of an action the plan editor writes. */
@@ -49,6 +50,11 @@ export class ActionPlanRepository {
   /** What a plan file for working party `code` implementing `strategySlug` refers to (src/store/plans/plan-references.ts). */
   references(code: string, strategySlug?: string): Promise<PlanReferences> {
     return planReferences(this.db, code, strategySlug);
+  }
+
+  /** Writes an imported plan (src/store/plans/save-plan.ts); all or nothing only inside a unit of work. */
+  save(plan: PlanToSave): Promise<SavedPlan> {
+    return savePlanIn(this.db, plan);
   }
 
   byId(id: number) {

@@ -39,7 +39,7 @@ describe.each(databaseKinds)("dates and hints in chat on %s", (kind) => {
       "p.yaml",
     );
     if (!p.ok) throw new Error(p.errors.join());
-    await importPlan(rt.store.db, p.plan, { actor: "test", now: NOW });
+    await importPlan(rt.store, p.plan, { actor: "test", now: NOW });
     await say("whoami", "marie", { delegation: "FR" });
     await say("collect start plan 12 due 2026-12-15", "claire", { role: "chair" });
   });

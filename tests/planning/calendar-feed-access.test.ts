@@ -22,7 +22,7 @@ describe.each(databaseKinds)("who gets a calendar feed, and what a feed request 
     rt = await testRuntime(kind, { PUBLIC_URL: "https://bot.example.eu" });
     const p = parsePlanFile(`workingParty: CCWP\nnumber: 12\ntitle: Plan\nstart: 2026-01-01\nactions:\n  - code: "12.1"\n    title: Training\n    lead: { delegation: FR }\n    deadlines:\n      - { due: "2026-12-15" }\n`, "p.yaml");
     if (!p.ok) throw new Error(p.errors.join());
-    await importPlan(rt.store.db, p.plan, { actor: "test", now: NOW });
+    await importPlan(rt.store, p.plan, { actor: "test", now: NOW });
   });
   afterAll(() => rt.dispose());
 

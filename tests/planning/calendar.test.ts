@@ -42,7 +42,7 @@ describe("iCalendar feeds", () => {
     const load = async (due: string) => {
       const p = parsePlanFile(yaml(due), "p.yaml");
       if (!p.ok) throw new Error(p.errors.join());
-      await importPlan(rt.store.db, p.plan, { actor: "test", now: new Date("2026-01-01T00:00:00Z") });
+      await importPlan(rt.store, p.plan, { actor: "test", now: new Date("2026-01-01T00:00:00Z") });
       return events(await buildCalendar(rt.store.repos, "CCWP", { kind: "plan", number: 5 }, "2026-01-01"));
     };
     const before = await load("June 2026");
@@ -115,7 +115,7 @@ describe("iCalendar titles", () => {
       "p.yaml",
     );
     if (!p.ok) throw new Error(p.errors.join());
-    await importPlan(rt.store.db, p.plan, { actor: "test", now: new Date("2026-01-01T00:00:00Z") });
+    await importPlan(rt.store, p.plan, { actor: "test", now: new Date("2026-01-01T00:00:00Z") });
     const text = await buildCalendar(rt.store.repos, "CCWP", { kind: "plan", number }, "2026-01-01");
     return { text, event: events(text).find((e) => e.uid === `ccwp-plan${number}-action-${number}.1-deadline-0@secretariat-bot`)! };
   };

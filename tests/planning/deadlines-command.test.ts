@@ -34,7 +34,7 @@ actions:
       "p.yaml",
     );
     if (!p.ok) throw new Error(p.errors.join());
-    await importPlan(rt.store.db, p.plan, { actor: "test", now: NOW });
+    await importPlan(rt.store, p.plan, { actor: "test", now: NOW });
   });
   afterAll(() => rt.dispose());
 

@@ -66,7 +66,7 @@ describe.each(databaseKinds)("importing a plan at the file's limits on %s", (kin
     const text = bigPlan(40, 300, 10, "Revised study")
       .replace(/  - code: "40\.1"\n[\s\S]*?(?=  - code: "40\.2")/, "")
       .replace(/(code: "40\.2"[\s\S]*?)- \{ due: "[^"]+", what: step 1 \}/, '$1- { due: "2028-03-01", what: step 1 }');
-    const s = await importPlan(rt.store.db, parse(text), { actor: "cli", now });
+    const s = await importPlan(rt.store, parse(text), { actor: "cli", now });
     expect(s).toMatchObject({ actions: 299, removedActions: 1 });
     const again = await rt.store.db.action.findFirstOrThrow({ where: { planId: plan.id, code: "40.2" }, include: { deadlines: { orderBy: { ord: "asc" } } } });
     expect(again.deadlines.map((d) => d.id)).toEqual(kept.deadlines.map((d) => d.id));

@@ -198,7 +198,7 @@ describe.each(databaseKinds)("presidency deadlines in imported plans on %s", (ki
   it("reads 'under the Italian Presidency' in a plan starting 2028 as January-June 2028, not 2014", async () => {
     const r = parse(plan(28, "2028-01-01", "under the Italian Presidency"));
     if (!r.ok) throw new Error(r.errors.join());
-    const s = await importPlan(rt.store.db, r.plan, { actor: "cli", now: new Date("2027-11-01T10:00:00Z") });
+    const s = await importPlan(rt.store, r.plan, { actor: "cli", now: new Date("2027-11-01T10:00:00Z") });
     expect(await rt.store.db.deadline.findFirstOrThrow({ where: { action: { planId: s.planId } } })).toMatchObject({ precision: "period", dueDate: "2028-06-30" });
   });
 

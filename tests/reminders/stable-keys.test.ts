@@ -45,7 +45,7 @@ describe.each(databaseKinds)("reminder identities on %s", (kind) => {
   const load = async (text: string) => {
     const parsed = parsePlanFile(text, "plan.yaml");
     if (!parsed.ok) throw new Error(parsed.errors.join("; "));
-    return importPlan(rt.store.db, parsed.plan, { actor: "test", now: new Date("2026-06-16T06:00:00Z") });
+    return importPlan(rt.store, parsed.plan, { actor: "test", now: new Date("2026-06-16T06:00:00Z") });
   };
   const tick = (iso: string, m: Recorder) => runTick({ store: rt.store, logger: log }, new Dispatcher(rt.store, [m], log, { clock: () => new Date(iso) }), new Date(iso), [reminderPlanner]);
 

@@ -111,7 +111,7 @@ export function registerPlanImport(app: FastifyInstance, { rt, now }: ConsoleCon
     const checked = await checkPlanText(rt.store.repos, text, fileName, m.workingParty.code);
     if (checked.errors.length || !checked.plan) return show(request, reply, m, { checked, text, fileName }, 400);
     try {
-      const s = await importPlan(rt.store.db, checked.plan, { actor: actorRef(request.person!), now: now() });
+      const s = await importPlan(rt.store, checked.plan, { actor: actorRef(request.person!), now: now() });
       const warned = s.warnings.length ? ` Imported with ${s.warnings.length} warning${s.warnings.length > 1 ? "s" : ""}, as the preview showed.` : "";
       setNotice(reply, `${s.created ? "Imported" : "Updated"} plan ${s.number}: ${s.actions} actions, ${s.deadlines} deadlines; adopt the next plan by ${longDate(s.adoptNextBy)}.${warned}`);
       return reply.redirect(`/console/wp/${m.workingParty.code}/plans/${s.number}`, 303);

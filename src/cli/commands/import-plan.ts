@@ -28,7 +28,7 @@ export function registerImportPlan(program: Command, ctx: CliContext): void {
       if (!parsed.ok) throw new CliError(`${file}: ${parsed.errors.map((e) => e.replace(/\.$/, "")).join("; ")}; nothing was imported`, 2);
       await ctx.withRuntime(async ({ store }) => {
         try {
-          const s = await importPlan(store.db, parsed.plan, { actor: "cli", now: ctx.io.now() }, { strict: Boolean(o.strict), where: parsed.where });
+          const s = await importPlan(store, parsed.plan, { actor: "cli", now: ctx.io.now() }, { strict: Boolean(o.strict), where: parsed.where });
           emit(ctx.io, Boolean(o.json), s, () =>
             `${s.created ? "Imported" : "Updated"} ${s.workingParty} plan ${s.number}: ${s.actions} actions, ${s.deadlines} deadlines; ${s.start} to ${s.end}, adopt the next plan by ${s.adoptNextBy}${s.removedActions ? `; ${s.removedActions} actions removed` : ""}${s.warnings.length ? `, with ${s.warnings.length} warning${s.warnings.length > 1 ? "s" : ""} (--strict refuses a file with any):\n${s.warnings.map((w) => `  warning: ${w}`).join("\n")}` : "."}`,
           );

@@ -4,9 +4,9 @@
  * its audit entry all or nothing, updating a re-imported plan in place.
  */
 import { InputError } from "../../core/errors.ts";
-import type { Db } from "../../store/index.ts";
+import type { AuditInput, Db, Store } from "../../store/index.ts";
 import { repositoriesOn } from "../../store/repositories.ts";
-import { savePlan } from "../../store/plans/save-plan.ts";
+import { savePlan, type PlanToSave, type SavedPlan } from "../../store/plans/save-plan.ts";
 import { checkPlan } from "./plan-check.ts";
 import type { PlanFile, PlanLocator } from "./plan-file.ts";
 import { namesMember } from "../../store/plans/leads.ts";
@@ -36,13 +36,30 @@ export interface ImportOptions {
 /** The words of the plan-level deadline row (actionId null). */
 export const ADOPT_NEXT_WHAT = "adopt the next action plan";
 
+/** What the importer needs of a store: its repositories and a unit of work. */
+export type PlanStore = Pick<Store, "repos" | "unitOfWork">;
+
+/**
+ * The plan and its audit entry in one transaction: a unit of work of the store or, given a bare
+ * client (the 1997 seeder runs before a Store exists; scripts/fault), savePlan's own transaction.
+ */
+function save(target: PlanStore | Db, plan: PlanToSave, entry: (saved: SavedPlan) => AuditInput): Promise<SavedPlan> {
+  if (!("unitOfWork" in target)) return savePlan(target, plan, entry);
+  return target.unitOfWork(async (uow) => {
+    const saved = await uow.actionPlans.save(plan);
+    await uow.audit.record(entry(saved));
+    return saved;
+  });
+}
+
 /**
  * Writes `plan` to the store. Throws NotFoundError for an unknown working party, InputError for
  * what cannot be stored and, when `strict`, for any warning (then nothing is stored).
  */
-export async function importPlan(db: Db, plan: PlanFile, who: { actor: string; now: Date }, options: ImportOptions = {}): Promise<ImportSummary> {
+export async function importPlan(target: PlanStore | Db, plan: PlanFile, who: { actor: string; now: Date }, options: ImportOptions = {}): Promise<ImportSummary> {
+  const store = "unitOfWork" in target ? target : null;
   // Every phrase is read before anything is written, so a bad one leaves no half-done plan.
-  const repos = repositoriesOn(db);
+  const repos = store ? store.repos : repositoriesOn(target as Db);
   const { wp, end, adoptNextBy, strategy, deadlines: read, warnings } = await checkPlan(repos, plan, options.where);
   if (options.strict && warnings.length) {
     throw new InputError(`${warnings.join("; ")}; strict import refuses a file with warnings, so nothing was imported.`);
@@ -69,8 +86,8 @@ export async function importPlan(db: Db, plan: PlanFile, who: { actor: string; n
     objectives: a.objectives ?? [],
   }));
   const deadlines = actions.reduce((n, a) => n + a.deadlines.length, 0);
-  const saved = await savePlan(
-    db,
+  const saved = await save(
+    target,
     {
       workingPartyId: wp.id,
       number: plan.number,

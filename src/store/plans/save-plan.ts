@@ -54,7 +54,8 @@ export async function savePlan(db: Db, plan: PlanToSave, entry: (saved: SavedPla
   );
 }
 
-async function savePlanIn(tx: DbTx, plan: PlanToSave): Promise<SavedPlan> {
+/** Writes `plan` on a transaction the caller holds (ActionPlanRepository.save, in a unit of work). */
+export async function savePlanIn(tx: DbTx, plan: PlanToSave): Promise<SavedPlan> {
   const existing = await tx.actionPlan.findUnique({ where: { workingPartyId_number: { workingPartyId: plan.workingPartyId, number: plan.number } } });
   const saved = existing
     ? await tx.actionPlan.update({ where: { id: existing.id }, data: plan.fields })

@@ -65,7 +65,7 @@ describe.each(databaseKinds)("the compiled progress note on %s", (kind) => {
     for (const text of [PLAN, ONE]) {
       const r = parsePlanFile(text, "plan.yaml");
       if (!r.ok) throw new Error(r.errors.join());
-      await importPlan(rt.store.db, r.plan, { actor: "test", now: NOW });
+      await importPlan(rt.store, r.plan, { actor: "test", now: NOW });
     }
     await say("whoami", "marie", { delegation: "FR" }); // FR has a member, DE none: only 12.1's lead can be asked
     await say("collect start plan 12 due 2026-12-15", "claire", { role: "chair" });

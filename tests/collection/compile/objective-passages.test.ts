@@ -42,7 +42,7 @@ describe.each(databaseKinds)("objective passages in a compiled report on %s", (k
     await put([]);
     const r = parsePlanFile(PLAN, "plan.yaml");
     if (!r.ok) throw new Error(r.errors.join());
-    expect((await importPlan(rt.store.db, r.plan, { actor: "test", now: NOW })).warnings).toEqual([]);
+    expect((await importPlan(rt.store, r.plan, { actor: "test", now: NOW })).warnings).toEqual([]);
     const say = (text: string, user: string, claims: { role?: "chair"; delegation?: string } = {}) => rt!.bot.handle(consoleText(text, user, claims, NOW));
     await say("whoami", "marie", { delegation: "FR" });
     await say("collect start plan 12 due 2026-12-15", "claire", { role: "chair" });

@@ -62,7 +62,7 @@ describe.each(databaseKinds)("a compiled note with a hostile report on %s", (kin
     rt = await testRuntime(kind);
     const r = parsePlanFile(PLAN, "plan.yaml");
     if (!r.ok) throw new Error(r.errors.join());
-    await importPlan(rt.store.db, r.plan, { actor: "test", now: NOW });
+    await importPlan(rt.store, r.plan, { actor: "test", now: NOW });
     await say("whoami", "marie", { delegation: "FR" });
     await say("collect start plan 21 due 2026-12-15", "claire", { role: "chair" });
     await say(`report 21.1 on track: =HYPERLINK("http://x","click") next: The budget was ${RLO}devorppa risks: @SUM(A1)`, "marie");

@@ -41,7 +41,7 @@ describe.each(databaseKinds)("who leads an action on %s", (kind) => {
     marie = await rt.store.db.member.create({ data: { workingPartyId: wp.id, platform: "slack", platformUserId: "U0MARIE", displayName: "Marie Dupont" } });
     const parsed = parsePlanFile(PLAN, "plan.yaml");
     if (!parsed.ok) throw new Error(parsed.errors.join());
-    await importPlan(rt.store.db, parsed.plan, { actor: "cli", now });
+    await importPlan(rt.store, parsed.plan, { actor: "cli", now });
   });
   afterAll(() => rt.dispose());
 
@@ -111,7 +111,7 @@ describe.each(databaseKinds)("the lead as chat shows it (%s)", (kind) => {
       await rt.store.db.member.create({ data: { workingPartyId: wp.id, platform: "slack", platformUserId: "U0MARIE", displayName: "Marie Dupont" } });
       const parsed = parsePlanFile(PLAN.replace("lead: { user: U0MARIE }", "lead: { delegation: FR, user: U0MARIE }"), "plan.yaml");
       if (!parsed.ok) throw new Error(parsed.errors.join());
-      await importPlan(rt.store.db, parsed.plan, { actor: "cli", now });
+      await importPlan(rt.store, parsed.plan, { actor: "cli", now });
       const text = (await rt.bot.handle(consoleText("action 12.2", "dora", {}, now))).replies.map(replyToPlainText).join("\n");
       expect(text).toContain("FR (Marie Dupont)");
     } finally {
