@@ -2,11 +2,11 @@
  * The CLI acts as the deployment's operator: settings commands run through the same bot core (and
  * so the same validation, permissions and audit) as a console user "cli" of the secretariat.
  */
-import { replyToPlainText, type Reply } from "../core/reply.ts";
+import { plainTextWith, replyToPlainText, type Reply } from "../core/reply.ts";
 import type { WorkingParty } from "../store/index.ts";
 import type { Runtime } from "../runtime/open-runtime.ts";
 import { emit, type CliContext } from "./context.ts";
-import { cliText } from "./command-hints.ts";
+import { cliCommandText, cliText } from "./command-hints.ts";
 import { CliError } from "./io.ts";
 import { flagOf, optionProblem } from "./options.ts";
 
@@ -43,7 +43,7 @@ export async function requirePlan(rt: Pick<Runtime, "store">, wp: Pick<WorkingPa
  */
 export async function runAsOperator(ctx: CliContext, command: string, args: Record<string, unknown>, options: Record<string, unknown>, spelling?: CliSpelling): Promise<void> {
   const replies = await operatorReplies(ctx, command, args, options, spelling);
-  emit(ctx.io, Boolean(options.json), replies, () => replies.map(replyToPlainText).join("\n\n"));
+  emit(ctx.io, Boolean(options.json), replies, () => replies.map(plainTextWith(cliCommandText)).join("\n\n"));
 }
 
 /** As runAsOperator, but returns the replies instead of printing them; a refusal still throws. */

@@ -115,12 +115,18 @@ const firstLine = (s: string) => {
   return line.length > 150 ? `${line.slice(0, 149)}…` : line;
 };
 
-/** Plain text of a reply, as the console and notifications show it. */
+/** Plain text of a reply, as the console and notifications show it (a button as typed in chat). */
 export function replyToPlainText(r: Reply): string {
-  return r.blocks.map(blockToPlainText).filter((s) => s.length > 0).join("\n");
+  return plainTextWith()(r);
 }
 
-function blockToPlainText(b: Block): string {
+/** Plain text of replies with each button written as the command it runs by `spell` (the CLI's way). */
+export const plainTextWith =
+  (spell?: (h: CommandHint) => string) =>
+  (r: Reply): string =>
+    r.blocks.map((b) => blockToPlainText(b, spell)).filter((s) => s.length > 0).join("\n");
+
+function blockToPlainText(b: Block, spell?: (h: CommandHint) => string): string {
   switch (b.type) {
     case "text":
       return b.style === "heading" ? b.text.toUpperCase() : b.text;
@@ -131,7 +137,7 @@ function blockToPlainText(b: Block): string {
     case "section":
       return [b.title, b.text, ...(b.fields ?? []).map((f) => `  ${f.label}: ${f.value}`)].filter(Boolean).join("\n");
     case "buttons":
-      return b.buttons.map((x) => `[${x.label}: ${commandText(x)}]`).join(" ");
+      return b.buttons.map((x) => `[${x.label}: ${spell ? spell(buttonHint(x)) : commandText(x)}]`).join(" ");
     case "form":
       return formToPlainText(b.form);
     case "file":
@@ -159,6 +165,12 @@ function formToPlainText(form: Form): string {
 /** The text a user could type to do what a button does (console fallback). */
 export function commandText(b: Button): string {
   return b.args.text !== undefined ? String(b.args.text) : b.command;
+}
+
+/** A button as the command it runs: its id, its arguments and the chat text. */
+function buttonHint(b: Button): CommandHint {
+  const { text: _text, ...args } = b.args;
+  return { command: b.command, args, text: commandText(b) };
 }
 
 /** Exhaustiveness check for switches over tagged unions. */

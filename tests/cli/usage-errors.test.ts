@@ -158,6 +158,8 @@ describe.each(databaseKinds)("a refusal names the command as the command line ty
       const started = await run(named);
       expect([started.code, started.stderr]).toEqual([0, ""]);
       expect(started.stdout).toContain("reports due 23 December 2026");
+      // its button is written as the command line's command, not chat's "collect status plan 1"
+      expect(started.stdout).toContain("[Show status: secretariat collect status --plan 1]");
       expect((await run(["collect", "status", "--json"])).code).toBe(0);
       // with two open, the refusal names the plan option
       const file = path.join(tempDir(), "plan2.yaml");
