@@ -16,7 +16,6 @@
 import { randomUUID } from "node:crypto";
 import type { Logger } from "../log/logger.ts";
 import type { Delivery, Store } from "../store/index.ts";
-import { Deliveries } from "../store/deliveries.ts";
 import type { Platform } from "../core/message.ts";
 import type { FailureClass, Messenger, Recipient, SendResult } from "../core/messenger.ts";
 import { Outbox } from "./outbox.ts";
@@ -95,7 +94,7 @@ export class Dispatcher {
     const results: DispatchResult[] = [];
     for (;;) {
       const token = randomUUID();
-      const claimed = await new Deliveries(this.store.db).claim({
+      const claimed = await this.store.repos.deliveries.claim({
         platforms: this.platforms,
         now: options.now,
         wallNow: this.clock(),
@@ -114,12 +113,12 @@ export class Dispatcher {
 
   /** Deliveries due by `now` for platforms this dispatcher cannot reach (another process sends them). */
   waiting(now: Date): Promise<Delivery[]> {
-    return new Deliveries(this.store.db).dueElsewhere(this.platforms, now);
+    return this.store.repos.deliveries.dueElsewhere(this.platforms, now);
   }
 
   /** One claimed row; null when its lease was lost before the send (another sender has it). */
   private async deliver(d: Delivery, now: Date): Promise<DispatchResult | null> {
-    const rows = new Deliveries(this.store.db);
+    const rows = this.store.repos.deliveries;
     const messenger = this.messengers.get(d.platform as Platform);
     const log = this.logger.child({ deliveryId: d.id, key: d.key, platform: d.platform });
     if (!messenger) {

@@ -7,7 +7,6 @@
 import type { Command } from "commander";
 import { z } from "zod";
 import { Delegation } from "../../store/index.ts";
-import { repositoriesOn } from "../../store/repositories.ts";
 import { PLATFORMS, ROLES } from "../../core/message.ts";
 import { workingPartyOf } from "../operator.ts";
 import { emit, type CliContext } from "../context.ts";
@@ -51,7 +50,7 @@ export function registerMember(program: Command, ctx: CliContext): void {
       const o = parseOptions(ListOptions, raw);
       await ctx.withRuntime(async (rt) => {
         const wp = await workingPartyOf(rt, o.wp);
-        const rows = (await repositoriesOn(rt.store.db).members.inWorkingParty(wp.id)).map((m) => memberOut(wp.code, m));
+        const rows = (await rt.store.repos.members.inWorkingParty(wp.id)).map((m) => memberOut(wp.code, m));
         emit(ctx.io, Boolean(o.json), rows, () => (rows.length ? rows.map(memberLine).join("\n") : `${wp.code} has no members yet.`));
       });
     });
