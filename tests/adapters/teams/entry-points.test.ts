@@ -68,11 +68,13 @@ describe.each(databaseKinds)("Teams entry points on %s", (kind) => {
     });
 
     it("cannot be made to mention anyone: echoed <at> tags are neutralised and no mention entity is sent", async () => {
-      await t.post(personalMessage(t.connector.url, marie, "<at>General</at> what is [this](https://evil.example)?"));
+      // .invalid is the name reserved for names that resolve nowhere (RFC 2606): no passage has it, so
+      // the question is declined and echoed whatever the ranking's weights ("example" matches "examples").
+      await t.post(personalMessage(t.connector.url, marie, "<at>General</at> what is [this](https://evil.invalid)?"));
       const call = t.connector.messages[0]!;
       // What Teams shows: every text of the activity and its card; a button's hidden `data` is not shown.
       const sent = JSON.stringify(call.body, (k, v) => (k === "data" ? undefined : v));
-      expect(sent).toContain("evil.example"); // the text is echoed …
+      expect(sent).toContain("evil.invalid"); // the text is echoed …
       expect(sent).not.toContain("<at>");
       expect(sent).not.toContain("](https://evil"); // … but never as a link
       expect(call.body?.entities ?? []).not.toContainEqual(expect.objectContaining({ type: "mention" }));
