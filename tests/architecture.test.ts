@@ -102,23 +102,16 @@ describe("architecture", () => {
 
   // The store's client handed on outside src/store (`store.db`, `ctx.deps.store.db`, `uow.store.db`):
   // whoever receives it can query any model, so the repositories stop being the only way in.
-  // Code outside src/store takes `store.repos`, a unit of work, or the store itself. The files
-  // listed are the ones still to move (issue 15), each with the reason it has not yet.
+  // Code outside src/store takes `store.repos`, a unit of work, or the store itself.
   it("hands the store's client to nothing outside src/store", () => {
-    const pending = new Set([
-      "src/knowledge/knowledge-base.ts", // documentsStamp, loadIndexRows, saveVectors take a client
-      "src/knowledge/import/import-document.ts", // storeDocument opens its own transaction
-    ]);
     const handed = /\bstore\.db\b/;
-    const offenders = [...core.filter((f) => !f.startsWith("src/store/") && !pending.has(f)), ...files("adapters")].flatMap((f) =>
+    const offenders = [...core.filter((f) => !f.startsWith("src/store/")), ...files("adapters")].flatMap((f) =>
       fs
         .readFileSync(path.join(root, f), "utf8")
         .split("\n")
         .flatMap((line, i) => (handed.test(line) ? [`${f}:${i + 1}: ${line.trim().slice(0, 80)}`] : [])),
     );
     expect(offenders).toEqual([]);
-    // a file listed as pending that no longer hands the client on is taken off the list
-    expect([...pending].filter((f) => !handed.test(fs.readFileSync(path.join(root, f), "utf8")))).toEqual([]);
   });
 
   it("lets only src/config read process.env", () => {

@@ -4,7 +4,7 @@
  * rebuilt when the documents or their readers change (an import here or in another process).
  * With an embeddings model, passages without a vector of that model are embedded and stored first.
  */
-import { documentsStamp, loadIndexRows, saveVectors, type DocumentRow, type PassageRow } from "../store/documents.ts";
+import type { DocumentRow, PassageRow } from "../store/documents.ts";
 import type { Store } from "../store/index.ts";
 import { mayRead, type Reader } from "./document-access.ts";
 import type { DocumentKind } from "./import/document-metadata.ts";
@@ -43,7 +43,7 @@ export class KnowledgeBase {
    * query checks that the documents and their readers have not changed.
    */
   async getIndex(reader: Reader): Promise<KnowledgeIndex> {
-    const stamp = await documentsStamp(this.store.db);
+    const stamp = await this.store.repos.documents.stamp();
     let corpus = this.corpus;
     if (!corpus || corpus.stamp !== stamp) {
       this.loading ??= this.load().finally(() => (this.loading = undefined));
@@ -68,8 +68,8 @@ export class KnowledgeBase {
 
   private async load(): Promise<Corpus> {
     await this.embedMissing();
-    const stamp = await documentsStamp(this.store.db);
-    const { documents, passages } = await loadIndexRows(this.store.db);
+    const stamp = await this.store.repos.documents.stamp();
+    const { documents, passages } = await this.store.repos.documents.indexRows();
     this.corpus = { stamp, documents, passages, indexes: new Map() };
     return this.corpus;
   }
@@ -78,12 +78,12 @@ export class KnowledgeBase {
   private async embedMissing(): Promise<void> {
     const embedder = this.embedder;
     if (!embedder) return;
-    const { documents, passages } = await loadIndexRows(this.store.db);
+    const { documents, passages } = await this.store.repos.documents.indexRows();
     for (const d of documents) {
       if (d.embeddingModel === embedder.model) continue;
       const own = passages.filter((p) => p.documentId === d.id);
       const vectors = await embedder.embed(own.map((p) => passageText(p)));
-      await saveVectors(this.store.db, d.id, embedder.model, new Map(own.map((p, i) => [p.id, vectors[i]!])));
+      await this.store.unitOfWork((uow) => uow.documents.saveVectors(d.id, embedder.model, new Map(own.map((p, i) => [p.id, vectors[i]!]))));
     }
   }
 }

@@ -92,12 +92,7 @@ const LONG_TRANSACTION = { timeout: 60_000, maxWait: 15_000 };
 
 /** Writes `doc` (and its vectors), replacing a document with the same slug; all or nothing. `now` defaults to the database's clock. */
 export async function storeDocument(db: Db, doc: NewDocument, now?: Date, vectors?: DocumentVectors, entry?: AuditInput, access: DocumentReaders = {}): Promise<StoredDocument> {
-  return db.$transaction(async (tx) => {
-    const stored = await storeDocumentIn(tx, doc, now, vectors, access);
-    // The audit entry commits with the passages and the readers or not at all.
-    if (entry) await new AuditRepository(tx).record({ ...entry, detail: { ...entry.detail, passages: stored.passages, replaced: stored.replaced, readers: stored.readers } });
-    return stored;
-  }, LONG_TRANSACTION);
+  return db.$transaction((tx) => new DocumentRepository(tx).store(doc, now, vectors, entry, access), LONG_TRANSACTION);
 }
 
 /** The same inside a transaction the caller holds. */
@@ -168,10 +163,12 @@ export async function loadIndexRows(db: DbTx): Promise<{ documents: DocumentRow[
 
 /** Stores vectors for a document's passages (a model configured after import, or a new model). */
 export async function saveVectors(db: Db, documentId: number, model: string, vectors: Map<number, Float32Array>): Promise<void> {
-  await db.$transaction(async (tx) => {
-    for (const [id, v] of vectors) await tx.passage.update({ where: { id }, data: { embedding: vectorBytes(v) } });
-    await tx.strategyDocument.update({ where: { id: documentId }, data: { embeddingModel: model } });
-  }, LONG_TRANSACTION);
+  await db.$transaction((tx) => saveVectorsIn(tx, documentId, model, vectors), LONG_TRANSACTION);
+}
+
+async function saveVectorsIn(tx: DbTx, documentId: number, model: string, vectors: Map<number, Float32Array>): Promise<void> {
+  for (const [id, v] of vectors) await tx.passage.update({ where: { id }, data: { embedding: vectorBytes(v) } });
+  await tx.strategyDocument.update({ where: { id: documentId }, data: { embeddingModel: model } });
 }
 
 /** Every document with its passage count and readers, oldest first (the console's list). */
@@ -268,5 +265,27 @@ export class DocumentRepository {
 
   passagesLabelled(slugs: readonly string[], labels: readonly string[]): ReturnType<typeof passagesLabelled> {
     return passagesLabelled(this.db, slugs, labels);
+  }
+
+  /** Changes whenever a document is added, replaced or removed, or its readers change. */
+  stamp(): Promise<string> {
+    return documentsStamp(this.db);
+  }
+
+  /** Every document and passage, for building the index. */
+  indexRows(): ReturnType<typeof loadIndexRows> {
+    return loadIndexRows(this.db);
+  }
+
+  /** Writes `doc` as storeDocumentIn does, with its audit entry; inside a unit of work, so both commit together or not at all. */
+  async store(doc: NewDocument, now?: Date, vectors?: DocumentVectors, entry?: AuditInput, access: DocumentReaders = {}): Promise<StoredDocument> {
+    const stored = await storeDocumentIn(this.db, doc, now, vectors, access);
+    if (entry) await new AuditRepository(this.db).record({ ...entry, detail: { ...entry.detail, passages: stored.passages, replaced: stored.replaced, readers: stored.readers } });
+    return stored;
+  }
+
+  /** Vectors for a document's passages (a model configured after import, or a new model); inside a unit of work. */
+  saveVectors(documentId: number, model: string, vectors: Map<number, Float32Array>): Promise<void> {
+    return saveVectorsIn(this.db, documentId, model, vectors);
   }
 }

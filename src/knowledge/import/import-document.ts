@@ -3,7 +3,7 @@
  * read the file in whatever format it is, label it, embed its passages when a model is
  * configured, store it in one transaction, and let the index rebuild.
  */
-import { storeDocument, type StoredDocument } from "../../store/documents.ts";
+import type { StoredDocument } from "../../store/documents.ts";
 import type { Store } from "../../store/index.ts";
 import { checkReplace } from "../document-access.ts";
 import { passageText, type KnowledgeBase } from "../knowledge-base.ts";
@@ -29,7 +29,7 @@ export async function importDocument(kb: KnowledgeBase, store: Store, bytes: Uin
   const vectors = kb.embedder ? { model: kb.embedder.model, vectors: await kb.embedder.embed(doc.passages.map(passageText)) } : undefined;
   const entry = { workingPartyId: by.workingPartyId, actor: by.actor, action: "document.import", subject: doc.slug, detail: { file: name, title: doc.title }, at: now };
   const check = (existing: number[] | null) => checkReplace(doc.slug, existing, by.readers, by.workingPartyId);
-  const stored = await storeDocument(store.db, doc, now, vectors, entry, { ...(by.readers ? { readers: by.readers } : {}), check });
+  const stored = await store.unitOfWork((uow) => uow.documents.store(doc, now, vectors, entry, { ...(by.readers ? { readers: by.readers } : {}), check }));
   kb.invalidate();
   return stored;
 }
