@@ -30,7 +30,7 @@ export interface Mount {
 const mounts: Mount[] = [
   // The HTTP server, the feeds and the web console (Fastify and its plugins) load only in `start`:
   // a one-shot tick needs the messengers alone.
-  { name: "calendar", mount: async (server, rt) => ((await import("./http/calendar-route.ts")).mountCalendarRoute(server, rt), { describe: "calendar feeds GET /calendar/<token>.ics", chat: false }) },
+  { name: "calendar", mount: async (server, rt, _dispatcher, clock) => ((await import("./http/calendar-route.ts")).mountCalendarRoute(server, rt, clock), { describe: "calendar feeds GET /calendar/<token>.ics", chat: false }) },
   { name: "console", mount: async (server, rt) => ((await import("./web/index.ts")).mountWebConsole(server, rt), { describe: `web console GET /console/ (sign in: secretariat console link --user NAME)`, chat: false }) },
   slackMount,
   teamsMount,
