@@ -16,7 +16,8 @@ import { z } from "zod";
 import { answerQuestion } from "../src/knowledge/answer/answer.ts";
 import { BUNDLED_DOCUMENTS, CORPUS_DIR } from "../src/knowledge/corpus.ts";
 import { extractText, readDocument } from "../src/knowledge/import/read-document.ts";
-import type { DeclineModel } from "../src/knowledge/decline/decline-model.ts";
+import { UNFITTED, type DeclineModel } from "../src/knowledge/decline/decline-model.ts";
+import type { Example } from "./fit-decline.ts";
 import { KnowledgeIndex, type IndexDocument, type IndexPassage, type SearchOutcome } from "../src/knowledge/index/knowledge-index.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -198,6 +199,25 @@ export function botSystem(corpus: Corpus, decline?: DeclineModel) {
   };
   const matches = (src: Ranked["sources"][number], t: { document: string; label: string }) => src.document === t.document && src.label === t.label;
   return { index, ask, matches };
+}
+
+/**
+ * The decline model's training examples: each question the label look-ups and refusals do not
+ * settle, with its ranking features, whether it is answerable, and whether the best passage as
+ * ranked (before any declining) answers it. Features do not depend on the decline model, so the
+ * unfitted one is in place.
+ */
+export function declineExamples(corpus: Corpus, questions: readonly EvalQuestion[]): Example[] {
+  const bot = botSystem(corpus, UNFITTED);
+  const out: Example[] = [];
+  for (const q of questions) {
+    const r = bot.ask(q.q);
+    const o = r.outcome;
+    if (!o?.features || o.via === "label" || o.refusal) continue;
+    const ranked = { ...r, sources: o.hits.map((h) => ({ document: h.document.slug, label: h.passage.label, text: h.passage.text })) };
+    out.push({ features: o.features, answerable: q.answerable, bestAnswers: bestAnswers(corpus, q, ranked, bot.matches) });
+  }
+  return out;
 }
 
 /** The baseline: MiniSearch with default options over paragraphs split at blank lines. */

@@ -8,9 +8,9 @@
  *   npm run eval -- --misses        list the bot's misses
  */
 import fs from "node:fs";
-import { DECLINE_MODEL_FILE, FEATURE_NAMES, fittedDeclineModel, UNFITTED } from "../src/knowledge/decline/decline-model.ts";
-import { baselineSystem, bestAnswers, botSystem, discoverSplits, loadCorpus, loadQuestions, score, type Scores, type Split } from "./evaluate.ts";
-import { fitDecline, type Example } from "./fit-decline.ts";
+import { DECLINE_MODEL_FILE, FEATURE_NAMES, fittedDeclineModel } from "../src/knowledge/decline/decline-model.ts";
+import { baselineSystem, botSystem, declineExamples, discoverSplits, loadCorpus, loadQuestions, score, type Scores, type Split } from "./evaluate.ts";
+import { fitDecline } from "./fit-decline.ts";
 
 const args = process.argv.slice(2);
 const only = args.includes("--split") ? args[args.indexOf("--split") + 1] : undefined;
@@ -19,15 +19,7 @@ const splits: Split[] = only ? [only] : discoverSplits();
 if (args.includes("--fit")) {
   const questions = loadQuestions("dev");
   const corpus = await loadCorpus(questions, "dev");
-  // features do not depend on the decline model: fit with the unfitted one in place
-  const bot = botSystem(corpus, UNFITTED);
-  const examples: Example[] = [];
-  for (const q of questions) {
-    const r = bot.ask(q.q);
-    const o = r.outcome;
-    // whether the best passage answers is judged before any declining: the sources as ranked
-    if (o?.features && o.via !== "label" && !o.refusal) examples.push({ features: o.features, answerable: q.answerable, bestAnswers: bestAnswers(corpus, q, { ...r, sources: o.hits.map((h) => ({ document: h.document.slug, label: h.passage.label, text: h.passage.text })) }, bot.matches) });
-  }
+  const examples = declineExamples(corpus, questions);
   const model = fitDecline(examples);
   model.fittedOn = { ...model.fittedOn!, date: new Date().toISOString().slice(0, 10) };
   fs.writeFileSync(DECLINE_MODEL_FILE, `${JSON.stringify(model, null, 2)}\n`);

@@ -8,8 +8,8 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { UNFITTED, type DeclineModel } from "../../src/knowledge/decline/decline-model.ts";
-import { bestAnswers, botSystem, loadCorpus, loadQuestions, score, type EvalQuestion, type Scores } from "../evaluate.ts";
-import { fitDecline, type Example } from "../fit-decline.ts";
+import { botSystem, declineExamples, loadCorpus, loadQuestions, score, type EvalQuestion, type Scores } from "../evaluate.ts";
+import { fitDecline } from "../fit-decline.ts";
 
 const dev = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "dev");
 const halves: [string, EvalQuestion[]][] = [
@@ -21,23 +21,13 @@ const corpus = await loadCorpus(
   "dev",
 );
 const never: DeclineModel = { ...UNFITTED, weights: UNFITTED.weights.map(() => 0), bias: 10, threshold: 0 };
-const examples = (qs: EvalQuestion[]): Example[] => {
-  const bot = botSystem(corpus, UNFITTED);
-  const out: Example[] = [];
-  for (const q of qs) {
-    const r = bot.ask(q.q);
-    const o = r.outcome;
-    if (o?.features && o.via !== "label" && !o.refusal) out.push({ features: o.features, answerable: q.answerable, bestAnswers: bestAnswers(corpus, q, { ...r, sources: o.hits.map((h) => ({ document: h.document.slug, label: h.passage.label, text: h.passage.text })) }, bot.matches) });
-  }
-  return out;
-};
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(7);
 const row = (name: string, s: Scores) => `  ${name.padEnd(30)}${pct(s.top1)}${pct(s.top3)}${pct(s.declined)}${pct(s.wronglyDeclined)}`;
 const fitted = botSystem(corpus);
 const rankOnly = botSystem(corpus, never);
 for (const [i, [name, qs]] of halves.entries()) {
   const other = halves[1 - i]![1];
-  const cross = botSystem(corpus, fitDecline(examples(other)));
+  const cross = botSystem(corpus, fitDecline(declineExamples(corpus, other)));
   console.log(`${name}: ${qs.length} questions`);
   console.log(`  ${"".padEnd(30)}${"top-1".padStart(7)}${"top-3".padStart(7)}${"decl.".padStart(7)}${"wrong".padStart(7)}`);
   console.log(row("fitted decline model", score(qs, corpus, fitted.ask, fitted.matches)));
