@@ -42,7 +42,7 @@ export function teamsCommandList(commands: readonly AnyCommand[]): ManifestComma
  */
 export function buildTeamsManifest(template: Record<string, unknown>, options: { botId?: string; commands: ManifestCommand[]; publicUrl?: string }): Record<string, unknown> {
   const bots = (template.bots as Record<string, unknown>[] | undefined) ?? [];
-  const base = options.publicUrl?.startsWith("https://") ? options.publicUrl.replace(/\/$/, "") : undefined;
+  const base = options.publicUrl?.startsWith("https://") ? options.publicUrl : undefined;
   return {
     ...template,
     bots: bots.map((b) => ({

@@ -25,6 +25,7 @@ export class FileLinks {
   private readonly key: string;
   private readonly publicUrl: string | undefined;
 
+  /** `publicUrl`: the config's PUBLIC_URL, which comes without its trailing slash. */
   constructor(key: string, publicUrl: string | undefined) {
     this.key = key;
     this.publicUrl = publicUrl;
@@ -34,7 +35,7 @@ export class FileLinks {
   linkFor(file: FileRef, now: Date): string | null {
     if (!this.publicUrl) return null;
     const payload = Buffer.from(JSON.stringify({ p: file.path, t: file.mediaType, n: file.name, e: now.getTime() + FILE_LINK_TTL_MS })).toString("base64url");
-    return `${this.publicUrl.replace(/\/$/, "")}${FILE_ROUTE}${payload}.${this.sign(payload)}`;
+    return `${this.publicUrl}${FILE_ROUTE}${payload}.${this.sign(payload)}`;
   }
 
   /** The file a token names, or null when the token is forged or expired. */

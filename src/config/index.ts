@@ -26,8 +26,11 @@ const EnvSchema = z.object({
   HOST: z.string().min(1).default("127.0.0.1"),
   /** connections the HTTP server holds at once; one more is closed at once */
   HTTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(100_000).default(512),
-  /** public base URL of this deployment (calendar feed and console sign-in links); read it through publicBaseUrl */
-  PUBLIC_URL: optional.pipe(z.url().optional()),
+  /**
+   * public base URL of this deployment (calendar feeds, console sign-in, Teams file links and tab),
+   * kept without its trailing slash so every link is built the same way; read it through publicBaseUrl
+   */
+  PUBLIC_URL: optional.pipe(z.url().optional()).transform((u) => u?.replace(/\/+$/, "")),
   /** folder of an ONNX sentence-embedding model (model.onnx + tokenizer.json); unset: lexical ranking only */
   EMBEDDINGS_MODEL_DIR: optional,
   SLACK_BOT_TOKEN: optional,
@@ -68,11 +71,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 }
 
 /**
- * The address links to this bot are built on (calendar feeds, console sign-in): PUBLIC_URL without
- * its trailing slash, else the loopback address the server listens on by default.
+ * The address links to this bot are built on (calendar feeds, console sign-in): PUBLIC_URL (read
+ * without its trailing slash), else the loopback address the server listens on by default.
  */
 export function publicBaseUrl(config: Pick<Config, "PUBLIC_URL" | "PORT">): string {
-  return config.PUBLIC_URL ? config.PUBLIC_URL.replace(/\/+$/, "") : `http://127.0.0.1:${config.PORT}`;
+  return config.PUBLIC_URL ?? `http://127.0.0.1:${config.PORT}`;
 }
 
 /**

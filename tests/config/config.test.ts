@@ -37,4 +37,8 @@ describe("publicBaseUrl: the one address links to the bot are built on (issues 1
   ])("%o gives %s", (env, base) => {
     expect(publicBaseUrl(loadConfig(env))).toBe(base);
   });
+
+  it("keeps PUBLIC_URL itself without its trailing slash, for the links built on it directly (Teams files, the tab)", () => {
+    expect(loadConfig({ PUBLIC_URL: "https://bot.example.org/secretariat//" }).PUBLIC_URL).toBe("https://bot.example.org/secretariat");
+  });
 });

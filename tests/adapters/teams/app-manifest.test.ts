@@ -56,7 +56,7 @@ describe("Teams app manifest", () => {
   });
 
   it("adds the web console as a personal tab on the deployment's https domain, still valid", async () => {
-    const manifest = buildTeamsManifest(committed(), { botId: "9b1c2d3e-4f5a-6b7c-8d9e-0f1a2b3c4d5e", commands: teamsCommandList(buildCommandSet().commands), publicUrl: "https://bot.example.eu/" });
+    const manifest = buildTeamsManifest(committed(), { botId: "9b1c2d3e-4f5a-6b7c-8d9e-0f1a2b3c4d5e", commands: teamsCommandList(buildCommandSet().commands), publicUrl: "https://bot.example.eu" });
     expect(manifest.staticTabs).toEqual([{ entityId: "secretariat-console", name: "Console", contentUrl: "https://bot.example.eu/console/teams-tab", websiteUrl: "https://bot.example.eu/console/", scopes: ["personal"] }]);
     expect(manifest.validDomains).toEqual(["bot.example.eu"]);
     expect(await validateTeamsManifest(manifest)).toEqual([]);
